@@ -1,0 +1,15 @@
+import { memberContract } from './member.contract'
+
+export * from './envelope'
+export * from './define'
+export * from './common.schema'
+export * from './member.contract'
+
+/** Every deployed function and its actions: the client's `callCloud` is typed by this map. */
+export const contracts = {
+  member: memberContract,
+}
+
+export type Contracts = typeof contracts
+export type FunctionName = keyof Contracts
+export type ActionName<F extends FunctionName> = keyof Contracts[F] & string

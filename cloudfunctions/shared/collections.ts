@@ -1,0 +1,8 @@
+/** Every collection the functions use, declared once (snake_case plural). */
+export const Collections = {
+  branches: 'branches',
+  members: 'members',
+} as const
+
+export type CollectionName = (typeof Collections)[keyof typeof Collections]
+export const ALL_COLLECTIONS: readonly CollectionName[] = Object.values(Collections)

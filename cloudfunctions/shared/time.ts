@@ -1,0 +1,29 @@
+import dayjs from 'dayjs'
+import utc from 'dayjs/plugin/utc'
+import timezone from 'dayjs/plugin/timezone'
+
+dayjs.extend(utc)
+dayjs.extend(timezone)
+
+/**
+ * Every day/week/month boundary is Beijing time, computed explicitly: cloud functions run in UTC and
+ * tests run with TZ=UTC, so the process time zone must never decide a boundary (DESIGN.md §5).
+ */
+export const BEIJING = 'Asia/Shanghai'
+
+export function beijing(at: Date | string | number = Date.now()): dayjs.Dayjs {
+  return dayjs(at).tz(BEIJING)
+}
+
+/** `2026-11-22 14:30` in Beijing time, for messages and ledgers. */
+export function formatBeijing(at: Date | string | number, pattern = 'YYYY-MM-DD HH:mm'): string {
+  return beijing(at).format(pattern)
+}
+
+export function toIso(at: Date): string {
+  return at.toISOString()
+}
+
+export function isoOrNull(at: Date | null | undefined): string | null {
+  return at ? at.toISOString() : null
+}
