@@ -1,0 +1,69 @@
+import type { Role } from '../../contracts/common.schema'
+import type { MemberDoc } from '../../shared/caller'
+import { Collections } from '../../shared/collections'
+import { findById, findMany, type Database, type DocBase, type Tx } from '../../shared/db'
+import { decodeCursor, type MemberCursor, type RoleCounts } from './member.rules'
+
+export interface BranchDoc extends DocBase {
+  name: string
+  inviteCodes: { member: string; resident: string }
+  /** Single use; cleared once someone has joined with it. */
+  secretaryCode: string | null
+  counts: RoleCounts
+  createdAt: Date
+  createdBy: string
+}
+
+export function findBranch(db: Database, id: string): Promise<BranchDoc | null> {
+  return findById<BranchDoc>(db, Collections.branches, id)
+}
+
+/** The branch any of whose codes equals `code` (codes are unique across branches). */
+export async function findBranchByCode(db: Database, code: string): Promise<BranchDoc | null> {
+  const _ = db.command
+  const rows = await findMany<BranchDoc>(
+    db
+      .collection(Collections.branches)
+      .where(_.or([{ 'inviteCodes.member': code }, { 'inviteCodes.resident': code }, { secretaryCode: code }]))
+      .limit(1),
+  )
+  return rows[0] ?? null
+}
+
+export async function codeInUse(db: Database, code: string): Promise<boolean> {
+  return (await findBranchByCode(db, code)) !== null
+}
+
+export async function listBranchMembers(
+  db: Database,
+  branchId: string,
+  options: { role?: Role; cursor?: string; limit: number },
+): Promise<MemberDoc[]> {
+  const _ = db.command
+  const conditions: object[] = [{ branchId }]
+  if (options.role) conditions.push({ role: options.role })
+  const after: MemberCursor | null = options.cursor ? decodeCursor(options.cursor) : null
+  if (after) {
+    // Keyset pagination: rows strictly after the last one shown, in (joinedAt desc, _id desc) order,
+    // so people joining while a secretary scrolls neither repeat nor vanish.
+    const at = new Date(after.joinedAt)
+    conditions.push(_.or([{ joinedAt: _.lt(at) }, { joinedAt: at, _id: _.lt(after.id) }]))
+  }
+  return findMany<MemberDoc>(
+    db
+      .collection(Collections.members)
+      .where(_.and(conditions))
+      .orderBy('joinedAt', 'desc')
+      .orderBy('_id', 'desc')
+      .limit(options.limit + 1),
+  )
+}
+
+/** Applies a role-count change inside a transaction (`_.inc` keeps concurrent changes additive). */
+export async function applyCountDelta(tx: Tx, db: Database, branchId: string, delta: Partial<RoleCounts>): Promise<void> {
+  const _ = db.command
+  const data: Record<string, unknown> = {}
+  for (const [role, n] of Object.entries(delta)) if (n) data[`counts.${role}`] = _.inc(n)
+  if (Object.keys(data).length === 0) return
+  await tx.collection(Collections.branches).doc(branchId).update({ data })
+}

@@ -1,0 +1,67 @@
+import type { Role } from '../../contracts/common.schema'
+
+/** The single-use secretary code is longer than the shared codes, so the two can never collide. */
+export const SHARED_CODE_LENGTH = 6
+export const SECRETARY_CODE_LENGTH = 8
+
+export interface BranchCodes {
+  inviteCodes: { member: string; resident: string }
+  secretaryCode: string | null
+}
+
+/** Which role a code grants in a branch, or null when it is none of the branch's codes. */
+export function roleForCode(branch: BranchCodes, code: string): Role | null {
+  if (branch.secretaryCode !== null && branch.secretaryCode === code) return 'secretary'
+  if (branch.inviteCodes.member === code) return 'member'
+  if (branch.inviteCodes.resident === code) return 'resident'
+  return null
+}
+
+export type RoleCounts = Record<Role, number>
+
+/** How branch counts move when a person goes from `from` to `to` (null = not in the branch). */
+export function countDelta(from: Role | null, to: Role | null): Partial<RoleCounts> {
+  if (from === to) return {}
+  const delta: Partial<RoleCounts> = {}
+  if (from) delta[from] = -1
+  if (to) delta[to] = (delta[to] ?? 0) + 1
+  return delta
+}
+
+/**
+ * A branch must keep one secretary: refuse a change that takes the last one away.
+ * `secretaries` is the branch's current secretary count.
+ */
+export function wouldRemoveLastSecretary(from: Role, to: Role, secretaries: number): boolean {
+  return from === 'secretary' && to !== 'secretary' && secretaries <= 1
+}
+
+export const ROLE_LABELS: Record<Role, string> = {
+  secretary: '书记',
+  member: '党员',
+  resident: '群众',
+}
+
+/** Cursor for "newest first" member lists: the last row's join time and id. */
+export interface MemberCursor {
+  joinedAt: number
+  id: string
+}
+
+export function encodeCursor(c: MemberCursor): string {
+  return Buffer.from(JSON.stringify([c.joinedAt, c.id]), 'utf8').toString('base64url')
+}
+
+export function decodeCursor(raw: string): MemberCursor | null {
+  try {
+    const value: unknown = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8'))
+    if (!Array.isArray(value) || value.length !== 2) return null
+    const [joinedAt, id] = value as unknown[]
+    if (typeof joinedAt !== 'number' || !Number.isFinite(joinedAt) || typeof id !== 'string' || !/^[A-Za-z0-9_-]{1,64}$/.test(id)) {
+      return null
+    }
+    return { joinedAt, id }
+  } catch {
+    return null
+  }
+}

@@ -1,0 +1,147 @@
+import cloud from 'wx-server-sdk'
+import { z } from 'zod'
+import type { ContractMap, OutputOf, ParsedInputOf } from '../contracts/define'
+import type { Envelope } from '../contracts/envelope'
+import { adminOpenids, isInBranch, loadMember, type BranchMemberDoc, type MemberDoc } from './caller'
+import { database, type Database } from './db'
+import { AppError, CommonErrors, fail } from './errors'
+
+z.config(z.locales.zhCN())
+
+/**
+ * Who may call an action. The router loads the caller's stored record and refuses before the use case
+ * runs, so use cases receive a caller of the right shape and never re-check the basics.
+ */
+export type AuthLevel = 'signedIn' | 'inBranch' | 'partyMember' | 'secretary' | 'admin'
+
+interface BaseContext {
+  openid: string
+  requestId: string
+  now: Date
+  db: Database
+  isAdmin: boolean
+}
+
+export type ContextFor<L extends AuthLevel> = BaseContext &
+  (L extends 'signedIn' | 'admin' ? { member: MemberDoc | null } : { member: BranchMemberDoc })
+
+type ActionDefFor<C, L extends AuthLevel> = {
+  auth: L
+  handle: (input: ParsedInputOf<C>, ctx: ContextFor<L>) => Promise<OutputOf<C>>
+}
+
+export type ActionDef<C> =
+  | ActionDefFor<C, 'signedIn'>
+  | ActionDefFor<C, 'inBranch'>
+  | ActionDefFor<C, 'partyMember'>
+  | ActionDefFor<C, 'secretary'>
+  | ActionDefFor<C, 'admin'>
+
+export type Handlers<M extends ContractMap> = { [K in keyof M]: ActionDef<M[K]> }
+
+export interface CloudContext {
+  request_id?: string
+  requestId?: string
+}
+
+type Main = (event: unknown, context?: CloudContext) => Promise<Envelope<unknown>>
+
+/** Keys the platform itself may add to an event; they are not the caller's input. */
+const PLATFORM_KEYS = new Set(['action', 'userInfo'])
+
+export function createRouter<M extends ContractMap>(fnName: string, contract: M, handlers: Handlers<M>): Main {
+  return async function main(event, context) {
+    const requestId = context?.request_id ?? context?.requestId ?? `local-${Date.now().toString(36)}`
+    try {
+      if (typeof event !== 'object' || event === null || Array.isArray(event)) {
+        throw CommonErrors.invalidInput({ '': '请求内容必须是一个对象' })
+      }
+      const record = event as Record<string, unknown>
+      const actionName = record.action
+      if (typeof actionName !== 'string' || actionName.length === 0) {
+        throw CommonErrors.invalidInput({ action: '缺少操作名称' })
+      }
+      if (!Object.prototype.hasOwnProperty.call(contract, actionName)) {
+        throw CommonErrors.unknownAction(actionName)
+      }
+      const entry = contract[actionName as keyof M]
+      const def = handlers[actionName as keyof M]
+      if (!entry || !def) throw CommonErrors.unknownAction(actionName)
+
+      // Identity comes from the cloud context only, never from the event (DESIGN.md §4).
+      const openid = cloud.getWXContext().OPENID
+      if (typeof openid !== 'string' || openid.length === 0) throw CommonErrors.authRequired()
+
+      const raw: Record<string, unknown> = {}
+      for (const [k, v] of Object.entries(record)) if (!PLATFORM_KEYS.has(k)) raw[k] = v
+      const parsed = entry.input.safeParse(raw)
+      if (!parsed.success) throw CommonErrors.invalidInput(fieldsOf(parsed.error))
+
+      const db = database()
+      const isAdmin = adminOpenids().has(openid)
+      // One read per request: every level needs the stored record (whoami shows it, the rest check it).
+      const member = await loadMember(db, openid)
+      const base: BaseContext = { openid, requestId, now: new Date(), db, isAdmin }
+      const data = await dispatch(def, parsed.data, base, member)
+      return { ok: true, data }
+    } catch (err) {
+      if (err instanceof AppError) return fail(err.toBody())
+      // Unexpected: log with the request id for the console, answer without the stack (DESIGN.md §4).
+      console.error(`[${fnName}] ${requestId} unexpected error`, err)
+      return fail(CommonErrors.internal().toBody())
+    }
+  }
+}
+
+async function dispatch<C>(def: ActionDef<C>, input: unknown, base: BaseContext, member: MemberDoc | null): Promise<OutputOf<C>> {
+  const parsedInput = input as ParsedInputOf<C>
+  switch (def.auth) {
+    case 'signedIn':
+      return def.handle(parsedInput, { ...base, member })
+    case 'admin':
+      if (!base.isAdmin) throw CommonErrors.forbidden('这项操作（仅限管理员）')
+      return def.handle(parsedInput, { ...base, member })
+    case 'inBranch':
+      return def.handle(parsedInput, { ...base, member: requireBranch(member) })
+    case 'partyMember': {
+      const m = requireBranch(member)
+      if (m.role === 'resident') throw CommonErrors.forbidden('这项操作（仅限党员）')
+      return def.handle(parsedInput, { ...base, member: m })
+    }
+    case 'secretary': {
+      const m = requireBranch(member)
+      if (m.role !== 'secretary') throw CommonErrors.forbidden('这项操作（仅限支部书记）')
+      return def.handle(parsedInput, { ...base, member: m })
+    }
+  }
+}
+
+function requireBranch(member: MemberDoc | null): BranchMemberDoc {
+  if (member === null) throw CommonErrors.noProfile()
+  if (!isInBranch(member)) throw CommonErrors.notInBranch()
+  return member
+}
+
+/** Zod issues as `{ dotted.path: 中文提示 }`, one per field, for forms to show beside the input. */
+export function fieldsOf(error: z.ZodError): Record<string, string> {
+  const fields: Record<string, string> = {}
+  for (const issue of error.issues) {
+    const path = issue.path.map(String).join('.')
+    if (fields[path] !== undefined) continue
+    fields[path] = messageOf(issue)
+  }
+  return fields
+}
+
+function messageOf(issue: z.core.$ZodIssue): string {
+  switch (issue.code) {
+    case 'unrecognized_keys':
+      return `不支持的字段：${issue.keys.join('、')}`
+    case 'invalid_type':
+      return issue.input === undefined ? '此项必填' : '格式不正确'
+    case 'too_big':
+      return issue.origin === 'string' ? `内容太长，最多 ${String(issue.maximum)} 个字` : issue.message
+    default:
+      return issue.message
+  }
+}

@@ -1,0 +1,57 @@
+// Bundles each cloud function into dist/cloudfunctions/<fn>/ exactly as it is uploaded: one index.js
+// (everything inlined but wx-server-sdk), a package.json whose only dependency is wx-server-sdk, and
+// the config.json that grants its cloud calls. The local host runs these same files.
+import { build } from 'esbuild'
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises'
+import { existsSync } from 'node:fs'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
+const sdkVersion = JSON.parse(await readFile(path.join(root, 'node_modules/wx-server-sdk/package.json'), 'utf8')).version
+
+/** Cloud calls each function may make (WeChat checks config.json on upload). */
+export const OPENAPI_PERMISSIONS = {
+  member: [],
+}
+
+export async function buildFunctions({ quiet = false } = {}) {
+  const srcDir = path.join(root, 'cloudfunctions/functions')
+  const names = (await readdir(srcDir, { withFileTypes: true })).filter((d) => d.isDirectory()).map((d) => d.name)
+  for (const name of names) {
+    const outDir = path.join(root, 'dist/cloudfunctions', name)
+    await mkdir(outDir, { recursive: true })
+    const result = await build({
+      entryPoints: [path.join(srcDir, name, 'index.ts')],
+      outfile: path.join(outDir, 'index.js'),
+      bundle: true,
+      platform: 'node',
+      target: 'node16',
+      format: 'cjs',
+      external: ['wx-server-sdk'],
+      minify: false,
+      legalComments: 'none',
+      metafile: true,
+      logLevel: 'warning',
+    })
+    await writeFile(
+      path.join(outDir, 'package.json'),
+      JSON.stringify({ name, version: '1.0.0', private: true, main: 'index.js', dependencies: { 'wx-server-sdk': sdkVersion } }, null, 2) + '\n',
+    )
+    const permissions = OPENAPI_PERMISSIONS[name] ?? []
+    await writeFile(path.join(outDir, 'config.json'), JSON.stringify({ permissions: { openapi: permissions } }, null, 2) + '\n')
+    if (!quiet) {
+      const bytes = Object.values(result.metafile.outputs).reduce((n, o) => n + o.bytes, 0)
+      console.log(`function ${name}: ${(bytes / 1024).toFixed(1)} KB -> dist/cloudfunctions/${name}/`)
+    }
+  }
+  return names
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
+  if (!existsSync(path.join(root, 'node_modules/wx-server-sdk'))) {
+    console.error('请先运行 npm install')
+    process.exit(1)
+  }
+  await buildFunctions()
+}

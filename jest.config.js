@@ -1,0 +1,53 @@
+/**
+ * One Jest, five layers (DESIGN.md §7). `npm test` runs them all with TZ=UTC; each layer can be run
+ * alone with `npm run test:<layer>`.
+ */
+const swc = [
+  '@swc/jest',
+  {
+    jsc: {
+      parser: { syntax: 'typescript', tsx: true },
+      transform: { react: { runtime: 'automatic' } },
+      target: 'es2020',
+    },
+    module: { type: 'commonjs' },
+  },
+]
+
+const node = (displayName, roots, extra = {}) => ({
+  displayName,
+  testEnvironment: 'node',
+  roots,
+  testMatch: ['**/*.spec.ts'],
+  transform: { '^.+\\.(mjs|[tj]sx?)$': swc },
+  ...extra,
+})
+
+module.exports = {
+  projects: [
+    node('unit', ['<rootDir>/tests/unit']),
+    node('contract', ['<rootDir>/tests/contract'], { testTimeout: 30000 }),
+    node('integration', ['<rootDir>/tests/integration'], { testTimeout: 60000 }),
+    {
+      displayName: 'app',
+      testEnvironment: 'jsdom',
+      roots: ['<rootDir>/tests/app'],
+      testMatch: ['**/*.spec.ts?(x)'],
+      transform: { '^.+\\.(mjs|[tj]sx?)$': swc },
+      // Taro ships ESM inside nested .pnpm folders of its dist: let those through wherever they sit.
+      transformIgnorePatterns: [
+        '^(?!.*/node_modules/(@tarojs|@nutui|@stencil|swiper|lodash-es|query-string|decode-uri-component|split-on-first|filter-obj)/).*/node_modules/',
+      ],
+      setupFiles: ['<rootDir>/tests/app/support/setup.js'],
+      moduleNameMapper: {
+        '^@nutui/nutui-react-taro$': '@nutui/nutui-react-taro/dist/es/packages/nutui.react.build.js',
+        '^@tarojs/taro$': '<rootDir>/tests/app/support/taro.js',
+        '^@tarojs/components$': '@tarojs/components/lib/react',
+        '\\.(css|scss|sass|less)$': 'identity-obj-proxy',
+        '^@/(.*)$': '<rootDir>/src/$1',
+      },
+      testEnvironmentOptions: { customExportConditions: [''] },
+    },
+    node('e2e', ['<rootDir>/tests/e2e'], { testTimeout: 120000 }),
+  ],
+}
