@@ -1,0 +1,88 @@
+// Lint: typescript-eslint's recommended rules plus the house-style boundaries written as rules rather
+// than sentences (house-style.md "Boundaries worth keeping").
+import js from '@eslint/js'
+import tseslint from 'typescript-eslint'
+import globals from 'globals'
+
+const restrictPaths = (patterns) => ['error', { patterns }]
+
+export default tseslint.config(
+  {
+    ignores: ['dist/**', 'node_modules/**', '.data/**', '.tmp/**', 'coverage/**', '**/*.d.ts'],
+  },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: {
+      ecmaVersion: 2022,
+      sourceType: 'module',
+      globals: { ...globals.node },
+    },
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/ban-ts-comment': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
+      'no-console': 'off',
+    },
+  },
+  {
+    files: ['**/*.js', '**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs', globals: { ...globals.node } },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
+    files: ['src/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+    rules: {
+      // The client reaches cloudfunctions only through the contracts (types and schemas).
+      'no-restricted-imports': restrictPaths([
+        { group: ['**/cloudfunctions/*', '!**/cloudfunctions/contracts', '**/cloudfunctions/contracts/*/**'], message: 'src/ may import only cloudfunctions/contracts' },
+        { group: ['wx-server-sdk'], message: 'the SDK belongs to cloud functions' },
+      ]),
+      // Only src/services/cloud knows how a function is called on each platform.
+      'no-restricted-syntax': [
+        'error',
+        { selector: "MemberExpression[object.name='Taro'][property.name='cloud']", message: 'Taro.cloud only inside src/services/cloud/' },
+        { selector: "MemberExpression[object.name='wx'][property.name='cloud']", message: 'wx.cloud only inside src/services/cloud/' },
+      ],
+    },
+  },
+  {
+    files: ['src/services/cloud/**/*.{ts,tsx}'],
+    rules: { 'no-restricted-syntax': 'off' },
+  },
+  {
+    files: ['src/components/**/*.{ts,tsx}'],
+    rules: {
+      // Components are presentational: props in, events out, no service calls.
+      'no-restricted-imports': restrictPaths([
+        { group: ['**/services/**', '@/services/**', '**/features/**', '@/features/**'], message: 'components are presentational: no services or feature hooks' },
+        { group: ['**/cloudfunctions/*', '!**/cloudfunctions/contracts'], message: 'src/ may import only cloudfunctions/contracts' },
+      ]),
+    },
+  },
+  {
+    files: ['cloudfunctions/{contracts,shared,modules,functions}/**/*.ts'],
+    rules: {
+      // Only the emulator knows the local backend exists (DESIGN.md §2: no `if (local)` in domain code).
+      'no-restricted-imports': restrictPaths([{ group: ['**/emulator/**', '**/emulator'], message: 'domain code must not know the local backend' }]),
+    },
+  },
+  {
+    files: ['cloudfunctions/**/*.rules.ts'],
+    rules: {
+      // Rules are pure: no SDK, no database, no clock of their own.
+      'no-restricted-imports': restrictPaths([
+        { group: ['wx-server-sdk', '**/db', '**/router', '**/caller', '**/*.repository', '**/*.use-case', '**/emulator/**'], message: 'rules files are pure functions' },
+      ]),
+    },
+  },
+  {
+    files: ['cloudfunctions/contracts/**/*.ts'],
+    rules: {
+      'no-restricted-imports': restrictPaths([
+        { group: ['wx-server-sdk', '**/shared/**', '**/modules/**', '**/emulator/**', 'crypto', 'fs', 'path'], message: 'contracts are shared with the client: schemas and types only' },
+      ]),
+    },
+  },
+)
