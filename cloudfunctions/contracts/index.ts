@@ -1,13 +1,16 @@
+import { lectureContract } from './lecture.contract'
 import { memberContract } from './member.contract'
 
 export * from './envelope'
 export * from './define'
 export * from './common.schema'
 export * from './member.contract'
+export * from './lecture.contract'
 
 /** Every deployed function and its actions: the client's `callCloud` is typed by this map. */
 export const contracts = {
   member: memberContract,
+  lecture: lectureContract,
 }
 
 export type Contracts = typeof contracts

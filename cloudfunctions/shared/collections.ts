@@ -2,6 +2,8 @@
 export const Collections = {
   branches: 'branches',
   members: 'members',
+  lectures: 'lectures',
+  checkIns: 'check_ins',
 } as const
 
 export type CollectionName = (typeof Collections)[keyof typeof Collections]

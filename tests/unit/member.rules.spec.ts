@@ -1,10 +1,5 @@
-import {
-  countDelta,
-  decodeCursor,
-  encodeCursor,
-  roleForCode,
-  wouldRemoveLastSecretary,
-} from '../../cloudfunctions/modules/members/member.rules'
+import { countDelta, roleForCode, wouldRemoveLastSecretary } from '../../cloudfunctions/modules/members/member.rules'
+import { decodeCursor, encodeCursor } from '../../cloudfunctions/shared/cursor'
 
 const branch = { inviteCodes: { member: 'MEMBR2', resident: 'RESID3' }, secretaryCode: 'SECRET88' }
 
@@ -47,9 +42,9 @@ describe('wouldRemoveLastSecretary', () => {
   })
 })
 
-describe('member list cursor', () => {
+describe('list cursor', () => {
   it('round-trips the last row', () => {
-    const c = { joinedAt: Date.UTC(2026, 10, 22, 1, 2, 3), id: 'demo-member-1' }
+    const c = { t: Date.UTC(2026, 10, 22, 1, 2, 3), id: 'demo-member-1' }
     expect(decodeCursor(encodeCursor(c))).toEqual(c)
   })
 

@@ -7,7 +7,8 @@ import type { ContextFor } from '../../shared/router'
 import { MemberErrors } from './member.errors'
 import { toMemberRow } from './member.mapper'
 import { applyCountDelta, listBranchMembers, type BranchDoc } from './member.repository'
-import { countDelta, encodeCursor, wouldRemoveLastSecretary } from './member.rules'
+import { encodeCursor } from '../../shared/cursor'
+import { countDelta, wouldRemoveLastSecretary } from './member.rules'
 
 export const DEFAULT_PAGE_SIZE = 20
 
@@ -22,7 +23,7 @@ export async function listMembers(
   const more = rows.length > limit && last !== undefined
   return {
     items: page.map(toMemberRow),
-    ...(more ? { nextCursor: encodeCursor({ joinedAt: last.joinedAt.getTime(), id: last._id }) } : {}),
+    ...(more ? { nextCursor: encodeCursor({ t: last.joinedAt.getTime(), id: last._id }) } : {}),
   }
 }
 

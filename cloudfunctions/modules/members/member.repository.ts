@@ -2,7 +2,8 @@ import type { Role } from '../../contracts/common.schema'
 import type { MemberDoc } from '../../shared/caller'
 import { Collections } from '../../shared/collections'
 import { findById, findMany, type Database, type DocBase, type Tx } from '../../shared/db'
-import { decodeCursor, type MemberCursor, type RoleCounts } from './member.rules'
+import { decodeCursor } from '../../shared/cursor'
+import type { RoleCounts } from './member.rules'
 
 export interface BranchDoc extends DocBase {
   name: string
@@ -42,11 +43,11 @@ export async function listBranchMembers(
   const _ = db.command
   const conditions: object[] = [{ branchId }]
   if (options.role) conditions.push({ role: options.role })
-  const after: MemberCursor | null = options.cursor ? decodeCursor(options.cursor) : null
+  const after = decodeCursor(options.cursor)
   if (after) {
     // Keyset pagination: rows strictly after the last one shown, in (joinedAt desc, _id desc) order,
     // so people joining while a secretary scrolls neither repeat nor vanish.
-    const at = new Date(after.joinedAt)
+    const at = new Date(after.t)
     conditions.push(_.or([{ joinedAt: _.lt(at) }, { joinedAt: at, _id: _.lt(after.id) }]))
   }
   return findMany<MemberDoc>(

@@ -41,27 +41,3 @@ export const ROLE_LABELS: Record<Role, string> = {
   member: '党员',
   resident: '群众',
 }
-
-/** Cursor for "newest first" member lists: the last row's join time and id. */
-export interface MemberCursor {
-  joinedAt: number
-  id: string
-}
-
-export function encodeCursor(c: MemberCursor): string {
-  return Buffer.from(JSON.stringify([c.joinedAt, c.id]), 'utf8').toString('base64url')
-}
-
-export function decodeCursor(raw: string): MemberCursor | null {
-  try {
-    const value: unknown = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8'))
-    if (!Array.isArray(value) || value.length !== 2) return null
-    const [joinedAt, id] = value as unknown[]
-    if (typeof joinedAt !== 'number' || !Number.isFinite(joinedAt) || typeof id !== 'string' || !/^[A-Za-z0-9_-]{1,64}$/.test(id)) {
-      return null
-    }
-    return { joinedAt, id }
-  } catch {
-    return null
-  }
-}

@@ -1,0 +1,214 @@
+import { z } from 'zod'
+import { action } from './define'
+import { cursorSchema, openidSchema, pageLimitSchema, requiredText, text, urlSchema, type Page } from './common.schema'
+
+/** ISO-8601 with an explicit offset or Z, e.g. `2026-11-22T19:30:00+08:00`: never a bare local time. */
+export const isoDateTimeSchema = z.iso.datetime({ offset: true, message: '请填写带时区的时间' })
+
+export const lectureIdSchema = z
+  .string()
+  .trim()
+  .regex(/^L[0-9a-z]{10}$/, '党课编号格式不正确')
+
+export const tokenSchema = z
+  .string()
+  .trim()
+  .regex(/^[A-Za-z0-9]{6,16}$/, '二维码内容不正确，请重新扫描')
+
+export const audienceSchema = z.enum(['branch', 'open'])
+export const checkinModeSchema = z.enum(['rotating', 'static'])
+
+const coordinate = (min: number, max: number) => z.number().finite().min(min).max(max)
+
+export const locationSchema = z.strictObject({
+  name: requiredText(60, '地点'),
+  latitude: coordinate(-90, 90).optional(),
+  longitude: coordinate(-180, 180).optional(),
+  /** Metres; how far from the point a check-in is still "at the venue". */
+  radius: z.number().int().min(50).max(5000).optional(),
+})
+
+export const materialSchema = z.strictObject({
+  title: requiredText(60, '资料名称'),
+  url: urlSchema,
+})
+
+export const checkinWindowSchema = z.strictObject({
+  opensBeforeMinutes: z.number().int().min(0).max(24 * 60),
+  closesAfterMinutes: z.number().int().min(0).max(24 * 60),
+})
+
+export const lectureFieldsSchema = {
+  title: requiredText(60, '标题'),
+  topic: text(500),
+  speaker: z.strictObject({ name: requiredText(20, '主讲人'), openid: openidSchema.optional() }),
+  startAt: isoDateTimeSchema,
+  endAt: isoDateTimeSchema,
+  location: locationSchema,
+  audience: audienceSchema,
+  checkinMode: checkinModeSchema,
+  materials: z.array(materialSchema).max(10, '资料最多 10 项'),
+  checkinWindow: checkinWindowSchema,
+}
+
+export const lectureInputSchema = z.strictObject({
+  title: lectureFieldsSchema.title,
+  topic: lectureFieldsSchema.topic.optional(),
+  speaker: lectureFieldsSchema.speaker,
+  startAt: lectureFieldsSchema.startAt,
+  endAt: lectureFieldsSchema.endAt,
+  location: lectureFieldsSchema.location,
+  audience: lectureFieldsSchema.audience.optional(),
+  checkinMode: lectureFieldsSchema.checkinMode.optional(),
+  materials: lectureFieldsSchema.materials.optional(),
+  checkinWindow: lectureFieldsSchema.checkinWindow.optional(),
+})
+
+export type LectureStatus = 'draft' | 'published' | 'cancelled'
+export type Audience = z.infer<typeof audienceSchema>
+export type CheckinMode = z.infer<typeof checkinModeSchema>
+
+export interface LectureView {
+  id: string
+  branchId: string
+  branchName: string
+  title: string
+  topic: string
+  speaker: { name: string; openid: string | null }
+  startAt: string
+  endAt: string
+  location: { name: string; latitude: number | null; longitude: number | null; radius: number | null }
+  audience: Audience
+  checkinMode: CheckinMode
+  materials: Array<{ title: string; url: string }>
+  checkinWindow: { opensBeforeMinutes: number; closesAfterMinutes: number }
+  /** When check-in opens and closes (ISO), computed on the server. */
+  checkinOpensAt: string
+  checkinClosesAt: string
+  status: LectureStatus
+  cancelReason: string | null
+  checkinCount: number
+  /** True when the lecture belongs to another branch (shown as 开放党课 from elsewhere). */
+  fromOtherBranch: boolean
+}
+
+export interface MyLectureStatus {
+  checkedIn: boolean
+  checkedInAt: string | null
+  rated: boolean
+  /** Whether the caller may manage it (secretary of its branch). */
+  canManage: boolean
+  /** Whether the caller may see attendance (secretary or the speaker). */
+  canSeeAttendance: boolean
+}
+
+export interface LectureDetail extends LectureView {
+  me: MyLectureStatus
+}
+
+export interface DisplayCode {
+  token: string
+  /** What the QR code on the display encodes: an H5 URL locally, in-app scanner content in the mini-program. */
+  qrContent: string
+  /** ≤ 32 characters: the `scene` of a mini-program code (wxacode.getUnlimited). */
+  scene: string
+  slotSeconds: number
+  expiresAt: string
+  checkinCount: number
+  recent: Array<{ name: string; at: string }>
+}
+
+export interface CheckInResult {
+  checkedInAt: string
+  already: boolean
+  /** Recorded but flagged (e.g. far from the venue); the person is still checked in. */
+  flags: string[]
+  lectureTitle: string
+}
+
+export type CheckInMethod = 'scan' | 'manual'
+
+export interface AttendanceRow {
+  openid: string
+  name: string
+  branchName: string
+  visitor: boolean
+  at: string
+  method: CheckInMethod
+  present: boolean
+  flags: string[]
+  distanceMeters: number | null
+  reason: string | null
+}
+
+export interface AttendancePage extends Page<AttendanceRow> {
+  checkinCount: number
+}
+
+export interface MyCheckIn {
+  lectureId: string
+  lectureTitle: string
+  lectureStartAt: string
+  at: string
+  method: CheckInMethod
+}
+
+export interface ExportResult {
+  fileID: string
+  url: string
+  fileName: string
+  rows: number
+}
+
+/**
+ * What a check-in QR code carries: `<lectureId>.<token>`, short enough (22 characters) for the 32-character
+ * `scene` of a mini-program code, and shared by the server that makes it and the page that reads it.
+ */
+export function sceneFor(lectureId: string, token: string): string {
+  return `${lectureId}.${token}`
+}
+
+export function parseScene(scene: string): { lectureId: string; token: string } | null {
+  const m = /^(L[0-9a-z]{10})\.([A-Za-z0-9]{6,16})$/.exec(scene.trim())
+  return m && m[1] && m[2] ? { lectureId: m[1], token: m[2] } : null
+}
+
+const byId = z.strictObject({ lectureId: lectureIdSchema })
+
+export const lectureContract = {
+  create: action<LectureDetail>()(lectureInputSchema),
+  update: action<LectureDetail>()(lectureInputSchema.partial().extend({ lectureId: lectureIdSchema })),
+  publish: action<LectureDetail>()(byId),
+  cancel: action<LectureDetail>()(z.strictObject({ lectureId: lectureIdSchema, reason: requiredText(100, '取消原因') })),
+  list: action<Page<LectureView>>()(
+    z.strictObject({
+      scope: z.enum(['upcoming', 'past']),
+      cursor: cursorSchema.optional(),
+      limit: pageLimitSchema.optional(),
+    }),
+  ),
+  get: action<LectureDetail>()(byId),
+  displayCode: action<DisplayCode>()(byId),
+  checkIn: action<CheckInResult>()(
+    z.strictObject({
+      lectureId: lectureIdSchema,
+      token: tokenSchema,
+      location: z.strictObject({ latitude: coordinate(-90, 90), longitude: coordinate(-180, 180) }).optional(),
+    }),
+  ),
+  attendance: action<AttendancePage>()(
+    z.strictObject({ lectureId: lectureIdSchema, cursor: cursorSchema.optional(), limit: pageLimitSchema.optional() }),
+  ),
+  markAttendance: action<AttendanceRow>()(
+    z.strictObject({
+      lectureId: lectureIdSchema,
+      openid: openidSchema,
+      present: z.boolean(),
+      reason: requiredText(100, '原因'),
+    }),
+  ),
+  exportAttendance: action<ExportResult>()(byId),
+  myCheckIns: action<Page<MyCheckIn>>()(z.strictObject({ cursor: cursorSchema.optional(), limit: pageLimitSchema.optional() })),
+}
+
+export type LectureContract = typeof lectureContract

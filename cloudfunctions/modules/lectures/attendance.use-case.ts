@@ -1,0 +1,124 @@
+import cloud from 'wx-server-sdk'
+import type { Page } from '../../contracts/common.schema'
+import type { AttendancePage, AttendanceRow, ExportResult, MyCheckIn } from '../../contracts/lecture.contract'
+import { loadMember, isInBranch } from '../../shared/caller'
+import { Collections } from '../../shared/collections'
+import { decodeCursor, encodeCursor } from '../../shared/cursor'
+import { findById, insertOnce, updateWhere } from '../../shared/db'
+import type { ContextFor } from '../../shared/router'
+import { formatBeijing } from '../../shared/time'
+import { findBranch } from '../members/member.repository'
+import { LectureErrors } from './lecture.errors'
+import { toAttendanceRow, toMyCheckIn } from './lecture.mapper'
+import { checkInId, findLecture, listCheckIns, myCheckIns as queryMyCheckIns, type CheckInDoc, type LectureDoc } from './lecture.repository'
+import { ownLecture } from './manage-lecture.use-case'
+import { buildAttendanceWorkbook } from './attendance.ledger'
+
+const PAGE_SIZE = 50
+const EXPORT_BATCH = 500
+
+/** The branch's secretary and the lecture's speaker see who attended; nobody else does. */
+async function lectureForAttendance(ctx: ContextFor<'inBranch'>, lectureId: string): Promise<LectureDoc> {
+  const lecture = await findLecture(ctx.db, lectureId)
+  if (!lecture) throw LectureErrors.notFound()
+  const secretary = ctx.member.role === 'secretary' && ctx.member.branchId === lecture.branchId
+  const speaker = lecture.speaker.openid !== null && lecture.speaker.openid === ctx.openid
+  if (!secretary && !speaker) throw LectureErrors.forbiddenAttendance()
+  return lecture
+}
+
+export async function attendance(input: { lectureId: string; cursor?: string; limit?: number }, ctx: ContextFor<'inBranch'>): Promise<AttendancePage> {
+  const lecture = await lectureForAttendance(ctx, input.lectureId)
+  const limit = input.limit ?? PAGE_SIZE
+  const after = decodeCursor(input.cursor)
+  const rows = await listCheckIns(ctx.db, lecture._id, after?.id ?? null, limit + 1)
+  const page = rows.slice(0, limit)
+  const last = page[page.length - 1]
+  return {
+    items: page.map(toAttendanceRow),
+    checkinCount: lecture.checkinCount,
+    ...(rows.length > limit && last ? { nextCursor: encodeCursor({ t: 0, id: last._id }) } : {}),
+  }
+}
+
+/**
+ * A secretary adds someone who was there but could not scan, or removes a proxy check-in (代签). The
+ * record is kept with the reason either way; the count moves only when `present` really changed.
+ */
+export async function markAttendance(
+  input: { lectureId: string; openid: string; present: boolean; reason: string },
+  ctx: ContextFor<'secretary'>,
+): Promise<AttendanceRow> {
+  const lecture = await ownLecture(ctx, input.lectureId)
+  if (lecture.status !== 'published') throw LectureErrors.wrongState(lecture.status, '登记签到')
+  const id = checkInId(lecture._id, input.openid)
+  const _ = ctx.db.command
+  const change = { present: input.present, reason: input.reason, markedBy: ctx.openid, updatedAt: ctx.now }
+
+  if (input.present) {
+    const person = await loadMember(ctx.db, input.openid)
+    if (!person || !isInBranch(person)) throw LectureErrors.personNotFound()
+    if (lecture.audience === 'branch' && person.branchId !== lecture.branchId) throw LectureErrors.personNotFound()
+    const visitor = person.branchId !== lecture.branchId
+    const record: CheckInDoc = {
+      _id: id,
+      lectureId: lecture._id,
+      openid: person.openid,
+      name: person.name,
+      branchId: person.branchId,
+      branchName: visitor ? ((await findBranch(ctx.db, person.branchId))?.name ?? '') : lecture.branchName,
+      visitor,
+      at: ctx.now,
+      method: 'manual',
+      present: true,
+      flags: [],
+      distanceMeters: null,
+      reason: input.reason,
+      markedBy: ctx.openid,
+      lectureTitle: lecture.title,
+      lectureStartAt: lecture.startAt,
+      updatedAt: ctx.now,
+    }
+    const added = (await insertOnce(ctx.db, Collections.checkIns, record)) || (await updateWhere(ctx.db, Collections.checkIns, { _id: id, present: false }, change)) > 0
+    if (added) await updateWhere(ctx.db, Collections.lectures, { _id: lecture._id }, { checkinCount: _.inc(1) })
+  } else {
+    const removed = await updateWhere(ctx.db, Collections.checkIns, { _id: id, present: true }, change)
+    if (removed > 0) await updateWhere(ctx.db, Collections.lectures, { _id: lecture._id }, { checkinCount: _.inc(-1) })
+    else if (!(await findById<CheckInDoc>(ctx.db, Collections.checkIns, id))) throw LectureErrors.notRecorded()
+  }
+  const saved = await findById<CheckInDoc>(ctx.db, Collections.checkIns, id)
+  if (!saved) throw LectureErrors.notRecorded()
+  return toAttendanceRow(saved)
+}
+
+/** The 签到台账 as .xlsx in cloud storage, answered as a temporary download URL. */
+export async function exportAttendance(input: { lectureId: string }, ctx: ContextFor<'secretary'>): Promise<ExportResult> {
+  const lecture = await ownLecture(ctx, input.lectureId)
+  const rows: CheckInDoc[] = []
+  let afterId: string | null = null
+  for (;;) {
+    const batch = await listCheckIns(ctx.db, lecture._id, afterId, EXPORT_BATCH)
+    rows.push(...batch)
+    const last = batch[batch.length - 1]
+    if (batch.length < EXPORT_BATCH || !last) break
+    afterId = last._id
+  }
+  const buffer = await buildAttendanceWorkbook(lecture, rows)
+  const fileName = `签到台账-${lecture.title.slice(0, 20)}-${formatBeijing(lecture.startAt, 'YYYYMMDD')}.xlsx`
+  const cloudPath = `exports/attendance/${lecture._id}/${formatBeijing(ctx.now, 'YYYYMMDD-HHmmss')}.xlsx`
+  const uploaded = (await cloud.uploadFile({ cloudPath, fileContent: buffer })) as { fileID: string }
+  const temp = (await cloud.getTempFileURL({ fileList: [uploaded.fileID] })) as { fileList: Array<{ tempFileURL: string }> }
+  const url = temp.fileList[0]?.tempFileURL ?? ''
+  return { fileID: uploaded.fileID, url, fileName, rows: rows.length }
+}
+
+export async function myCheckIns(input: { cursor?: string; limit?: number }, ctx: ContextFor<'inBranch'>): Promise<Page<MyCheckIn>> {
+  const limit = input.limit ?? PAGE_SIZE
+  const rows = await queryMyCheckIns(ctx.db, ctx.openid, decodeCursor(input.cursor), limit)
+  const page = rows.slice(0, limit)
+  const last = page[page.length - 1]
+  return {
+    items: page.map(toMyCheckIn),
+    ...(rows.length > limit && last ? { nextCursor: encodeCursor({ t: last.at.getTime(), id: last._id }) } : {}),
+  }
+}

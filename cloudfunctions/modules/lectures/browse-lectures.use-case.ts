@@ -1,0 +1,52 @@
+import type { Page } from '../../contracts/common.schema'
+import type { LectureDetail, LectureView } from '../../contracts/lecture.contract'
+import { decodeCursor, encodeCursor } from '../../shared/cursor'
+import type { ContextFor } from '../../shared/router'
+import { LectureErrors } from './lecture.errors'
+import { toLectureDetail, toLectureView } from './lecture.mapper'
+import { findCheckIn, findLecture, listLectures, type LectureDoc } from './lecture.repository'
+
+export const DEFAULT_PAGE_SIZE = 10
+
+/** Whether the caller may see this lecture at all: own branch (drafts only for its secretary) or open. */
+export function canSee(lecture: LectureDoc, ctx: ContextFor<'inBranch'>): boolean {
+  const ownBranch = lecture.branchId === ctx.member.branchId
+  if (lecture.status === 'draft') return ownBranch && ctx.member.role === 'secretary'
+  return ownBranch || lecture.audience === 'open'
+}
+
+export async function listLecturesFor(
+  input: { scope: 'upcoming' | 'past'; cursor?: string; limit?: number },
+  ctx: ContextFor<'inBranch'>,
+): Promise<Page<LectureView>> {
+  const limit = input.limit ?? DEFAULT_PAGE_SIZE
+  const rows = await listLectures(ctx.db, {
+    branchId: ctx.member.branchId,
+    includeDrafts: ctx.member.role === 'secretary',
+    scope: input.scope,
+    now: ctx.now,
+    after: decodeCursor(input.cursor),
+    limit,
+  })
+  const page = rows.slice(0, limit)
+  const last = page[page.length - 1]
+  return {
+    items: page.map((l) => toLectureView(l, ctx.member.branchId)),
+    ...(rows.length > limit && last ? { nextCursor: encodeCursor({ t: last.startAt.getTime(), id: last._id }) } : {}),
+  }
+}
+
+export async function getLecture(input: { lectureId: string }, ctx: ContextFor<'inBranch'>): Promise<LectureDetail> {
+  const lecture = await findLecture(ctx.db, input.lectureId)
+  if (!lecture || !canSee(lecture, ctx)) throw LectureErrors.notFound()
+  const mine = await findCheckIn(ctx.db, lecture._id, ctx.openid)
+  const manages = ctx.member.role === 'secretary' && lecture.branchId === ctx.member.branchId
+  return toLectureDetail(lecture, ctx.member.branchId, {
+    checkedIn: mine?.present === true,
+    checkedInAt: mine?.present ? mine.at.toISOString() : null,
+    // Rating arrives with the rating feature; until then nobody has rated.
+    rated: false,
+    canManage: manages,
+    canSeeAttendance: manages || (lecture.speaker.openid !== null && lecture.speaker.openid === ctx.openid),
+  })
+}

@@ -1,0 +1,102 @@
+import { sceneFor, type CheckInResult, type DisplayCode } from '../../contracts/lecture.contract'
+import { Collections } from '../../shared/collections'
+import { insertOnce, updateWhere } from '../../shared/db'
+import type { ContextFor } from '../../shared/router'
+import { findBranch } from '../members/member.repository'
+import { currentToken, geofence, judgeAudience, judgeToken, slotEndsAt, windowBounds, windowState, type GeoPoint } from './check-in.rules'
+import { CheckinErrors, LectureErrors } from './lecture.errors'
+import { checkInId, findCheckIn, findLecture, recentCheckIns, type CheckInDoc } from './lecture.repository'
+import { ownLecture } from './manage-lecture.use-case'
+
+const RECENT_NAMES = 5
+
+/**
+ * Where a scanned code should lead. `CHECKIN_H5_URL` is set for an H5 deployment (and by the local host)
+ * to the check-in page's URL; without it the code carries content the in-app scanner understands.
+ */
+function qrContentFor(scene: string): string {
+  const h5 = process.env.CHECKIN_H5_URL
+  return h5 ? `${h5}${h5.includes('?') ? '&' : '?'}scene=${encodeURIComponent(scene)}` : `zbhd://check-in?scene=${scene}`
+}
+
+export async function displayCode(input: { lectureId: string }, ctx: ContextFor<'secretary'>): Promise<DisplayCode> {
+  const lecture = await ownLecture(ctx, input.lectureId)
+  if (lecture.status === 'draft') throw CheckinErrors.notPublished()
+  if (lecture.status === 'cancelled') throw CheckinErrors.cancelled()
+  const nowMs = ctx.now.getTime()
+  const token = currentToken(lecture.secret, lecture._id, lecture.checkinMode, nowMs, lecture.slotSeconds)
+  const scene = sceneFor(lecture._id, token)
+  const recent = await recentCheckIns(ctx.db, lecture._id, RECENT_NAMES)
+  return {
+    token,
+    qrContent: qrContentFor(scene),
+    scene,
+    slotSeconds: lecture.slotSeconds,
+    expiresAt: new Date(
+      lecture.checkinMode === 'static' ? windowBounds(lecture.startAt.getTime(), lecture.endAt.getTime(), lecture.checkinWindow).closesAt : slotEndsAt(nowMs, lecture.slotSeconds),
+    ).toISOString(),
+    checkinCount: lecture.checkinCount,
+    recent: recent.map((c) => ({ name: c.name, at: c.at.toISOString() })),
+  }
+}
+
+/**
+ * A person checks in by scanning the display. Every refusal has its own code and tells the person what
+ * to do; "recorded" is answered only after the record is written (DESIGN.md §6).
+ */
+export async function checkIn(input: { lectureId: string; token: string; location?: GeoPoint }, ctx: ContextFor<'inBranch'>): Promise<CheckInResult> {
+  const lecture = await findLecture(ctx.db, input.lectureId)
+  if (!lecture) throw LectureErrors.notFound()
+  if (lecture.status === 'draft') throw CheckinErrors.notPublished()
+  if (lecture.status === 'cancelled') throw CheckinErrors.cancelled()
+  if (judgeAudience(lecture.audience, lecture.branchId, ctx.member.branchId) === 'otherBranch') throw CheckinErrors.audience(lecture.branchName)
+
+  const existing = await findCheckIn(ctx.db, lecture._id, ctx.openid)
+  if (existing) return answerExisting(existing, lecture.title)
+
+  const nowMs = ctx.now.getTime()
+  const state = windowState(nowMs, windowBounds(lecture.startAt.getTime(), lecture.endAt.getTime(), lecture.checkinWindow))
+  if (state === 'notOpen') throw CheckinErrors.notOpen(new Date(windowBounds(lecture.startAt.getTime(), lecture.endAt.getTime(), lecture.checkinWindow).opensAt))
+  if (state === 'closed') throw CheckinErrors.closed()
+
+  const verdict = judgeToken(lecture.secret, lecture._id, lecture.checkinMode, input.token, nowMs, lecture.slotSeconds)
+  if (verdict === 'expired') throw CheckinErrors.tokenExpired()
+  if (verdict === 'invalid') throw CheckinErrors.tokenInvalid()
+
+  const fence = geofence(lecture.location, input.location)
+  const visitor = ctx.member.branchId !== lecture.branchId
+  const branchName = visitor ? ((await findBranch(ctx.db, ctx.member.branchId))?.name ?? '') : lecture.branchName
+  const record: CheckInDoc = {
+    _id: checkInId(lecture._id, ctx.openid),
+    lectureId: lecture._id,
+    openid: ctx.openid,
+    name: ctx.member.name,
+    branchId: ctx.member.branchId,
+    branchName,
+    visitor,
+    at: ctx.now,
+    method: 'scan',
+    present: true,
+    flags: fence.flags,
+    distanceMeters: fence.distance,
+    reason: null,
+    markedBy: null,
+    lectureTitle: lecture.title,
+    lectureStartAt: lecture.startAt,
+    updatedAt: ctx.now,
+  }
+  // Deterministic id: of 100 simultaneous taps exactly one inserts; the rest are "already".
+  if (!(await insertOnce(ctx.db, Collections.checkIns, record))) {
+    const winner = await findCheckIn(ctx.db, lecture._id, ctx.openid)
+    if (!winner) throw LectureErrors.notFound()
+    return answerExisting(winner, lecture.title)
+  }
+  await updateWhere(ctx.db, Collections.lectures, { _id: lecture._id }, { checkinCount: ctx.db.command.inc(1) })
+  return { checkedInAt: record.at.toISOString(), already: false, flags: record.flags, lectureTitle: lecture.title }
+}
+
+function answerExisting(existing: CheckInDoc, title: string): CheckInResult {
+  if (!existing.present) throw CheckinErrors.removed(existing.reason)
+  return { checkedInAt: existing.at.toISOString(), already: true, flags: existing.flags, lectureTitle: title }
+}
+

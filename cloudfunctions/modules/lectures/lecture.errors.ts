@@ -1,0 +1,32 @@
+import { AppError } from '../../shared/errors'
+import { formatBeijing } from '../../shared/time'
+
+export const LectureErrors = {
+  notFound: () => new AppError('LECTURE.NOT_FOUND', '没有找到这场党课，可能已被删除或不对你开放'),
+  notYourBranch: () => new AppError('LECTURE.OTHER_BRANCH', '只能管理本支部的党课'),
+  badTimes: () => new AppError('LECTURE.BAD_TIMES', '结束时间必须晚于开始时间，且一场党课不超过 24 小时', { endAt: '结束时间必须晚于开始时间' }),
+  wrongState: (status: string, wanted: string) =>
+    new AppError('LECTURE.WRONG_STATE', `这场党课当前为「${statusLabel(status)}」，不能${wanted}`),
+  cancelled: () => new AppError('LECTURE.CANCELLED', '这场党课已取消，不能再修改'),
+  personNotFound: () => new AppError('LECTURE.PERSON_NOT_FOUND', '没有找到这位成员，请确认对方已加入支部'),
+  notRecorded: () => new AppError('ATTENDANCE.NOT_RECORDED', '这位成员没有签到记录，无需移除'),
+  forbiddenAttendance: () => new AppError('AUTH.FORBIDDEN', '只有本支部书记和主讲人可以查看签到名单'),
+}
+
+export const CheckinErrors = {
+  notPublished: () => new AppError('CHECKIN.NOT_PUBLISHED', '这场党课还没有发布，暂时不能签到'),
+  cancelled: () => new AppError('CHECKIN.CANCELLED', '这场党课已取消，无需签到'),
+  notOpen: (opensAt: Date) =>
+    new AppError('CHECKIN.NOT_OPEN', `签到还没开始，将于 ${formatBeijing(opensAt, 'M月D日 HH:mm')}（北京时间）开放，请到时再扫码`),
+  closed: () => new AppError('CHECKIN.CLOSED', '签到已结束；如确实到场，请联系支部书记补录'),
+  tokenExpired: () => new AppError('CHECKIN.TOKEN_EXPIRED', '二维码已过期，请重新扫描大屏上的二维码'),
+  tokenInvalid: () => new AppError('CHECKIN.TOKEN_INVALID', '这个二维码不是本场党课的签到码，请扫描会场大屏上的二维码'),
+  audience: (branchName: string) =>
+    new AppError('CHECKIN.AUDIENCE', `本场党课仅限「${branchName}」成员参加；欢迎关注其他开放党课`),
+  removed: (reason: string | null) =>
+    new AppError('CHECKIN.REMOVED', `你的签到已被书记撤销${reason ? `（原因：${reason}）` : ''}，如有疑问请联系支部书记`),
+}
+
+function statusLabel(status: string): string {
+  return status === 'draft' ? '草稿' : status === 'published' ? '已发布' : status === 'cancelled' ? '已取消' : status
+}

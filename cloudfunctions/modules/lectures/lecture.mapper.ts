@@ -1,0 +1,57 @@
+import type { AttendanceRow, LectureDetail, LectureView, MyCheckIn, MyLectureStatus } from '../../contracts/lecture.contract'
+import { windowBounds } from './check-in.rules'
+import type { CheckInDoc, LectureDoc } from './lecture.repository'
+
+export function toLectureView(l: LectureDoc, viewerBranchId: string): LectureView {
+  const bounds = windowBounds(l.startAt.getTime(), l.endAt.getTime(), l.checkinWindow)
+  return {
+    id: l._id,
+    branchId: l.branchId,
+    branchName: l.branchName,
+    title: l.title,
+    topic: l.topic,
+    speaker: { name: l.speaker.name, openid: l.speaker.openid },
+    startAt: l.startAt.toISOString(),
+    endAt: l.endAt.toISOString(),
+    location: { ...l.location },
+    audience: l.audience,
+    checkinMode: l.checkinMode,
+    materials: l.materials.map((m) => ({ ...m })),
+    checkinWindow: { ...l.checkinWindow },
+    checkinOpensAt: new Date(bounds.opensAt).toISOString(),
+    checkinClosesAt: new Date(bounds.closesAt).toISOString(),
+    status: l.status,
+    cancelReason: l.cancelReason,
+    checkinCount: l.checkinCount,
+    fromOtherBranch: l.branchId !== viewerBranchId,
+  }
+}
+
+export function toLectureDetail(l: LectureDoc, viewerBranchId: string, me: MyLectureStatus): LectureDetail {
+  return { ...toLectureView(l, viewerBranchId), me }
+}
+
+export function toAttendanceRow(c: CheckInDoc): AttendanceRow {
+  return {
+    openid: c.openid,
+    name: c.name,
+    branchName: c.branchName,
+    visitor: c.visitor,
+    at: c.at.toISOString(),
+    method: c.method,
+    present: c.present,
+    flags: [...c.flags],
+    distanceMeters: c.distanceMeters,
+    reason: c.reason,
+  }
+}
+
+export function toMyCheckIn(c: CheckInDoc): MyCheckIn {
+  return {
+    lectureId: c.lectureId,
+    lectureTitle: c.lectureTitle,
+    lectureStartAt: c.lectureStartAt.toISOString(),
+    at: c.at.toISOString(),
+    method: c.method,
+  }
+}

@@ -1,0 +1,22 @@
+import { lectureContract } from '../../contracts/lecture.contract'
+import { createRouter } from '../../shared/router'
+import { attendance, exportAttendance, markAttendance, myCheckIns } from './attendance.use-case'
+import { getLecture, listLecturesFor } from './browse-lectures.use-case'
+import { checkIn, displayCode } from './check-in.use-case'
+import { cancelLecture, createLecture, publishLecture, updateLecture } from './manage-lecture.use-case'
+
+/** The `lecture` function: open-style lectures and their check-in (DESIGN.md §6). */
+export const lectureRouter = createRouter('lecture', lectureContract, {
+  create: { auth: 'secretary', handle: (input, ctx) => createLecture(input, ctx) },
+  update: { auth: 'secretary', handle: (input, ctx) => updateLecture(input, ctx) },
+  publish: { auth: 'secretary', handle: (input, ctx) => publishLecture(input, ctx) },
+  cancel: { auth: 'secretary', handle: (input, ctx) => cancelLecture(input, ctx) },
+  list: { auth: 'inBranch', handle: (input, ctx) => listLecturesFor(input, ctx) },
+  get: { auth: 'inBranch', handle: (input, ctx) => getLecture(input, ctx) },
+  displayCode: { auth: 'secretary', handle: (input, ctx) => displayCode(input, ctx) },
+  checkIn: { auth: 'inBranch', handle: (input, ctx) => checkIn(input, ctx) },
+  attendance: { auth: 'inBranch', handle: (input, ctx) => attendance(input, ctx) },
+  markAttendance: { auth: 'secretary', handle: (input, ctx) => markAttendance(input, ctx) },
+  exportAttendance: { auth: 'secretary', handle: (input, ctx) => exportAttendance(input, ctx) },
+  myCheckIns: { auth: 'inBranch', handle: (input, ctx) => myCheckIns(input, ctx) },
+})

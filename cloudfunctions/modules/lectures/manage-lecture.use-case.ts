@@ -1,0 +1,134 @@
+import type { LectureDetail } from '../../contracts/lecture.contract'
+import { Collections } from '../../shared/collections'
+import { insertOnce, updateWhere } from '../../shared/db'
+import type { ContextFor } from '../../shared/router'
+import { findBranch } from '../members/member.repository'
+import { MemberErrors } from '../members/member.errors'
+import { canTransition, DEFAULT_SLOT_SECONDS, DEFAULT_WINDOW, type CheckinWindow, type LectureStatus } from './check-in.rules'
+import { LectureErrors } from './lecture.errors'
+import { toLectureDetail } from './lecture.mapper'
+import { findLecture, newLectureId, newSecret, type LectureDoc } from './lecture.repository'
+
+const MAX_DURATION_MS = 24 * 60 * 60 * 1000
+
+export interface LectureFields {
+  title?: string
+  topic?: string
+  speaker?: { name: string; openid?: string }
+  startAt?: string
+  endAt?: string
+  location?: { name: string; latitude?: number; longitude?: number; radius?: number }
+  audience?: 'branch' | 'open'
+  checkinMode?: 'rotating' | 'static'
+  materials?: Array<{ title: string; url: string }>
+  checkinWindow?: CheckinWindow
+}
+
+function checkTimes(startAt: Date, endAt: Date): void {
+  const span = endAt.getTime() - startAt.getTime()
+  if (!(span > 0) || span > MAX_DURATION_MS) throw LectureErrors.badTimes()
+}
+
+function manageStatus(ctx: ContextFor<'secretary'>, lecture: LectureDoc) {
+  return { checkedIn: false, checkedInAt: null, rated: false, canManage: lecture.branchId === ctx.member.branchId, canSeeAttendance: true }
+}
+
+/** The lecture, if it belongs to the secretary's branch; another branch's lecture is "not found". */
+export async function ownLecture(ctx: ContextFor<'secretary'>, lectureId: string): Promise<LectureDoc> {
+  const lecture = await findLecture(ctx.db, lectureId)
+  if (!lecture || lecture.branchId !== ctx.member.branchId) throw LectureErrors.notFound()
+  return lecture
+}
+
+function locationOf(l: NonNullable<LectureFields['location']>): LectureDoc['location'] {
+  const hasPoint = l.latitude !== undefined && l.longitude !== undefined
+  return {
+    name: l.name,
+    latitude: hasPoint ? (l.latitude ?? null) : null,
+    longitude: hasPoint ? (l.longitude ?? null) : null,
+    radius: hasPoint ? (l.radius ?? 300) : null,
+  }
+}
+
+export async function createLecture(input: Required<Pick<LectureFields, 'title' | 'speaker' | 'startAt' | 'endAt' | 'location'>> & LectureFields, ctx: ContextFor<'secretary'>): Promise<LectureDetail> {
+  const startAt = new Date(input.startAt)
+  const endAt = new Date(input.endAt)
+  checkTimes(startAt, endAt)
+  const branch = await findBranch(ctx.db, ctx.member.branchId)
+  if (!branch) throw MemberErrors.branchMissing()
+  const lecture: LectureDoc = {
+    _id: newLectureId(),
+    branchId: branch._id,
+    branchName: branch.name,
+    title: input.title,
+    topic: input.topic ?? '',
+    speaker: { name: input.speaker.name, openid: input.speaker.openid ?? null },
+    startAt,
+    endAt,
+    location: locationOf(input.location),
+    audience: input.audience ?? 'branch',
+    checkinMode: input.checkinMode ?? 'rotating',
+    materials: input.materials ?? [],
+    checkinWindow: input.checkinWindow ?? { ...DEFAULT_WINDOW },
+    status: 'draft',
+    cancelReason: null,
+    secret: newSecret(),
+    slotSeconds: DEFAULT_SLOT_SECONDS,
+    checkinCount: 0,
+    createdAt: ctx.now,
+    createdBy: ctx.openid,
+    updatedAt: ctx.now,
+    publishedAt: null,
+  }
+  await insertOnce(ctx.db, Collections.lectures, lecture)
+  return toLectureDetail(lecture, ctx.member.branchId, manageStatus(ctx, lecture))
+}
+
+export async function updateLecture(input: LectureFields & { lectureId: string }, ctx: ContextFor<'secretary'>): Promise<LectureDetail> {
+  const lecture = await ownLecture(ctx, input.lectureId)
+  if (lecture.status === 'cancelled') throw LectureErrors.cancelled()
+  const startAt = input.startAt ? new Date(input.startAt) : lecture.startAt
+  const endAt = input.endAt ? new Date(input.endAt) : lecture.endAt
+  checkTimes(startAt, endAt)
+
+  const set: Record<string, unknown> = { updatedAt: ctx.now, startAt, endAt }
+  if (input.title !== undefined) set.title = input.title
+  if (input.topic !== undefined) set.topic = input.topic
+  if (input.speaker !== undefined) set.speaker = ctx.db.command.set({ name: input.speaker.name, openid: input.speaker.openid ?? null })
+  if (input.location !== undefined) set.location = ctx.db.command.set(locationOf(input.location))
+  if (input.audience !== undefined) set.audience = input.audience
+  if (input.checkinMode !== undefined) set.checkinMode = input.checkinMode
+  if (input.materials !== undefined) set.materials = ctx.db.command.set(input.materials)
+  if (input.checkinWindow !== undefined) set.checkinWindow = ctx.db.command.set(input.checkinWindow)
+
+  // Conditional on "not cancelled", so an edit racing a cancel cannot resurrect the lecture's fields.
+  const _ = ctx.db.command
+  const updated = await updateWhere(ctx.db, Collections.lectures, { _id: lecture._id, status: _.neq('cancelled') }, set)
+  if (updated === 0) throw LectureErrors.cancelled()
+  const saved = await ownLecture(ctx, lecture._id)
+  return toLectureDetail(saved, ctx.member.branchId, manageStatus(ctx, saved))
+}
+
+async function transition(
+  ctx: ContextFor<'secretary'>,
+  lectureId: string,
+  to: LectureStatus,
+  wanted: string,
+  extra: Record<string, unknown>,
+): Promise<LectureDetail> {
+  const lecture = await ownLecture(ctx, lectureId)
+  if (!canTransition(lecture.status, to)) throw LectureErrors.wrongState(lecture.status, wanted)
+  // Conditional update on the state we read: two secretaries pressing at once change it once.
+  const n = await updateWhere(ctx.db, Collections.lectures, { _id: lecture._id, status: lecture.status }, { status: to, updatedAt: ctx.now, ...extra })
+  const saved = await ownLecture(ctx, lecture._id)
+  if (n === 0 && saved.status !== to) throw LectureErrors.wrongState(saved.status, wanted)
+  return toLectureDetail(saved, ctx.member.branchId, manageStatus(ctx, saved))
+}
+
+export function publishLecture(input: { lectureId: string }, ctx: ContextFor<'secretary'>): Promise<LectureDetail> {
+  return transition(ctx, input.lectureId, 'published', '发布', { publishedAt: ctx.now })
+}
+
+export function cancelLecture(input: { lectureId: string; reason: string }, ctx: ContextFor<'secretary'>): Promise<LectureDetail> {
+  return transition(ctx, input.lectureId, 'cancelled', '取消', { cancelReason: input.reason })
+}
