@@ -1,0 +1,195 @@
+import { Worker } from 'node:worker_threads'
+import {
+  isInstanceReply,
+  type InstanceData,
+  type InstanceReply,
+  type InvocationContext,
+  type InvokeMessage,
+} from './function-protocol'
+import type { WorkerScript } from './worker-script'
+
+/**
+ * The instances of one function, faithful to how the cloud runs them: started lazily, at most `size`
+ * of them, each with its own environment (a worker thread gets a private copy of process.env), each
+ * busy with ONE invocation at a time while the rest queue, and kept warm for the next caller. That
+ * one-at-a-time rule is what makes per-invocation identity safe: the caller's openid is written into
+ * the instance's env just before `main` runs, and no other invocation can be running there.
+ */
+
+export type InvocationOutcome =
+  | { kind: 'result'; json: string }
+  /** The function threw, the instance died (process.exit, out of memory) or the bundle failed to load. */
+  | { kind: 'crash'; name: string; message: string; stack?: string }
+  | { kind: 'timeout'; timeoutMs: number }
+
+export interface FunctionPoolOptions {
+  functionName: string
+  bundlePath: string
+  size: number
+  timeoutMs: number
+  memoryLimitMb: number
+  /** The instance's environment without the caller (SDK endpoint, console variables). */
+  env: Record<string, string>
+  script: WorkerScript
+}
+
+interface Job {
+  openid: string
+  event: unknown
+  requestId: string
+  resolve: (outcome: InvocationOutcome) => void
+}
+
+interface Instance {
+  worker: Worker
+  /** The invocation running now; undefined when idle. */
+  running?: { id: number; job: Job; timer: NodeJS.Timeout }
+  dead: boolean
+}
+
+export class FunctionPool {
+  private readonly instances = new Set<Instance>()
+  /** Idle instances, most recently used last: reusing the warmest one keeps the rest free to go cold. */
+  private readonly idle: Instance[] = []
+  private readonly queue: Job[] = []
+  private nextId = 1
+  private retiring = false
+  private closed = false
+
+  constructor(private readonly options: FunctionPoolOptions) {}
+
+  get stats(): { instances: number; idle: number; queued: number } {
+    return { instances: this.instances.size, idle: this.idle.length, queued: this.queue.length }
+  }
+
+  invoke(openid: string, event: unknown, requestId: string): Promise<InvocationOutcome> {
+    if (this.closed) return Promise.resolve(closingOutcome())
+    return new Promise((resolve) => {
+      this.queue.push({ openid, event, requestId, resolve })
+      this.dispatch()
+    })
+  }
+
+  /**
+   * A new build of the function replaced this one: queued and running invocations finish on the old
+   * code (as during a cloud deploy), then the instances go away.
+   */
+  retire(): void {
+    this.retiring = true
+    if (this.queue.length === 0) for (const instance of this.idle.splice(0)) this.kill(instance)
+  }
+
+  async close(): Promise<void> {
+    this.closed = true
+    for (const job of this.queue.splice(0)) job.resolve(closingOutcome())
+    this.idle.length = 0
+    await Promise.all([...this.instances].map((instance) => this.kill(instance)))
+  }
+
+  private dispatch(): void {
+    while (this.queue.length > 0) {
+      let instance = this.idle.pop()
+      if (!instance) {
+        if (this.instances.size >= this.options.size) return
+        instance = this.spawn()
+      }
+      const job = this.queue.shift()
+      if (!job) return
+      this.run(instance, job)
+    }
+    if (this.retiring) for (const instance of this.idle.splice(0)) void this.kill(instance)
+  }
+
+  private spawn(): Instance {
+    const { script, functionName, bundlePath, env, memoryLimitMb } = this.options
+    const workerData: InstanceData = { functionName, bundlePath }
+    const settings = { workerData, env: { ...env }, resourceLimits: { maxOldGenerationSizeMb: memoryLimitMb } }
+    const worker =
+      script.kind === 'file' ? new Worker(script.filename, settings) : new Worker(script.code, { ...settings, eval: true })
+    const instance: Instance = { worker, dead: false }
+    this.instances.add(instance)
+    worker.on('message', (message: unknown) => {
+      if (isInstanceReply(message)) this.settle(instance, message)
+    })
+    // An uncaught exception or rejection inside the instance kills it, as it would kill a cloud instance.
+    worker.on('error', (err: Error) => this.lose(instance, { kind: 'crash', name: err.name, message: err.message, stack: err.stack }))
+    worker.on('exit', (code) =>
+      this.lose(instance, { kind: 'crash', name: 'InstanceExit', message: `函数实例意外退出（退出码 ${code}）` }),
+    )
+    return instance
+  }
+
+  private run(instance: Instance, job: Job): void {
+    const id = this.nextId++
+    const { timeoutMs, functionName, memoryLimitMb } = this.options
+    const context: InvocationContext = {
+      request_id: job.requestId,
+      function_name: functionName,
+      function_version: '$LATEST',
+      namespace: 'local',
+      memory_limit_in_mb: memoryLimitMb,
+      time_limit_in_ms: timeoutMs,
+    }
+    // A timed-out instance may still be running the old invocation (and would write the next caller's
+    // identity under it), so it is discarded rather than reused.
+    const timer = setTimeout(() => this.lose(instance, { kind: 'timeout', timeoutMs }, true), timeoutMs)
+    instance.running = { id, job, timer }
+    const message: InvokeMessage = { type: 'invoke', id, openid: job.openid, event: job.event, context }
+    instance.worker.postMessage(message)
+  }
+
+  private settle(instance: Instance, reply: InstanceReply): void {
+    const running = instance.running
+    if (!running || running.id !== reply.id) return
+    clearTimeout(running.timer)
+    instance.running = undefined
+    running.job.resolve(
+      reply.type === 'result'
+        ? { kind: 'result', json: reply.json }
+        : { kind: 'crash', name: reply.name, message: reply.message, stack: reply.stack },
+    )
+    // A thrown error does not take the instance down in the cloud either: the next call reuses it.
+    if (this.retiring || this.closed) void this.kill(instance)
+    else this.idle.push(instance)
+    this.dispatch()
+  }
+
+  /** The instance is gone (or must go): answer its invocation, forget it, and let the queue move on. */
+  private lose(instance: Instance, outcome: InvocationOutcome, terminate = false): void {
+    if (instance.dead) return
+    instance.dead = true
+    const running = instance.running
+    instance.running = undefined
+    if (running) {
+      clearTimeout(running.timer)
+      running.job.resolve(outcome)
+    }
+    this.forget(instance)
+    if (terminate) void instance.worker.terminate()
+    if (!this.closed) this.dispatch()
+  }
+
+  private async kill(instance: Instance): Promise<void> {
+    if (!instance.dead) {
+      instance.dead = true
+      const running = instance.running
+      instance.running = undefined
+      if (running) {
+        clearTimeout(running.timer)
+        running.job.resolve(closingOutcome())
+      }
+      this.forget(instance)
+    }
+    await instance.worker.terminate()
+  }
+
+  private forget(instance: Instance): void {
+    this.instances.delete(instance)
+    const at = this.idle.indexOf(instance)
+    if (at >= 0) this.idle.splice(at, 1)
+  }
+}
+
+function closingOutcome(): InvocationOutcome {
+  return { kind: 'crash', name: 'HostClosing', message: '本地云正在关闭' }
+}

@@ -1,0 +1,59 @@
+/**
+ * Messages between the host and one function instance (a worker thread). Kept in one file so both
+ * sides agree; the worker is bundled separately and must not import anything heavier than this.
+ */
+
+/** What the instance is started with; identity is NOT here, it changes per invocation. */
+export interface InstanceData {
+  functionName: string
+  /** Absolute path of the uploaded bundle, `<functionsDir>/<fn>/index.js`. */
+  bundlePath: string
+}
+
+/** The fields of the cloud's `context` argument a function might read. */
+export interface InvocationContext {
+  request_id: string
+  function_name: string
+  function_version: string
+  namespace: string
+  memory_limit_in_mb: number
+  time_limit_in_ms: number
+}
+
+export interface InvokeMessage {
+  type: 'invoke'
+  id: number
+  openid: string
+  /** Already a JSON round trip of what the client sent, as in the cloud. */
+  event: unknown
+  context: InvocationContext
+}
+
+export interface ResultMessage {
+  type: 'result'
+  id: number
+  /** The function's return value as JSON text: the round trip happens in the instance, like the cloud's. */
+  json: string
+}
+
+export interface ErrorMessage {
+  type: 'error'
+  id: number
+  name: string
+  message: string
+  stack?: string
+}
+
+export type InstanceReply = ResultMessage | ErrorMessage
+
+export function isInstanceReply(value: unknown): value is InstanceReply {
+  if (typeof value !== 'object' || value === null) return false
+  const v = value as { type?: unknown; id?: unknown }
+  return (v.type === 'result' || v.type === 'error') && typeof v.id === 'number'
+}
+
+export function isInvokeMessage(value: unknown): value is InvokeMessage {
+  if (typeof value !== 'object' || value === null) return false
+  const v = value as { type?: unknown; id?: unknown; openid?: unknown }
+  return v.type === 'invoke' && typeof v.id === 'number' && typeof v.openid === 'string'
+}

@@ -1,0 +1,64 @@
+import { stat } from 'node:fs/promises'
+import path from 'node:path'
+import { FunctionPool, type InvocationOutcome } from './function-pool'
+import type { WorkerScript } from './worker-script'
+
+/** Cloud function names: letters, digits, `-` and `_` — and never a path. */
+const FUNCTION_NAME = /^[A-Za-z][A-Za-z0-9_-]{0,59}$/
+
+export interface FunctionRegistryOptions {
+  /** Holds `<fn>/index.js` exactly as uploaded (dist/cloudfunctions). */
+  functionsDir: string
+  instancesPerFunction: number
+  timeoutMs: number
+  memoryLimitMb: number
+  env: Record<string, string>
+  script: WorkerScript
+}
+
+/**
+ * One pool per deployed function. A function exists when its bundle does; a rebuilt bundle (newer
+ * mtime) gets fresh instances, like a redeploy in the console, so `npm run build:functions` takes
+ * effect without restarting the host.
+ */
+export class FunctionRegistry {
+  private readonly pools = new Map<string, { pool: FunctionPool; mtimeMs: number }>()
+
+  constructor(private readonly options: FunctionRegistryOptions) {}
+
+  /** `undefined` when no such function is deployed. */
+  async invoke(functionName: string, openid: string, event: unknown, requestId: string): Promise<InvocationOutcome | undefined> {
+    const pool = await this.poolFor(functionName)
+    return pool?.invoke(openid, event, requestId)
+  }
+
+  async close(): Promise<void> {
+    const pools = [...this.pools.values()]
+    this.pools.clear()
+    await Promise.all(pools.map(({ pool }) => pool.close()))
+  }
+
+  private async poolFor(functionName: string): Promise<FunctionPool | undefined> {
+    if (!FUNCTION_NAME.test(functionName)) return undefined
+    const bundlePath = path.join(this.options.functionsDir, functionName, 'index.js')
+    const mtimeMs = await stat(bundlePath).then(
+      (s) => (s.isFile() ? s.mtimeMs : undefined),
+      () => undefined,
+    )
+    const current = this.pools.get(functionName)
+    if (mtimeMs === undefined) {
+      if (current) {
+        current.pool.retire()
+        this.pools.delete(functionName)
+      }
+      return undefined
+    }
+    // `>=`: a request that stat'ed just before a rebuild must not swap the new pool back for the old one.
+    if (current && current.mtimeMs >= mtimeMs) return current.pool
+    current?.pool.retire()
+    const { instancesPerFunction, timeoutMs, memoryLimitMb, env, script } = this.options
+    const pool = new FunctionPool({ functionName, bundlePath, size: instancesPerFunction, timeoutMs, memoryLimitMb, env, script })
+    this.pools.set(functionName, { pool, mtimeMs })
+    return pool
+  }
+}

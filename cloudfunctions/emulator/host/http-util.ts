@@ -1,0 +1,50 @@
+import type { IncomingMessage, ServerResponse } from 'node:http'
+
+export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  send(res, status, typeof body === 'string' ? body : JSON.stringify(body), 'application/json; charset=utf-8', headers)
+}
+
+export function sendHtml(res: ServerResponse, status: number, html: string, headers: Record<string, string> = {}): void {
+  send(res, status, html, 'text/html; charset=utf-8', headers)
+}
+
+export function redirect(res: ServerResponse, location: string, headers: Record<string, string> = {}): void {
+  res.writeHead(302, { location, 'cache-control': 'no-store', ...headers })
+  res.end()
+}
+
+function send(res: ServerResponse, status: number, text: string, type: string, headers: Record<string, string>): void {
+  const body = Buffer.from(text, 'utf8')
+  res.writeHead(status, { 'content-type': type, 'content-length': String(body.length), 'cache-control': 'no-store', ...headers })
+  res.end(body)
+}
+
+export type BodyResult = { kind: 'ok'; text: string } | { kind: 'too-large' } | { kind: 'aborted' }
+
+/**
+ * Reads a request body up to `limit` bytes. Past the limit the rest is drained unread (not buffered)
+ * so the client still receives the 413 instead of a reset connection.
+ */
+export function readBody(req: IncomingMessage, limit: number): Promise<BodyResult> {
+  return new Promise((resolve) => {
+    const declared = Number(req.headers['content-length'])
+    let size = 0
+    let tooLarge = Number.isFinite(declared) && declared > limit
+    const chunks: Buffer[] = []
+    req.on('data', (chunk: Buffer) => {
+      if (tooLarge) return
+      size += chunk.length
+      if (size > limit) {
+        tooLarge = true
+        chunks.length = 0
+      } else chunks.push(chunk)
+    })
+    req.on('end', () => resolve(tooLarge ? { kind: 'too-large' } : { kind: 'ok', text: Buffer.concat(chunks).toString('utf8') }))
+    req.on('error', () => resolve({ kind: 'aborted' }))
+    req.on('aborted', () => resolve({ kind: 'aborted' }))
+  })
+}
+
+export function escapeHtml(value: string): string {
+  return value.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c)
+}

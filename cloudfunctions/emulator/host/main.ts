@@ -1,0 +1,84 @@
+import { existsSync } from 'node:fs'
+import path from 'node:path'
+import { parseLogLevel } from './host-log'
+import { startHost } from './start-host'
+
+/**
+ * `node dist/emulator/main.js` (what `npm start` runs after building): the local cloud on one port,
+ * configured by environment variables, stopped cleanly by Ctrl-C so the store is flushed.
+ *
+ *   PORT (8080) · DATA_DIR (.data) · FN_INSTANCES (4) · FN_TIMEOUT_MS (20000) · ADMIN_OPENIDS (demo-admin)
+ *   HOST_LOG (info | debug | warn) · FN_ENV_<NAME>=value → <NAME>=value in every function's environment
+ */
+
+/** The repository root: the nearest folder up from this file with a package.json (works from source and dist). */
+function findRoot(from: string): string {
+  let dir = from
+  while (!existsSync(path.join(dir, 'package.json'))) {
+    const parent = path.dirname(dir)
+    if (parent === dir) return process.cwd()
+    dir = parent
+  }
+  return dir
+}
+
+function intFromEnv(name: string, fallback: number): number {
+  const raw = process.env[name]
+  if (raw === undefined || raw === '') return fallback
+  const value = Number(raw)
+  if (!Number.isInteger(value) || value < 0) throw new Error(`环境变量 ${name} 应为非负整数，现在是「${raw}」`)
+  return value
+}
+
+/** `FN_ENV_CHECKIN_SECRET=x` → `CHECKIN_SECRET=x` for the functions: the console's variables, locally. */
+function functionEnvFromEnv(): Record<string, string> {
+  const env: Record<string, string> = {}
+  for (const [key, value] of Object.entries(process.env)) {
+    if (key.startsWith('FN_ENV_') && key.length > 'FN_ENV_'.length && value !== undefined) env[key.slice('FN_ENV_'.length)] = value
+  }
+  return env
+}
+
+export async function runHostCli(): Promise<void> {
+  const root = findRoot(__dirname)
+  const port = intFromEnv('PORT', 8080)
+  const admins = process.env.ADMIN_OPENIDS
+  const host = await startHost({
+    port,
+    dataDir: path.resolve(root, process.env.DATA_DIR || '.data'),
+    functionsDir: path.join(root, 'dist/cloudfunctions'),
+    h5Dir: path.join(root, 'dist/h5'),
+    instances: intFromEnv('FN_INSTANCES', 4),
+    timeoutMs: intFromEnv('FN_TIMEOUT_MS', 20_000),
+    adminOpenids: admins === undefined ? undefined : admins.split(',').map((s) => s.trim()).filter(Boolean),
+    functionEnv: functionEnvFromEnv(),
+    logLevel: parseLogLevel(process.env.HOST_LOG, 'info'),
+  })
+  console.log(`支部活动 本地云已启动：${host.url}  （演示登录：${host.url}/dev/sign-in）`)
+
+  let stopping = false
+  const stop = (signal: NodeJS.Signals) => {
+    if (stopping) {
+      // A second Ctrl-C means "now": the store has had its chance to flush.
+      process.exit(130)
+    }
+    stopping = true
+    console.log(`\n正在关闭本地云（${signal}）…`)
+    host.close().then(
+      () => process.exit(0),
+      (err: unknown) => {
+        console.error('关闭时出错：', err instanceof Error ? err.message : err)
+        process.exit(1)
+      },
+    )
+  }
+  process.on('SIGINT', stop)
+  process.on('SIGTERM', stop)
+}
+
+if (require.main === module) {
+  runHostCli().catch((err: unknown) => {
+    console.error(`本地云启动失败：${err instanceof Error ? err.message : String(err)}`)
+    process.exit(1)
+  })
+}

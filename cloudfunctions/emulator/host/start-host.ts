@@ -1,0 +1,169 @@
+import { mkdir } from 'node:fs/promises'
+import { createServer, type Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import path from 'node:path'
+import { createBackend, type LocalBackend } from '../backend'
+import { DEMO_ADMIN_OPENIDS, seedDemoData } from '../seed/demo-data.seed'
+import { FunctionRegistry } from './function-registry'
+import { createHostLog, type HostLogLevel } from './host-log'
+import { createRequestHandler } from './http-server'
+import { resolveWorkerScript } from './worker-script'
+
+export interface StartHostOptions {
+  /** 0 picks a free port (tests). Default 8080. */
+  port?: number
+  /** Where the local store keeps its files. */
+  dataDir: string
+  /** Function bundles as uploaded: `<functionsDir>/<fn>/index.js` (dist/cloudfunctions). */
+  functionsDir: string
+  /** The H5 build (dist/h5). */
+  h5Dir: string
+  /** Instances per function (the cloud runs several; each takes one request at a time). Default 4. */
+  instances?: number
+  /** Per-invocation limit, as set in the function's console configuration. Default 20 s. */
+  timeoutMs?: number
+  /** The console's ADMIN_OPENIDS for every function. Default: the demo street administrator. */
+  adminOpenids?: readonly string[]
+  /** Further console environment variables every function gets. */
+  functionEnv?: Record<string, string>
+  /** Largest accepted event. Default 1 MB. */
+  bodyLimitBytes?: number
+  /** Insert the demo data into an empty store. Default true. */
+  seed?: boolean
+  logLevel?: HostLogLevel
+}
+
+export interface RunningHost {
+  /** `http://127.0.0.1:<port>` */
+  url: string
+  port: number
+  /** Direct access to the local store, for tests and scripts that check what a call wrote. */
+  store: LocalBackend['store']
+  outbox: LocalBackend['outbox']
+  close(): Promise<void>
+}
+
+const LOOPBACK = '127.0.0.1'
+/** What the functions see as their mini-program's appid locally. */
+const LOCAL_APPID = 'wx0000000000000000'
+const MEMORY_LIMIT_MB = 256
+const CLOSE_GRACE_MS = 3000
+
+/**
+ * Starts the local cloud: backend + seed + function instances + dev pages + H5, on one port. Everything
+ * that can fail slowly (backend files, worker compile) is done before listening, so the first request
+ * already finds the whole host in place.
+ */
+export async function startHost(options: StartHostOptions): Promise<RunningHost> {
+  const log = createHostLog(options.logLevel ?? 'info')
+  const dataDir = path.resolve(options.dataDir)
+  await mkdir(dataDir, { recursive: true })
+  const script = await resolveWorkerScript()
+
+  let url = ''
+  const backend = await createBackend({ dataDir, publicUrl: () => url })
+  let server: Server | undefined
+  let registry: FunctionRegistry | undefined
+  try {
+    if (options.seed ?? true) {
+      if (await seedDemoData(backend.store)) log.info('已写入演示数据（两个支部、六位成员）')
+    }
+    server = createServer()
+    const port = await listen(server, options.port ?? 8080)
+    url = `http://${LOOPBACK}:${port}`
+
+    registry = new FunctionRegistry({
+      functionsDir: path.resolve(options.functionsDir),
+      instancesPerFunction: Math.max(1, options.instances ?? 4),
+      timeoutMs: options.timeoutMs ?? 20_000,
+      memoryLimitMb: MEMORY_LIMIT_MB,
+      env: instanceEnv(url, options),
+      script,
+    })
+    // Attached in the same tick as `listening`, so no request can arrive before it.
+    server.on(
+      'request',
+      createRequestHandler({
+        backend,
+        dev: backend,
+        api: { registry, bodyLimitBytes: options.bodyLimitBytes ?? 1024 * 1024, appId: LOCAL_APPID, log },
+        h5Dir: path.resolve(options.h5Dir),
+        log,
+      }),
+    )
+  } catch (err) {
+    await registry?.close()
+    if (server?.listening) await new Promise((resolve) => server?.close(resolve))
+    await backend.close()
+    throw err
+  }
+
+  const running = server
+  const functions = registry
+  let closing: Promise<void> | undefined
+  return {
+    url,
+    port: Number(new URL(url).port),
+    store: backend.store,
+    outbox: () => backend.outbox(),
+    close: () => (closing ??= shutdown(running, functions, backend)),
+  }
+}
+
+/**
+ * The environment a function instance runs with: what the cloud would give it (endpoint, credentials,
+ * context keys, console variables) and nothing of the developer's shell — a function that relies on a
+ * variable must have it declared here, as it would have to be in the console. The caller's openid is
+ * added per invocation by the instance itself.
+ */
+function instanceEnv(url: string, options: StartHostOptions): Record<string, string> {
+  return {
+    // Functions run in UTC in the cloud; keep whatever the host runs with (tests pin TZ=UTC).
+    ...(process.env.TZ ? { TZ: process.env.TZ } : {}),
+    TCB_CONTEXT_CNFG: JSON.stringify({ URL: `${url}/admin` }),
+    TENCENTCLOUD_SECRETID: 'local',
+    TENCENTCLOUD_SECRETKEY: 'local',
+    TCB_ENV: 'local',
+    // Stops the SDK probing a cloud metadata host on its first call.
+    TENCENTCLOUD: 'true',
+    TCB_SOURCE: 'wx_client',
+    WX_CONTEXT_KEYS: 'WX_OPENID,WX_APPID',
+    WX_APPID: LOCAL_APPID,
+    ADMIN_OPENIDS: (options.adminOpenids ?? DEMO_ADMIN_OPENIDS).join(','),
+    ...options.functionEnv,
+  }
+}
+
+function listen(server: Server, port: number): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const onError = (err: NodeJS.ErrnoException) => {
+      server.off('listening', onListening)
+      reject(
+        err.code === 'EADDRINUSE'
+          ? new Error(`端口 ${port} 已被占用：关闭占用它的程序，或换一个端口（例如 PORT=${port + 1} npm start）`)
+          : err,
+      )
+    }
+    const onListening = () => {
+      server.off('error', onError)
+      resolve((server.address() as AddressInfo).port)
+    }
+    server.once('error', onError)
+    server.once('listening', onListening)
+    server.listen(port, LOOPBACK)
+  })
+}
+
+/**
+ * Stop taking requests, let the ones in flight finish (briefly), stop the instances, then close the
+ * backend last so every acknowledged write is flushed to disk.
+ */
+async function shutdown(server: Server, registry: FunctionRegistry, backend: LocalBackend): Promise<void> {
+  const drained = new Promise<void>((resolve) => server.close(() => resolve()))
+  server.closeIdleConnections()
+  const grace = setTimeout(() => server.closeAllConnections(), CLOSE_GRACE_MS)
+  await drained
+  clearTimeout(grace)
+  await registry.close()
+  await backend.close()
+}
