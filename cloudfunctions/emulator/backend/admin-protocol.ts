@@ -1,0 +1,81 @@
+import type { IncomingMessage, ServerResponse } from 'http'
+import { randomBytes } from 'crypto'
+import { BackendError, invalidParam } from './backend-error'
+import { boundaryOf, parseMultipart, type FormFields } from './multipart-parser'
+import { isPlainObject } from './ejson-codec'
+
+/**
+ * The CloudBase admin protocol as wx-server-sdk 4.0.2 speaks it: every call is
+ * `POST /admin?env=..&seqId=..`, JSON `{ action, ...params, envName, … }` — or multipart/form-data for
+ * `wx.openApi`. Signature headers are ignored locally. The answer is HTTP 200 with JSON
+ * `{ requestId, ...body }`, or `{ requestId, code, message }` for an error (the SDK turns the code into
+ * its numbered errors, wx-cloud-api.md §1.12).
+ */
+const MAX_BODY_BYTES = 20 * 1024 * 1024
+
+export type AdminRequest =
+  | { kind: 'json'; action: string; params: Record<string, unknown> }
+  | { kind: 'form'; action: string; fields: FormFields }
+
+export async function readBody(req: IncomingMessage, limit = MAX_BODY_BYTES): Promise<Buffer> {
+  const chunks: Buffer[] = []
+  let size = 0
+  for await (const chunk of req) {
+    const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk))
+    size += buffer.length
+    if (size > limit) throw invalidParam(`request body larger than ${limit} bytes`)
+    chunks.push(buffer)
+  }
+  return Buffer.concat(chunks)
+}
+
+export async function readAdminRequest(req: IncomingMessage): Promise<AdminRequest> {
+  const body = await readBody(req)
+  const contentType = req.headers['content-type'] ?? ''
+  if (/^multipart\/form-data/i.test(contentType)) {
+    const boundary = boundaryOf(contentType)
+    if (!boundary) throw invalidParam('multipart body without boundary')
+    const fields = parseMultipart(body, boundary)
+    const action = fields.action
+    if (typeof action !== 'string' || action === '') throw invalidParam('action is required')
+    return { kind: 'form', action, fields }
+  }
+  let parsed: unknown
+  try {
+    parsed = JSON.parse(body.toString('utf8'))
+  } catch {
+    throw invalidParam('request body is not JSON')
+  }
+  if (!isPlainObject(parsed)) throw invalidParam('request body must be a JSON object')
+  const action = parsed.action
+  if (typeof action !== 'string' || action === '') throw invalidParam('action is required')
+  return { kind: 'json', action, params: parsed }
+}
+
+export function newRequestId(): string {
+  return randomBytes(8).toString('hex')
+}
+
+export function sendJson(res: ServerResponse, body: Record<string, unknown>, contentType = 'application/json'): void {
+  const text = JSON.stringify(body)
+  res.statusCode = 200
+  res.setHeader('content-type', contentType)
+  res.setHeader('content-length', Buffer.byteLength(text))
+  res.end(text)
+}
+
+export function sendBinary(res: ServerResponse, body: Buffer): void {
+  res.statusCode = 200
+  res.setHeader('content-type', 'application/octet-stream')
+  res.setHeader('content-length', body.length)
+  res.end(body)
+}
+
+/** Error answer. `wx.openApi` errors must say exactly this content type for the SDK to parse them. */
+export function sendError(res: ServerResponse, requestId: string, err: unknown, forOpenApi = false): void {
+  const known = err instanceof BackendError
+  if (!known) console.error('[local-backend] unexpected error', err)
+  const code = known ? err.code : 'SYS_ERR'
+  const message = err instanceof Error ? err.message : String(err)
+  sendJson(res, { requestId, code, message }, forOpenApi ? 'application/json; charset=utf-8' : 'application/json')
+}

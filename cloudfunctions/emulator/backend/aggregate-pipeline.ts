@@ -1,0 +1,79 @@
+import { Aggregator, ProcessingMode } from 'mingo'
+import { fromEngineError, invalidParam, unsupported } from './backend-error'
+import type { DocumentStore } from './document-store'
+import { isPlainObject, normalizeValue, parseEjson, type Doc } from './ejson-codec'
+import { selectMatching, type DocView } from './query-engine'
+
+/**
+ * `collection.aggregate()…end()`: the SDK sends `stages: [{ stageKey: '$match', stageValue: '<EJSON or
+ * JSON text>' }]`; the pipeline is evaluated by mingo over the collection's documents.
+ */
+
+/** Read-only stages mingo evaluates with MongoDB semantics. Anything else is refused by name. */
+const SUPPORTED_STAGES = new Set([
+  '$addFields',
+  '$bucket',
+  '$bucketAuto',
+  '$count',
+  '$facet',
+  '$graphLookup',
+  '$group',
+  '$limit',
+  '$lookup',
+  '$match',
+  '$project',
+  '$redact',
+  '$replaceRoot',
+  '$replaceWith',
+  '$sample',
+  '$set',
+  '$skip',
+  '$sort',
+  '$sortByCount',
+  '$unset',
+  '$unwind',
+])
+
+/**
+ * Without an explicit `$limit` the server answers at most 20 results (wx-cloud-api.md §1.9, community
+ * reports). Chosen: when the pipeline has no top-level `$limit` stage, the final list is cut to 20.
+ */
+export const AGGREGATE_DEFAULT_LIMIT = 20
+
+export function parseStages(raw: unknown[], now: number): Doc[] {
+  return raw.map((stage, index) => {
+    if (!isPlainObject(stage)) throw invalidParam(`stages[${index}] must be an object`)
+    const key = stage.stageKey
+    if (typeof key !== 'string') throw invalidParam(`stages[${index}].stageKey must be a string`)
+    if (!SUPPORTED_STAGES.has(key)) throw unsupported(`aggregate stage ${key}`)
+    const value = typeof stage.stageValue === 'string' ? parseEjson(stage.stageValue, `${key} stage`, now) : normalizeValue(stage.stageValue, now)
+    return { [key]: value }
+  })
+}
+
+export function runPipeline(store: DocumentStore, source: DocView, pipeline: Doc[]): Doc[] {
+  const [first, ...rest] = pipeline
+  // A leading $match narrows the input with the id fast path before anything is copied.
+  const leadingMatch = first && isPlainObject(first.$match) ? first.$match : undefined
+  const input = selectMatching(source, leadingMatch)
+  const stages = leadingMatch ? rest : pipeline
+  // Stages such as $addFields may write into their input objects; stored documents must never change.
+  const copies = input.map((doc) => structuredClone(doc))
+  let result: Doc[]
+  try {
+    const aggregator = new Aggregator(stages, {
+      processingMode: ProcessingMode.CLONE_OFF,
+      scriptEnabled: false,
+      // Every collection is loaded at start, so $lookup can resolve synchronously; copies again.
+      collectionResolver: (name: string) => {
+        const collection = store.get(name)
+        return collection ? [...collection.values()].map((doc) => structuredClone(doc)) : []
+      },
+    })
+    result = aggregator.run(copies) as Doc[]
+  } catch (err) {
+    throw fromEngineError(err)
+  }
+  const hasLimit = pipeline.some((stage) => '$limit' in stage)
+  return hasLimit ? result : result.slice(0, AGGREGATE_DEFAULT_LIMIT)
+}

@@ -1,0 +1,85 @@
+import { BSONRegExp, EJSON } from 'bson'
+import { invalidParam } from './backend-error'
+
+/**
+ * Documents, queries and updates travel as strings of MongoDB canonical extended JSON (wx-cloud-api.md
+ * §7). Inside the backend a value is plain JavaScript: numbers, strings, booleans, null, Date, RegExp
+ * (queries only), arrays and plain objects. Anything else the SDK could encode (ObjectId, Decimal128,
+ * Binary…) is refused with an error naming its type rather than stored half-understood.
+ */
+export type Doc = Record<string, unknown>
+export type DocId = string | number
+
+export function isPlainObject(value: unknown): value is Doc {
+  if (typeof value !== 'object' || value === null) return false
+  const proto: unknown = Object.getPrototypeOf(value)
+  return proto === Object.prototype || proto === null
+}
+
+/** BSON regex flags that JavaScript understands; `x` (extended) has no JS equivalent. */
+function toJsRegExp(value: BSONRegExp): RegExp {
+  const unknownFlags = value.options.replace(/[imsu]/g, '')
+  if (unknownFlags) throw invalidParam(`unsupported regular expression option(s) "${unknownFlags}"`)
+  return new RegExp(value.pattern, value.options)
+}
+
+/**
+ * `db.serverDate({ offset })` arrives as `{ $tcb_server_date: { offset } }`; the server resolves it to its
+ * own clock (wx-cloud-api.md §1.13). One `now` per request keeps several placeholders in one write equal.
+ */
+function serverDate(value: Doc, now: number): Date | undefined {
+  const keys = Object.keys(value)
+  if (keys.length !== 1 || keys[0] !== '$tcb_server_date') return undefined
+  const spec = value.$tcb_server_date
+  const offset = isPlainObject(spec) && typeof spec.offset === 'number' ? spec.offset : 0
+  return new Date(now + offset)
+}
+
+function normalize(value: unknown, now: number): unknown {
+  if (value === null || typeof value !== 'object') return value
+  if (value instanceof Date) return value
+  if (value instanceof RegExp) return value
+  if (value instanceof BSONRegExp) return toJsRegExp(value)
+  if (Array.isArray(value)) return value.map((item) => normalize(item, now))
+  if (isPlainObject(value)) {
+    const resolved = serverDate(value, now)
+    if (resolved) return resolved
+    const out: Doc = {}
+    for (const key of Object.keys(value)) out[key] = normalize(value[key], now)
+    return out
+  }
+  const bsonType = (value as { _bsontype?: unknown })._bsontype
+  throw invalidParam(`unsupported BSON value of type ${typeof bsonType === 'string' ? bsonType : 'unknown'}`)
+}
+
+/** Parses one EJSON string from the SDK into plain JavaScript values. */
+export function parseEjson(text: unknown, what: string, now = Date.now()): unknown {
+  if (typeof text !== 'string') throw invalidParam(`${what} must be an EJSON string`)
+  let parsed: unknown
+  try {
+    parsed = EJSON.parse(text, { relaxed: true })
+  } catch (err) {
+    throw invalidParam(`${what} is not valid extended JSON: ${err instanceof Error ? err.message : String(err)}`)
+  }
+  return normalize(parsed, now)
+}
+
+export function parseEjsonObject(text: unknown, what: string, now = Date.now()): Doc {
+  const value = parseEjson(text, what, now)
+  if (!isPlainObject(value)) throw invalidParam(`${what} must be an object`)
+  return value
+}
+
+/** Plain values (already decoded JSON, e.g. aggregate stage values sent with JSON.stringify). */
+export function normalizeValue(value: unknown, now = Date.now()): unknown {
+  return normalize(value, now)
+}
+
+/** Canonical EJSON, as the SDK expects (it parses every list item with `EJSON.parse`). */
+export function stringifyEjson(doc: unknown): string {
+  return EJSON.stringify(doc, { relaxed: false })
+}
+
+export function isDocId(value: unknown): value is DocId {
+  return typeof value === 'string' || (typeof value === 'number' && Number.isFinite(value))
+}

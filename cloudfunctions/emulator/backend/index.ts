@@ -1,0 +1,178 @@
+import { promises as fs } from 'fs'
+import type { IncomingMessage, ServerResponse } from 'http'
+import path from 'path'
+import { newRequestId, readAdminRequest, sendBinary, sendError, sendJson } from './admin-protocol'
+import { TransactionGate } from './async-lock'
+import { unsupported } from './backend-error'
+import { assertStorable } from './collection-store'
+import { DatabaseHandler, newDocId, type ResponseBody } from './database.handler'
+import { assertCollectionName, DocumentStore } from './document-store'
+import { isPlainObject, normalizeValue, type Doc } from './ejson-codec'
+import { OpenApiHandler } from './openapi/openapi.handler'
+import type { OutboxMessage } from './openapi/subscribe-message.openapi'
+import { selectMatching } from './query-engine'
+import { FILES_PREFIX, StorageHandler } from './storage.handler'
+import { TransactionManager } from './transaction-manager'
+
+export { applySdkEnvironment, sdkEnvironment, LOCAL_APPID, LOCAL_ENV } from './sdk-environment'
+export type { SdkEnvironmentOptions } from './sdk-environment'
+export type { OutboxMessage } from './openapi/subscribe-message.openapi'
+
+/**
+ * The local CloudBase-compatible backend (DESIGN.md §2): what the real wx-server-sdk reaches when the
+ * process environment points it here (see sdk-environment.ts). It owns `/admin` (the admin protocol)
+ * and `/files/` (storage uploads and downloads); a host mounts it in its own HTTP server.
+ *
+ * Data lives under `dataDir`: `db/<collection>.db` (nedb, one file per collection) and
+ * `storage/<cloudPath>`. Subscribe messages land in the `_outbox` collection.
+ */
+export interface LocalBackend {
+  /** Handles requests for paths it owns (/admin, storage upload/download paths); returns false for others. */
+  handle(req: IncomingMessage, res: ServerResponse): Promise<boolean>
+  /** Direct store access for seeding and developer tools (not used by function code). */
+  store: {
+    insert(collection: string, docs: Record<string, unknown>[]): Promise<void>
+    find(collection: string, query?: Record<string, unknown>): Promise<Record<string, unknown>[]>
+    count(collection: string, query?: Record<string, unknown>): Promise<number>
+  }
+  /** Messages sent with subscribeMessage.send, newest last. */
+  outbox(): Promise<Array<{ touser: string; templateId: string; page?: string; data: unknown; sentAt: Date }>>
+  close(): Promise<void>
+}
+
+export const ADMIN_PATH = '/admin'
+export const OUTBOX_COLLECTION = '_outbox'
+
+export async function createBackend(opts: { dataDir: string; publicUrl: () => string }): Promise<LocalBackend> {
+  const store = await DocumentStore.open(opts.dataDir)
+  const storageRoot = path.join(opts.dataDir, 'storage')
+  await fs.mkdir(storageRoot, { recursive: true })
+
+  const gate = new TransactionGate()
+  const transactions = new TransactionManager(store, gate)
+  const database = new DatabaseHandler(store, gate, transactions)
+  const storage = new StorageHandler(storageRoot, opts.publicUrl)
+  const inFlight = new Set<Promise<unknown>>()
+  let closed = false
+
+  /** A write outside the SDK (seeding, outbox): same gate and lock as an ordinary SDK write. */
+  async function insertDirect(collection: string, docs: Doc[]): Promise<void> {
+    const prepared = docs.map((doc) => {
+      const value = normalizeValue(doc)
+      if (!isPlainObject(value)) throw new TypeError('documents must be plain objects')
+      assertStorable(value)
+      return typeof value._id === 'string' ? value : { _id: newDocId(), ...value }
+    })
+    await gate.runShared(async () => {
+      const target = await store.ensure(assertCollectionName(collection))
+      await target.lock.run(async () => {
+        const seen = new Set<string>()
+        for (const doc of prepared) {
+          const id = doc._id as string
+          if (seen.has(id) || target.has(id)) throw new Error(`duplicate _id ${id} in ${collection}`)
+          seen.add(id)
+        }
+        await target.insert(prepared)
+      })
+    })
+  }
+
+  let outboxSeq = store.get(OUTBOX_COLLECTION)?.size ?? 0
+  const openapi = new OpenApiHandler(async (message: OutboxMessage) => {
+    outboxSeq += 1
+    // The id sorts by send time, so the outbox keeps its order across restarts.
+    const _id = `${String(message.sentAt.getTime()).padStart(15, '0')}-${String(outboxSeq).padStart(8, '0')}`
+    await insertDirect(OUTBOX_COLLECTION, [{ _id, ...message }])
+    return outboxSeq
+  })
+
+  async function handleAdmin(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const requestId = newRequestId()
+    let isOpenApi = false
+    try {
+      const request = await readAdminRequest(req)
+      if (request.kind === 'form') {
+        isOpenApi = request.action === 'wx.openApi'
+        if (!isOpenApi) throw unsupported(`action ${request.action}`, 'INVALID_PARAM')
+        sendBinary(res, await openapi.handle(request.fields))
+        return
+      }
+      const { action, params } = request
+      if (action === 'wx.openApi') {
+        isOpenApi = true
+        throw unsupported('wx.openApi without multipart body', 'INVALID_PARAM')
+      }
+      let body: ResponseBody
+      if (database.handles(action)) body = await database.handle(action, params)
+      else if (storage.handles(action)) body = await storage.handle(action, params)
+      else throw unsupported(`action ${action}`, 'INVALID_PARAM')
+      sendJson(res, { requestId, ...body })
+    } catch (err) {
+      sendError(res, requestId, err, isOpenApi)
+    }
+  }
+
+  function track<T>(work: Promise<T>): Promise<T> {
+    inFlight.add(work)
+    const forget = () => inFlight.delete(work)
+    work.then(forget, forget)
+    return work
+  }
+
+  return {
+    async handle(req, res) {
+      const url = new URL(req.url ?? '/', 'http://local')
+      if (url.pathname === ADMIN_PATH) {
+        if (req.method !== 'POST') {
+          res.statusCode = 405
+          res.end('POST only')
+          return true
+        }
+        await track(handleAdmin(req, res))
+        return true
+      }
+      if (url.pathname.startsWith(FILES_PREFIX)) {
+        await track(
+          storage.serve(req, res, url).catch((err: unknown) => {
+            console.error('[local-backend] storage error', err)
+            if (!res.headersSent) res.statusCode = 500
+            res.end()
+          }),
+        )
+        return true
+      }
+      return false
+    },
+
+    store: {
+      insert: (collection, docs) => insertDirect(collection, docs),
+      async find(collection, query) {
+        const source = store.get(assertCollectionName(collection))
+        if (!source) return []
+        return selectMatching(source, query ? (normalizeValue(query) as Doc) : undefined).map((doc) => structuredClone(doc))
+      },
+      async count(collection, query) {
+        const source = store.get(assertCollectionName(collection))
+        return source ? selectMatching(source, query ? (normalizeValue(query) as Doc) : undefined).length : 0
+      },
+    },
+
+    async outbox() {
+      const source = store.get(OUTBOX_COLLECTION)
+      if (!source) return []
+      return [...source.values()]
+        .sort((a, b) => String(a._id).localeCompare(String(b._id)))
+        .map((doc) => {
+          const { _id: _ignored, ...message } = structuredClone(doc)
+          return message as unknown as OutboxMessage
+        })
+    },
+
+    async close() {
+      if (closed) return
+      closed = true
+      await Promise.allSettled([...inFlight])
+      transactions.abortAll()
+    },
+  }
+}

@@ -1,0 +1,211 @@
+import { find, Query, update as applyModifier } from 'mingo'
+import { fromEngineError, invalidParam, unsupported } from './backend-error'
+import { isDocId, isPlainObject, type Doc, type DocId } from './ejson-codec'
+
+/**
+ * Query, sort, projection and update semantics are MongoDB's, evaluated by `mingo` (DESIGN.md §2)
+ * over the in-memory documents. nedb's own query language is not used: it lacks operators the SDK
+ * sends ($eq, $all, $nor, $expr…) and differs on missing-field semantics.
+ */
+
+/** What a query runs over: committed documents, or a transaction's view of them. */
+export interface DocView {
+  get(id: DocId): Doc | undefined
+  values(): Iterable<Doc>
+}
+
+export const EMPTY_VIEW: DocView = {
+  get: () => undefined,
+  values: () => [],
+}
+
+const QUERY_OPTIONS = { scriptEnabled: false } as const
+
+function compile(query: Doc): Query {
+  try {
+    return new Query(query, QUERY_OPTIONS)
+  } catch (err) {
+    throw fromEngineError(err)
+  }
+}
+
+function test(compiled: Query, doc: Doc): boolean {
+  try {
+    return compiled.test(doc)
+  } catch (err) {
+    throw fromEngineError(err)
+  }
+}
+
+/**
+ * Documents matching `query`, in natural order. A top-level `_id` equality (every `doc(id)` call and
+ * the race-safe `where({ _id, status })` pattern) is answered from the id map instead of a scan.
+ */
+export function selectMatching(view: DocView, query: Doc | undefined, max = Infinity): Doc[] {
+  if (!query || Object.keys(query).length === 0) return take(view.values(), max)
+  const compiled = compile(query)
+  const id = query._id
+  if (isDocId(id)) {
+    const doc = view.get(id)
+    return doc && test(compiled, doc) ? [doc] : []
+  }
+  const out: Doc[] = []
+  for (const doc of view.values()) {
+    if (out.length >= max) break
+    if (test(compiled, doc)) out.push(doc)
+  }
+  return out
+}
+
+function take(source: Iterable<Doc>, max: number): Doc[] {
+  const out: Doc[] = []
+  for (const doc of source) {
+    if (out.length >= max) break
+    out.push(doc)
+  }
+  return out
+}
+
+export interface FindOptions {
+  query?: Doc
+  order?: Doc
+  offset?: number
+  limit?: number
+  projection?: Doc
+}
+
+/** Mongo order: filter, sort, skip, limit, then project (sorting may use fields the projection drops). */
+export function findDocs(view: DocView, options: FindOptions): Doc[] {
+  const { order, projection } = options
+  const offset = options.offset ?? 0
+  const limit = options.limit ?? Infinity
+  const hasOrder = order !== undefined && Object.keys(order).length > 0
+  // Without an order the first offset+limit matches are enough.
+  const matched = selectMatching(view, options.query, hasOrder ? Infinity : offset + limit)
+  if (!hasOrder && !projection) return matched.slice(offset, offset + limit)
+  try {
+    let cursor = find(matched, {}, projection && Object.keys(projection).length > 0 ? projection : undefined)
+    if (hasOrder) cursor = cursor.sort(toSortSpec(order))
+    if (offset > 0) cursor = cursor.skip(offset)
+    if (Number.isFinite(limit)) cursor = cursor.limit(limit)
+    const rows = cursor.all() as Doc[]
+    return projection ? rows.map(restoreKeyOrder) : rows
+  } catch (err) {
+    throw fromEngineError(err)
+  }
+}
+
+function toSortSpec(order: Doc): Record<string, 1 | -1> {
+  const spec: Record<string, 1 | -1> = {}
+  for (const [field, direction] of Object.entries(order)) {
+    if (direction !== 1 && direction !== -1) throw invalidParam(`invalid sort direction for ${field}: ${String(direction)}`)
+    spec[field] = direction
+  }
+  return spec
+}
+
+/** mingo appends `_id` after the projected fields; MongoDB keeps `_id` first. */
+function restoreKeyOrder(row: Doc): Doc {
+  if (!('_id' in row)) return row
+  const { _id, ...rest } = row
+  return { _id, ...rest }
+}
+
+const UPDATE_OPERATORS = new Set([
+  '$set',
+  '$unset',
+  '$inc',
+  '$mul',
+  '$min',
+  '$max',
+  '$rename',
+  '$push',
+  '$pop',
+  '$pull',
+  '$pullAll',
+  '$addToSet',
+  '$bit',
+  '$currentDate',
+])
+
+export function isOperatorDocument(data: Doc): boolean {
+  return Object.keys(data).some((key) => key.startsWith('$'))
+}
+
+/**
+ * `_.addToSet({ each: [...] })` is documented as adding several values, but the SDK sends it as
+ * `{ each: [...] }` without translating to `$each` (wx-cloud-api.md §1.10, UNCONFIRMED server side).
+ * Chosen: an object whose only key is `each` with an array value means `$each`.
+ */
+function translateAddToSet(spec: unknown): unknown {
+  if (!isPlainObject(spec)) return spec
+  const out: Doc = {}
+  for (const [field, value] of Object.entries(spec)) {
+    const keys = isPlainObject(value) ? Object.keys(value) : []
+    out[field] =
+      isPlainObject(value) && keys.length === 1 && keys[0] === 'each' && Array.isArray(value.each) ? { $each: value.each } : value
+  }
+  return out
+}
+
+export interface UpdateOutcome {
+  doc: Doc
+  modified: boolean
+}
+
+/** Applies an update document (`$set`, `$inc`, …) to a copy of `doc`. */
+export function applyUpdate(doc: Doc, update: Doc): UpdateOutcome {
+  const modifier: Doc = {}
+  for (const [op, spec] of Object.entries(update)) {
+    if (!op.startsWith('$')) {
+      throw invalidParam(`update document mixes operators and plain field "${op}"; use $set`)
+    }
+    if (!UPDATE_OPERATORS.has(op)) throw unsupported(`update operator ${op}`)
+    if (!isPlainObject(spec)) throw invalidParam(`${op} needs an object of field paths`)
+    modifier[op] = op === '$addToSet' ? translateAddToSet(spec) : spec
+  }
+  const next = structuredClone(doc)
+  let changedFields: string[]
+  try {
+    changedFields = applyModifier(next, modifier, undefined, undefined, { queryOptions: QUERY_OPTIONS })
+  } catch (err) {
+    throw fromEngineError(err)
+  }
+  if (next._id !== doc._id) {
+    throw invalidParam("Performing an update on the path '_id' would modify the immutable field '_id'")
+  }
+  return { doc: next, modified: changedFields.length > 0 }
+}
+
+/** doc.set: the whole document is replaced by `data`, keeping `_id` (first, as MongoDB does). */
+export function replaceDocument(id: DocId, data: Doc): Doc {
+  if (isOperatorDocument(data)) throw invalidParam('a replacement document must not contain update operators')
+  const { _id: _ignored, ...rest } = data
+  return { _id: id, ...structuredClone(rest) }
+}
+
+/**
+ * The document an upsert creates when nothing matched: the equality fields of the query (in practice
+ * `_id`) plus the update applied to them.
+ */
+export function upsertSeed(query: Doc | undefined, id: DocId): Doc {
+  const seed: Doc = { _id: id }
+  if (!query) return seed
+  for (const [key, value] of Object.entries(query)) {
+    if (key.startsWith('$') || key.includes('.') || key === '_id') continue
+    if (isPlainObject(value) && Object.keys(value).some((k) => k.startsWith('$'))) continue
+    seed[key] = value
+  }
+  return seed
+}
+
+/** Stable semantic comparison of two stored documents (key order matters, as in BSON). */
+export function sameDocument(a: Doc, b: Doc): boolean {
+  return JSON.stringify(a, dateAware) === JSON.stringify(b, dateAware)
+}
+
+function dateAware(this: unknown, key: string, value: unknown): unknown {
+  const holder = this as Record<string, unknown>
+  const raw = holder[key]
+  return raw instanceof Date ? { $date: raw.getTime() } : value
+}

@@ -1,0 +1,159 @@
+import { randomBytes } from 'crypto'
+import type { Release, TransactionGate } from './async-lock'
+import { BackendError } from './backend-error'
+import type { DocumentStore } from './document-store'
+import type { Doc, DocId } from './ejson-codec'
+import { EMPTY_VIEW, type DocView } from './query-engine'
+
+/**
+ * Transactions, the simplest correct way (wx-cloud-api.md §1.11 leaves isolation details UNCONFIRMED):
+ *
+ * - `start` takes the store's gate exclusively, so from start to commit/abort no other write happens;
+ *   what the transaction read stays true, which makes it serialisable without conflict detection.
+ * - Its writes are buffered (per collection: id → new document, or null for deleted) and visible to its
+ *   own reads through `view()`; other readers keep seeing committed data.
+ * - `commit` writes the buffer to disk, then releases; `abort` drops the buffer — a rolled-back
+ *   transaction leaves no trace.
+ * - A transaction not finished within `timeoutMs` (10 s; the SDK's own request timeout is 15 s) is
+ *   aborted, so a crashed or hung caller cannot wedge the store.
+ *
+ * Known limit: the SDK sends `t.collection(x).where(...).update()` WITHOUT the transaction id, so such a
+ * call from inside a transaction is an ordinary write that waits for the gate the transaction holds —
+ * it resolves only when the transaction times out. Production rejects batch writes in transactions;
+ * use `doc(id)` operations there.
+ *
+ * Commit across several collections is not atomic against a crash in the middle of the commit.
+ */
+type TxState = 'active' | 'committing'
+
+interface Transaction {
+  readonly id: string
+  state: TxState
+  readonly release: Release
+  readonly timer: NodeJS.Timeout
+  /** collection → (id → document after the transaction, or null when deleted). */
+  readonly writes: Map<string, Map<DocId, Doc | null>>
+}
+
+const FINISHED_MEMORY = 1000
+
+export class TransactionManager {
+  private readonly active = new Map<string, Transaction>()
+  /** Why recently finished transactions ended, to answer a late call with a useful message. */
+  private readonly finished = new Map<string, string>()
+
+  constructor(
+    private readonly store: DocumentStore,
+    private readonly gate: TransactionGate,
+    private readonly timeoutMs = 10_000,
+  ) {}
+
+  async start(): Promise<string> {
+    const release = await this.gate.acquireExclusive()
+    const id = randomBytes(12).toString('hex')
+    const timer = setTimeout(() => this.finish(id, `aborted after ${this.timeoutMs} ms without commit`), this.timeoutMs)
+    // The timer must not keep a test process (or the host) alive.
+    timer.unref()
+    this.active.set(id, { id, state: 'active', release, timer, writes: new Map() })
+    return id
+  }
+
+  /** Throws unless `id` names a transaction that is still open. */
+  require(id: string): Transaction {
+    const tx = this.active.get(id)
+    if (!tx || tx.state !== 'active') {
+      const why = this.finished.get(id) ?? 'unknown transaction'
+      throw new BackendError('DATABASE_TRANSACTION_FAIL', `transaction ${id} is not active (${why})`)
+    }
+    return tx
+  }
+
+  /** The collection as the transaction sees it: committed documents overlaid with its own writes. */
+  view(id: string, collection: string): DocView {
+    const tx = this.require(id)
+    const committed: DocView = this.store.get(collection) ?? EMPTY_VIEW
+    const writes = tx.writes.get(collection)
+    if (!writes || writes.size === 0) return committed
+    return {
+      get: (docId) => (writes.has(docId) ? (writes.get(docId) ?? undefined) : committed.get(docId)),
+      values: function* () {
+        for (const doc of committed.values()) {
+          const id = doc._id as DocId
+          if (!writes.has(id)) {
+            yield doc
+            continue
+          }
+          const replaced = writes.get(id)
+          if (replaced) yield replaced
+        }
+        for (const [docId, doc] of writes) {
+          if (doc && !committed.get(docId)) yield doc
+        }
+      },
+    }
+  }
+
+  /** Buffers a write: the document as it will be after commit, or null to delete it. */
+  stage(id: string, collection: string, docId: DocId, doc: Doc | null): void {
+    const tx = this.require(id)
+    let writes = tx.writes.get(collection)
+    if (!writes) {
+      writes = new Map()
+      tx.writes.set(collection, writes)
+    }
+    writes.set(docId, doc)
+  }
+
+  async commit(id: string): Promise<void> {
+    const tx = this.require(id)
+    tx.state = 'committing'
+    try {
+      for (const [name, writes] of tx.writes) {
+        if (writes.size === 0) continue
+        const collection = await this.store.ensure(name)
+        await collection.lock.run(async () => {
+          const inserts: Doc[] = []
+          const removals: DocId[] = []
+          for (const [docId, doc] of writes) {
+            if (doc === null) {
+              if (collection.has(docId)) removals.push(docId)
+            } else if (collection.has(docId)) {
+              await collection.replace(doc)
+            } else {
+              inserts.push(doc)
+            }
+          }
+          await collection.insert(inserts)
+          await collection.remove(removals)
+        })
+      }
+    } finally {
+      this.finish(id, 'committed')
+    }
+  }
+
+  abort(id: string): void {
+    this.require(id)
+    this.finish(id, 'rolled back')
+  }
+
+  /** Ends every open transaction (backend shutdown). */
+  abortAll(): void {
+    for (const id of [...this.active.keys()]) this.finish(id, 'backend closed')
+  }
+
+  private finish(id: string, why: string): void {
+    const tx = this.active.get(id)
+    if (!tx) return
+    // A commit in progress owns the gate until it is done; its own `finally` finishes it.
+    if (tx.state === 'committing' && why.startsWith('aborted after')) return
+    this.active.delete(id)
+    clearTimeout(tx.timer)
+    this.finished.set(id, why)
+    if (this.finished.size > FINISHED_MEMORY) {
+      const oldest = this.finished.keys().next().value
+      if (oldest !== undefined) this.finished.delete(oldest)
+    }
+    tx.release()
+  }
+}
