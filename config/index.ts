@@ -1,0 +1,75 @@
+import path from 'node:path'
+import { defineConfig, type UserConfigExport } from '@tarojs/cli'
+
+/**
+ * Taro build config for both targets (`taro build --type weapp|h5`).
+ *
+ * - `dist/weapp` and `dist/h5` sit side by side; `dist/cloudfunctions` is written by
+ *   config/build-functions.mjs (not this file).
+ * - WeChat DevTools opens the REPOSITORY ROOT: /project.config.json there says
+ *   `miniprogramRoot: dist/weapp/` and `cloudfunctionRoot: dist/cloudfunctions/`.
+ *   Taro also writes a project.config.json into dist/weapp. Copied verbatim from the root it would carry
+ *   `cloudfunctionRoot: dist/cloudfunctions/`, which is wrong relative to dist/weapp. So Taro is pointed at
+ *   a separate file (`projectConfigName` → config/project.weapp.json): miniprogramRoot './' and no
+ *   cloudfunctionRoot, for someone who opens dist/weapp alone (client only). Both ways stay valid.
+ * - NutUI is designed at 375px, our own styles at 750px: `designWidth` is a function.
+ */
+const root = path.resolve(__dirname, '..')
+
+export default defineConfig<'webpack5'>(async (merge) => {
+  const baseConfig: UserConfigExport<'webpack5'> = {
+    projectName: 'zhibu-huodong',
+    date: '2026-11-22',
+    designWidth(input) {
+      // `input` is the postcss Input of the stylesheet being converted (or a number/string from Taro).
+      const file = typeof input === 'object' && input?.file ? input.file.replace(/\\+/g, '/') : ''
+      return file.includes('@nutui') ? 375 : 750
+    },
+    deviceRatio: { 640: 2.34 / 2, 750: 1, 375: 2, 828: 1.81 / 2 },
+    sourceRoot: 'src',
+    outputRoot: `dist/${process.env.TARO_ENV}`,
+    projectConfigName: 'config/project.weapp.json',
+    plugins: [],
+    alias: {
+      '@': path.join(root, 'src'),
+      // Types only (`import type … from '@contracts'`): nothing of cloudfunctions/ is bundled.
+      '@contracts': path.join(root, 'cloudfunctions/contracts'),
+    },
+    env: {
+      // Always defined so the weapp transport never reads an undefined `process`.
+      TARO_APP_CLOUD_ENV: JSON.stringify(process.env.TARO_APP_CLOUD_ENV ?? ''),
+    },
+    defineConstants: {},
+    copy: { patterns: [], options: {} },
+    framework: 'react',
+    compiler: 'webpack5',
+    cache: { enable: true },
+    mini: {
+      // Our stylesheets use one block prefix each, so their order across shared chunks does not matter.
+      miniCssExtractPluginOption: { ignoreOrder: true },
+      postcss: {
+        pxtransform: { enable: true, config: {} },
+        cssModules: { enable: false },
+      },
+    },
+    h5: {
+      publicPath: '/',
+      staticDirectory: 'static',
+      router: { mode: 'hash' },
+      output: {
+        filename: 'js/[name].[contenthash:8].js',
+        chunkFilename: 'js/[name].[contenthash:8].js',
+      },
+      miniCssExtractPluginOption: {
+        ignoreOrder: true,
+        filename: 'css/[name].[contenthash:8].css',
+        chunkFilename: 'css/[name].[contenthash:8].css',
+      },
+      postcss: {
+        autoprefixer: { enable: true, config: {} },
+        cssModules: { enable: false },
+      },
+    },
+  }
+  return merge({}, baseConfig)
+})

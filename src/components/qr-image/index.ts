@@ -1,0 +1,2 @@
+export { QrImage, type QrImageProps } from './qr-image'
+export { qrDataUrl, qrSvg } from './qr-svg'

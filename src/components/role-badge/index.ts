@@ -1,0 +1,1 @@
+export { RoleBadge, ROLE_LABELS, roleLabel, type RoleBadgeProps } from './role-badge'

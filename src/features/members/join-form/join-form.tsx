@@ -1,0 +1,88 @@
+import { useState } from 'react'
+import Taro from '@tarojs/taro'
+import { Button, Input, Text, View } from '@tarojs/components'
+import type { WhoamiOutput } from '@contracts'
+import { SignInHint } from '@/features/session'
+import { normaliseInviteCode } from '../member-forms.rules'
+import { useJoinBranch } from '../use-join-branch'
+import './join-form.scss'
+
+export interface JoinFormProps {
+  onJoined?: (whoami: WhoamiOutput) => void
+}
+
+/**
+ * 加入支部: name + invite code. Plain Taro Input/Button (native in WeChat; in H5 a real <input> inside
+ * `.join-form__name` / `.join-form__code`, which browser tests can fill).
+ */
+export function JoinForm({ onJoined }: JoinFormProps) {
+  const [name, setName] = useState('')
+  const [code, setCode] = useState('')
+  const { submit, submitting, error, fieldErrors } = useJoinBranch()
+
+  const onSubmit = async () => {
+    const joined = await submit({ name, code })
+    if (joined) onJoined?.(joined)
+  }
+
+  return (
+    <View className='join-form app-card'>
+      <Text className='app-card__title'>加入支部</Text>
+      <Text className='app-card__hint'>请填写您的姓名和支部书记发给您的邀请码，然后点“加入支部”。</Text>
+
+      <View className='join-form__field'>
+        <Text className='join-form__label'>姓名</Text>
+        <Input
+          className={`join-form__input join-form__name${fieldErrors.name ? ' join-form__input--invalid' : ''}`}
+          type='text'
+          value={name}
+          maxlength={20}
+          placeholder='请输入您的真实姓名'
+          onInput={(e) => setName(e.detail.value)}
+        />
+        {fieldErrors.name ? <Text className='join-form__field-error join-form__name-error'>{fieldErrors.name}</Text> : null}
+      </View>
+
+      <View className='join-form__field'>
+        <Text className='join-form__label'>邀请码</Text>
+        <Input
+          className={`join-form__input join-form__code${fieldErrors.code ? ' join-form__input--invalid' : ''}`}
+          type='text'
+          value={code}
+          maxlength={8}
+          placeholder='6 到 8 位字母或数字'
+          onInput={(e) => setCode(normaliseInviteCode(e.detail.value))}
+        />
+        {fieldErrors.code ? <Text className='join-form__field-error join-form__code-error'>{fieldErrors.code}</Text> : null}
+        {process.env.TARO_ENV === 'weapp' ? (
+          <Button
+            className='app-button app-button--secondary app-button--block join-form__scan'
+            onClick={() =>
+              void Taro.scanCode({ scanType: ['qrCode'] }).then(
+                (res) => setCode(normaliseInviteCode(res.result).slice(0, 8)),
+                () => undefined, // cancelled: nothing to do
+              )
+            }
+          >
+            扫码填写邀请码
+          </Button>
+        ) : null}
+      </View>
+
+      {error ? (
+        <View className='join-form__error'>
+          <Text className='join-form__error-text'>{error.message}</Text>
+          <SignInHint error={error} />
+        </View>
+      ) : null}
+
+      <Button
+        className='app-button app-button--block join-form__submit'
+        disabled={submitting}
+        onClick={() => void onSubmit()}
+      >
+        {submitting ? '正在加入…' : '加入支部'}
+      </Button>
+    </View>
+  )
+}

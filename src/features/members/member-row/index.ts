@@ -1,0 +1,1 @@
+export { MemberRow, type MemberRowProps } from './member-row'

@@ -1,0 +1,1 @@
+export { RoleChangeDialog, type RoleChangeDialogProps } from './role-change-dialog'

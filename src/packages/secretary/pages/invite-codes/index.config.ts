@@ -1,0 +1,5 @@
+export default definePageConfig({
+  navigationBarTitleText: '邀请码',
+  enablePullDownRefresh: true,
+  backgroundTextStyle: 'dark',
+})

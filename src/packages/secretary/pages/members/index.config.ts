@@ -1,0 +1,6 @@
+export default definePageConfig({
+  navigationBarTitleText: '成员管理',
+  enablePullDownRefresh: true,
+  backgroundTextStyle: 'dark',
+  onReachBottomDistance: 200,
+})

@@ -1,0 +1,5 @@
+export default definePageConfig({
+  navigationBarTitleText: '支部活动',
+  enablePullDownRefresh: true,
+  backgroundTextStyle: 'dark',
+})

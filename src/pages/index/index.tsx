@@ -1,0 +1,100 @@
+import Taro, { usePullDownRefresh } from '@tarojs/taro'
+import { Button, Text, View } from '@tarojs/components'
+import { LoadingState } from '@/components/loading-state'
+import { RoleBadge } from '@/components/role-badge'
+import { useWhoami } from '@/features/members/use-whoami'
+import { CallErrorView } from '@/features/session'
+import { ROUTES } from '@/routes'
+import './index.scss'
+
+/**
+ * 首页: a welcome with the branch's name, and what can be done today. Only what exists is offered;
+ * the activities still to come are described in words, not as tiles that lead nowhere.
+ */
+export default function IndexPage() {
+  const whoami = useWhoami()
+
+  usePullDownRefresh(() => {
+    void whoami.reload().finally(() => Taro.stopPullDownRefresh())
+  })
+
+  const profile = whoami.data?.profile ?? null
+  const branch = whoami.data?.branch ?? null
+  const role = profile?.role ?? null
+  const inBranch = Boolean(branch && role)
+
+  return (
+    <View className='home-page'>
+      <View className='home-page__hero'>
+        {inBranch && branch ? (
+          <>
+            <Text className='home-page__greeting'>{profile?.name ? `${profile.name}，您好` : '您好'}</Text>
+            <Text className='home-page__branch'>{branch.name}</Text>
+            {role ? <RoleBadge role={role} className='home-page__role' /> : null}
+          </>
+        ) : (
+          <>
+            <Text className='home-page__greeting'>欢迎使用</Text>
+            <Text className='home-page__branch'>支部活动</Text>
+          </>
+        )}
+      </View>
+
+      {whoami.status === 'loading' || whoami.status === 'idle' ? <LoadingState /> : null}
+      {whoami.status === 'error' && whoami.error ? (
+        <CallErrorView error={whoami.error} onRetry={() => void whoami.reload()} />
+      ) : null}
+
+      {whoami.status === 'ready' && !inBranch ? (
+        <View className='app-card home-page__join'>
+          <Text className='app-card__title'>第一步：加入您的支部</Text>
+          <Text className='app-card__hint'>向支部书记要一个邀请码，在“我的”页面填写姓名和邀请码，就能加入。</Text>
+          <Button
+            className='app-button app-button--block home-page__to-join'
+            onClick={() => void Taro.switchTab({ url: ROUTES.mine })}
+          >
+            去“我的”加入支部
+          </Button>
+        </View>
+      ) : null}
+
+      {whoami.status === 'ready' && inBranch && branch ? (
+        <View className='app-card home-page__now'>
+          <Text className='app-card__title'>现在可以做的事</Text>
+          <Text className='home-page__counts'>
+            本支部有书记 {branch.counts.secretary} 人、党员 {branch.counts.member} 人、群众 {branch.counts.resident} 人。
+          </Text>
+          <Button
+            className='app-button app-button--secondary app-button--block home-page__to-mine'
+            onClick={() => void Taro.switchTab({ url: ROUTES.mine })}
+          >
+            查看和修改我的资料
+          </Button>
+          {role === 'secretary' ? (
+            <>
+              <Button
+                className='app-button app-button--block home-page__to-members'
+                onClick={() => void Taro.navigateTo({ url: ROUTES.secretaryMembers })}
+              >
+                成员管理
+              </Button>
+              <Button
+                className='app-button app-button--secondary app-button--block home-page__to-invite-codes'
+                onClick={() => void Taro.navigateTo({ url: ROUTES.secretaryInviteCodes })}
+              >
+                邀请码与二维码
+              </Button>
+            </>
+          ) : null}
+        </View>
+      ) : null}
+
+      <View className='app-card home-page__about'>
+        <Text className='app-card__title'>支部活动能帮什么</Text>
+        <Text className='home-page__about-text'>
+          这是支部开展活动的小程序。现在可以加入支部、管理成员；开放式党课签到与评议、微心愿、公开承诺等功能正在陆续上线，上线后会出现在这一页。
+        </Text>
+      </View>
+    </View>
+  )
+}

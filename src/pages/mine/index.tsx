@@ -1,0 +1,154 @@
+import { useState } from 'react'
+import Taro, { usePullDownRefresh } from '@tarojs/taro'
+import { Button, Text, View } from '@tarojs/components'
+import type { BranchSummary, Profile, WhoamiOutput } from '@contracts'
+import { LoadingState } from '@/components/loading-state'
+import { RoleBadge, roleLabel } from '@/components/role-badge'
+import { CallErrorView } from '@/features/session'
+import { JoinForm } from '@/features/members/join-form'
+import { ProfileForm } from '@/features/members/profile-form'
+import { useWhoami } from '@/features/members/use-whoami'
+import { ROUTES } from '@/routes'
+import './index.scss'
+
+
+/** 我的: who I am in which branch; join a branch; edit my profile; secretary entries. */
+export default function MinePage() {
+  const whoami = useWhoami()
+  const [editing, setEditing] = useState(false)
+  const [joined, setJoined] = useState<WhoamiOutput | null>(null)
+
+  usePullDownRefresh(() => {
+    void whoami.reload().finally(() => Taro.stopPullDownRefresh())
+  })
+
+  if (whoami.status === 'idle' || whoami.status === 'loading') {
+    return (
+      <View className='mine-page mine-page--loading'>
+        <LoadingState />
+      </View>
+    )
+  }
+
+  if (!whoami.data) {
+    return (
+      <View className='mine-page mine-page--error'>
+        {whoami.error ? <CallErrorView error={whoami.error} onRetry={() => void whoami.reload()} /> : null}
+      </View>
+    )
+  }
+
+  const { profile, branch, inviteCodes } = whoami.data
+
+  if (!profile || !profile.role || !branch) {
+    return (
+      <View className='mine-page mine-page--guest'>
+        <View className='mine-page__intro'>
+          <Text className='mine-page__intro-title'>您还没有加入支部</Text>
+          <Text className='mine-page__intro-text'>加入后就能看到本支部的活动。邀请码请向支部书记索取。</Text>
+        </View>
+        <JoinForm onJoined={setJoined} />
+      </View>
+    )
+  }
+
+  const role = profile.role
+  return (
+    <View className='mine-page mine-page--member'>
+      <View className='mine-page__header'>
+        <Text className='mine-page__name'>{profile.name || '未填写姓名'}</Text>
+        <View className='mine-page__header-line'>
+          <RoleBadge role={role} className='mine-page__role' />
+          <Text className='mine-page__branch'>{branch.name}</Text>
+        </View>
+      </View>
+
+      {joined ? (
+        <View className='mine-page__notice'>
+          <Text className='mine-page__notice-text'>
+            加入成功！您已加入「{branch.name}」，身份是{roleLabel(role)}。
+          </Text>
+        </View>
+      ) : null}
+
+      {editing ? (
+        <ProfileForm
+          profile={profile}
+          onCancel={() => setEditing(false)}
+          onSaved={() => {
+            setEditing(false)
+            void Taro.showToast({ title: '已保存', icon: 'success' })
+          }}
+        />
+      ) : (
+        <ProfileDetails profile={profile} onEdit={() => setEditing(true)} />
+      )}
+
+      {role === 'secretary' ? <SecretaryEntries branch={branch} codes={inviteCodes} /> : null}
+
+      {whoami.error ? (
+        <View className='mine-page__stale'>
+          <Text className='mine-page__stale-text'>刷新没有成功：{whoami.error.message}</Text>
+        </View>
+      ) : null}
+    </View>
+  )
+}
+
+function ProfileDetails({ profile, onEdit }: { profile: Profile; onEdit: () => void }) {
+  return (
+    <View className='app-card mine-page__details'>
+      <Text className='app-card__title'>个人资料</Text>
+      <DetailRow label='姓名' value={profile.name} className='mine-page__detail-name' />
+      <DetailRow label='手机号' value={profile.phone} className='mine-page__phone' />
+      <DetailRow label='职务' value={profile.post} className='mine-page__post' />
+      <Button className='app-button app-button--secondary app-button--block mine-page__edit' onClick={onEdit}>
+        编辑资料
+      </Button>
+    </View>
+  )
+}
+
+function DetailRow({ label, value, className }: { label: string; value: string; className: string }) {
+  return (
+    <View className='mine-page__detail'>
+      <Text className='mine-page__detail-label'>{label}</Text>
+      <Text className={`mine-page__detail-value ${className}${value ? '' : ' mine-page__detail-value--empty'}`}>
+        {value || '未填写'}
+      </Text>
+    </View>
+  )
+}
+
+function SecretaryEntries({ branch, codes }: { branch: BranchSummary; codes: WhoamiOutput['inviteCodes'] }) {
+  return (
+    <View className='app-card mine-page__secretary'>
+      <Text className='app-card__title'>支部管理</Text>
+      <Text className='app-card__hint mine-page__counts'>
+        书记 {branch.counts.secretary} 人 · 党员 {branch.counts.member} 人 · 群众 {branch.counts.resident} 人
+      </Text>
+      {codes ? (
+        <View className='mine-page__codes'>
+          <Text className='mine-page__code-line'>
+            党员邀请码 <Text className='mine-page__code mine-page__code--member'>{codes.member}</Text>
+          </Text>
+          <Text className='mine-page__code-line'>
+            群众邀请码 <Text className='mine-page__code mine-page__code--resident'>{codes.resident}</Text>
+          </Text>
+        </View>
+      ) : null}
+      <Button
+        className='app-button app-button--block mine-page__to-members'
+        onClick={() => void Taro.navigateTo({ url: ROUTES.secretaryMembers })}
+      >
+        成员管理
+      </Button>
+      <Button
+        className='app-button app-button--secondary app-button--block mine-page__to-invite-codes'
+        onClick={() => void Taro.navigateTo({ url: ROUTES.secretaryInviteCodes })}
+      >
+        邀请码与二维码
+      </Button>
+    </View>
+  )
+}

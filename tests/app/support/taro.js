@@ -1,0 +1,39 @@
+// `@tarojs/taro` for Jest: the real H5 APIs, plus page hooks. In a build the hooks are wired by Taro's
+// loader; here mount-time hooks run once on mount, and the event hooks (pull-down refresh, reach
+// bottom) are recorded so a test can fire them: `require('@tarojs/taro').__fire('usePullDownRefresh')`.
+const React = require('react')
+const apis = require('@tarojs/plugin-platform-h5/dist/runtime/apis')
+const { Current } = require('@tarojs/runtime')
+
+const handlers = new Map()
+const once = (fn) => React.useEffect(() => { fn(Current.router?.params || {}) }, [])
+const recorded = (name) => (fn) => {
+  const ref = React.useRef(fn)
+  ref.current = fn
+  React.useEffect(() => {
+    const call = (...args) => ref.current(...args)
+    handlers.set(name, call)
+    return () => { if (handlers.get(name) === call) handlers.delete(name) }
+  }, [])
+}
+const noop = () => {}
+const hooks = {
+  useLoad: once, useLaunch: once, useReady: once, useDidShow: once, useDidHide: noop, useUnload: noop,
+  usePullDownRefresh: recorded('usePullDownRefresh'), useReachBottom: recorded('useReachBottom'),
+  usePageScroll: noop, useShareAppMessage: noop, useShareTimeline: noop, useResize: noop,
+  useRouter: () => Current.router || { params: {}, path: '' },
+}
+const __fire = (name, ...args) => {
+  const h = handlers.get(name)
+  if (!h) throw new Error(`no ${name} handler is mounted`)
+  return h(...args)
+}
+// Resolved at access time, not copied: Taro's H5 packages import '@tarojs/taro' (this file) while
+// `apis` is still initialising (a require cycle), so a copy made now would miss most APIs.
+const own = { ...hooks, __fire }
+const lookup = (k) => (k in own ? own[k] : apis[k] !== undefined ? apis[k] : apis.default && apis.default[k])
+const taro = new Proxy({}, { get: (_, k) => lookup(k), has: (_, k) => lookup(k) !== undefined })
+module.exports = new Proxy({}, {
+  get: (_, k) => (k === '__esModule' ? true : k === 'default' ? taro : lookup(k)),
+  has: (_, k) => k === '__esModule' || k === 'default' || lookup(k) !== undefined,
+})
