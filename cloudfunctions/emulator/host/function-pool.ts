@@ -1,7 +1,8 @@
 import { Worker } from 'node:worker_threads'
 import {
-  isInstanceReply,
+  isInstanceMessage,
   type InstanceData,
+  type InstanceMessage,
   type InstanceReply,
   type InvocationContext,
   type InvokeMessage,
@@ -25,10 +26,12 @@ export type InvocationOutcome =
 export interface FunctionPoolOptions {
   functionName: string
   bundlePath: string
+  adminUrl: string
+  appId: string
   size: number
   timeoutMs: number
   memoryLimitMb: number
-  /** The instance's environment without the caller (SDK endpoint, console variables). */
+  /** The instance's environment before the SDK variables: the console's variables. */
   env: Record<string, string>
   script: WorkerScript
 }
@@ -42,10 +45,18 @@ interface Job {
 
 interface Instance {
   worker: Worker
-  /** The invocation running now; undefined when idle. */
+  /** Cold start done: the bundle is loaded. */
+  ready: boolean
+  /** The invocation assigned to it (running, or waiting for the cold start); undefined when idle. */
   running?: { id: number; job: Job; timer: NodeJS.Timeout }
   dead: boolean
 }
+
+/**
+ * Loading the bundle has its own, generous limit: like the cloud's separate initialisation timeout,
+ * a cold start does not eat into the invocation's time limit.
+ */
+const COLD_START_LIMIT_MS = 60_000
 
 export class FunctionPool {
   private readonly instances = new Set<Instance>()
@@ -101,15 +112,15 @@ export class FunctionPool {
   }
 
   private spawn(): Instance {
-    const { script, functionName, bundlePath, env, memoryLimitMb } = this.options
-    const workerData: InstanceData = { functionName, bundlePath }
+    const { script, functionName, bundlePath, adminUrl, appId, env, memoryLimitMb } = this.options
+    const workerData: InstanceData = { functionName, bundlePath, adminUrl, appId }
     const settings = { workerData, env: { ...env }, resourceLimits: { maxOldGenerationSizeMb: memoryLimitMb } }
     const worker =
       script.kind === 'file' ? new Worker(script.filename, settings) : new Worker(script.code, { ...settings, eval: true })
-    const instance: Instance = { worker, dead: false }
+    const instance: Instance = { worker, ready: false, dead: false }
     this.instances.add(instance)
     worker.on('message', (message: unknown) => {
-      if (isInstanceReply(message)) this.settle(instance, message)
+      if (isInstanceMessage(message)) this.receive(instance, message)
     })
     // An uncaught exception or rejection inside the instance kills it, as it would kill a cloud instance.
     worker.on('error', (err: Error) => this.lose(instance, { kind: 'crash', name: err.name, message: err.message, stack: err.stack }))
@@ -121,6 +132,18 @@ export class FunctionPool {
 
   private run(instance: Instance, job: Job): void {
     const id = this.nextId++
+    if (instance.ready) {
+      this.start(instance, id, job)
+      return
+    }
+    const timer = setTimeout(
+      () => this.lose(instance, { kind: 'crash', name: 'ColdStartTimeout', message: `函数包加载超过 ${COLD_START_LIMIT_MS} ms` }, true),
+      COLD_START_LIMIT_MS,
+    )
+    instance.running = { id, job, timer }
+  }
+
+  private start(instance: Instance, id: number, job: Job): void {
     const { timeoutMs, functionName, memoryLimitMb } = this.options
     const context: InvocationContext = {
       request_id: job.requestId,
@@ -136,6 +159,25 @@ export class FunctionPool {
     instance.running = { id, job, timer }
     const message: InvokeMessage = { type: 'invoke', id, openid: job.openid, event: job.event, context }
     instance.worker.postMessage(message)
+  }
+
+  private receive(instance: Instance, message: InstanceMessage): void {
+    switch (message.type) {
+      case 'ready': {
+        instance.ready = true
+        const waiting = instance.running
+        if (waiting) {
+          clearTimeout(waiting.timer)
+          this.start(instance, waiting.id, waiting.job)
+        }
+        return
+      }
+      case 'load-failed':
+        this.lose(instance, { kind: 'crash', name: message.name, message: message.message, stack: message.stack }, true)
+        return
+      default:
+        this.settle(instance, message)
+    }
   }
 
   private settle(instance: Instance, reply: InstanceReply): void {

@@ -8,6 +8,9 @@ export interface InstanceData {
   functionName: string
   /** Absolute path of the uploaded bundle, `<functionsDir>/<fn>/index.js`. */
   bundlePath: string
+  /** The local backend's SDK endpoint, `http://127.0.0.1:<port>/admin`. */
+  adminUrl: string
+  appId: string
 }
 
 /** The fields of the cloud's `context` argument a function might read. */
@@ -46,9 +49,25 @@ export interface ErrorMessage {
 
 export type InstanceReply = ResultMessage | ErrorMessage
 
-export function isInstanceReply(value: unknown): value is InstanceReply {
+/** Cold start over: the bundle is loaded (its top level ran) and the instance takes invocations. */
+export interface ReadyMessage {
+  type: 'ready'
+}
+
+/** The bundle threw while loading, or exports no `main`; the instance is useless. */
+export interface LoadFailedMessage {
+  type: 'load-failed'
+  name: string
+  message: string
+  stack?: string
+}
+
+export type InstanceMessage = InstanceReply | ReadyMessage | LoadFailedMessage
+
+export function isInstanceMessage(value: unknown): value is InstanceMessage {
   if (typeof value !== 'object' || value === null) return false
   const v = value as { type?: unknown; id?: unknown }
+  if (v.type === 'ready' || v.type === 'load-failed') return true
   return (v.type === 'result' || v.type === 'error') && typeof v.id === 'number'
 }
 

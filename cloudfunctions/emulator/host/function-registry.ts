@@ -9,6 +9,9 @@ const FUNCTION_NAME = /^[A-Za-z][A-Za-z0-9_-]{0,59}$/
 export interface FunctionRegistryOptions {
   /** Holds `<fn>/index.js` exactly as uploaded (dist/cloudfunctions). */
   functionsDir: string
+  /** The local backend's SDK endpoint. */
+  adminUrl: string
+  appId: string
   instancesPerFunction: number
   timeoutMs: number
   memoryLimitMb: number
@@ -56,8 +59,18 @@ export class FunctionRegistry {
     // `>=`: a request that stat'ed just before a rebuild must not swap the new pool back for the old one.
     if (current && current.mtimeMs >= mtimeMs) return current.pool
     current?.pool.retire()
-    const { instancesPerFunction, timeoutMs, memoryLimitMb, env, script } = this.options
-    const pool = new FunctionPool({ functionName, bundlePath, size: instancesPerFunction, timeoutMs, memoryLimitMb, env, script })
+    const { adminUrl, appId, instancesPerFunction, timeoutMs, memoryLimitMb, env, script } = this.options
+    const pool = new FunctionPool({
+      functionName,
+      bundlePath,
+      adminUrl,
+      appId,
+      size: instancesPerFunction,
+      timeoutMs,
+      memoryLimitMb,
+      env,
+      script,
+    })
     this.pools.set(functionName, { pool, mtimeMs })
     return pool
   }

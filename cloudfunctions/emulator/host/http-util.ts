@@ -41,7 +41,10 @@ export function readBody(req: IncomingMessage, limit: number): Promise<BodyResul
     })
     req.on('end', () => resolve(tooLarge ? { kind: 'too-large' } : { kind: 'ok', text: Buffer.concat(chunks).toString('utf8') }))
     req.on('error', () => resolve({ kind: 'aborted' }))
-    req.on('aborted', () => resolve({ kind: 'aborted' }))
+    // The client went away mid-body: nobody is left to answer.
+    req.on('close', () => {
+      if (!req.complete) resolve({ kind: 'aborted' })
+    })
   })
 }
 

@@ -2,7 +2,7 @@ import { mkdir } from 'node:fs/promises'
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import path from 'node:path'
-import { createBackend, type LocalBackend } from '../backend'
+import { ADMIN_PATH, createBackend, LOCAL_APPID, type LocalBackend } from '../backend'
 import { DEMO_ADMIN_OPENIDS, seedDemoData } from '../seed/demo-data.seed'
 import { FunctionRegistry } from './function-registry'
 import { createHostLog, type HostLogLevel } from './host-log'
@@ -44,8 +44,6 @@ export interface RunningHost {
 }
 
 const LOOPBACK = '127.0.0.1'
-/** What the functions see as their mini-program's appid locally. */
-const LOCAL_APPID = 'wx0000000000000000'
 const MEMORY_LIMIT_MB = 256
 const CLOSE_GRACE_MS = 3000
 
@@ -74,10 +72,12 @@ export async function startHost(options: StartHostOptions): Promise<RunningHost>
 
     registry = new FunctionRegistry({
       functionsDir: path.resolve(options.functionsDir),
+      adminUrl: `${url}${ADMIN_PATH}`,
+      appId: LOCAL_APPID,
       instancesPerFunction: Math.max(1, options.instances ?? 4),
       timeoutMs: options.timeoutMs ?? 20_000,
       memoryLimitMb: MEMORY_LIMIT_MB,
-      env: instanceEnv(url, options),
+      env: consoleEnv(options),
       script,
     })
     // Attached in the same tick as `listening`, so no request can arrive before it.
@@ -111,24 +111,16 @@ export async function startHost(options: StartHostOptions): Promise<RunningHost>
 }
 
 /**
- * The environment a function instance runs with: what the cloud would give it (endpoint, credentials,
- * context keys, console variables) and nothing of the developer's shell — a function that relies on a
- * variable must have it declared here, as it would have to be in the console. The caller's openid is
- * added per invocation by the instance itself.
+ * The environment a function instance starts with: what the console would give it, and nothing of the
+ * developer's shell — a function that relies on a variable must have it declared here, as it would in
+ * the console. The SDK's variables (endpoint, keys, caller) are added by the instance per invocation.
  */
-function instanceEnv(url: string, options: StartHostOptions): Record<string, string> {
+function consoleEnv(options: StartHostOptions): Record<string, string> {
   return {
     // Functions run in UTC in the cloud; keep whatever the host runs with (tests pin TZ=UTC).
     ...(process.env.TZ ? { TZ: process.env.TZ } : {}),
-    TCB_CONTEXT_CNFG: JSON.stringify({ URL: `${url}/admin` }),
-    TENCENTCLOUD_SECRETID: 'local',
-    TENCENTCLOUD_SECRETKEY: 'local',
-    TCB_ENV: 'local',
-    // Stops the SDK probing a cloud metadata host on its first call.
-    TENCENTCLOUD: 'true',
+    // What getWXContext().SOURCE says for a call from the mini-program.
     TCB_SOURCE: 'wx_client',
-    WX_CONTEXT_KEYS: 'WX_OPENID,WX_APPID',
-    WX_APPID: LOCAL_APPID,
     ADMIN_OPENIDS: (options.adminOpenids ?? DEMO_ADMIN_OPENIDS).join(','),
     ...options.functionEnv,
   }

@@ -1,5 +1,7 @@
+import { mkdir, utimes, writeFile } from 'node:fs/promises'
+import path from 'node:path'
 import type { RunningHost } from '../../../cloudfunctions/emulator/host'
-import { call, createHostWorld, dataOf, errorCodeOf, type HostWorld } from './host-test-kit'
+import { buildProbe, call, createHostWorld, dataOf, errorCodeOf, type HostWorld } from './host-test-kit'
 
 interface Whoami {
   openid: string
@@ -160,5 +162,31 @@ describe('host: instances', () => {
     const next = dataOf<Whoami>(queued)
     expect(next.openid).toBe('demo-member-2')
     expect(next.instanceId).not.toBe(before.instanceId)
+  })
+
+  it('answers COMMON.INTERNAL for a bundle that fails to load, on every call', async () => {
+    const host = await world.start({ instances: 2, dataDir: world.dataDir('broken') })
+    await mkdir(path.join(world.functionsDir, 'broken'), { recursive: true })
+    await writeFile(path.join(world.functionsDir, 'broken', 'index.js'), "throw new Error('top level fails')\n")
+    await mkdir(path.join(world.functionsDir, 'nomain'), { recursive: true })
+    await writeFile(path.join(world.functionsDir, 'nomain', 'index.js'), 'exports.handler = () => 1\n')
+    for (const fn of ['broken', 'broken', 'nomain']) {
+      const reply = await call(host.url, fn, 'demo-member-1', { action: 'whoami' })
+      expect(reply.status).toBe(500)
+      expect(errorCodeOf(reply)).toBe('COMMON.INTERNAL')
+    }
+  })
+
+  it('runs a rebuilt bundle on fresh instances without a restart', async () => {
+    const host = await world.start({ instances: 1, dataDir: world.dataDir('rebuild') })
+    const before = dataOf<Whoami>(await call(host.url, 'probe', 'demo-member-1', { action: 'whoami' }))
+    const bundle = path.join(world.functionsDir, 'probe', 'index.js')
+    await buildProbe(bundle)
+    // A newer mtime is what marks a new build; set it explicitly so a fast machine cannot tie.
+    const later = new Date(Date.now() + 5000)
+    await utimes(bundle, later, later)
+    const after = dataOf<Whoami>(await call(host.url, 'probe', 'demo-member-1', { action: 'whoami' }))
+    expect(after.instanceId).not.toBe(before.instanceId)
+    expect(after.invocations).toBe(1)
   })
 })
