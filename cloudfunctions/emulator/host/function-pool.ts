@@ -69,10 +69,6 @@ export class FunctionPool {
 
   constructor(private readonly options: FunctionPoolOptions) {}
 
-  get stats(): { instances: number; idle: number; queued: number } {
-    return { instances: this.instances.size, idle: this.idle.length, queued: this.queue.length }
-  }
-
   invoke(openid: string, event: unknown, requestId: string): Promise<InvocationOutcome> {
     if (this.closed) return Promise.resolve(closingOutcome())
     return new Promise((resolve) => {
@@ -87,7 +83,7 @@ export class FunctionPool {
    */
   retire(): void {
     this.retiring = true
-    if (this.queue.length === 0) for (const instance of this.idle.splice(0)) this.kill(instance)
+    if (this.queue.length === 0) for (const instance of this.idle.splice(0)) void this.kill(instance)
   }
 
   async close(): Promise<void> {
