@@ -26,11 +26,11 @@ export interface LocalCloud {
   close(): Promise<void>
 }
 
-export async function startLocalCloud(opts: { dataDir?: string } = {}): Promise<LocalCloud> {
+export async function startLocalCloud(opts: { dataDir?: string; transactionTimeoutMs?: number } = {}): Promise<LocalCloud> {
   const ownsDataDir = opts.dataDir === undefined
   const dataDir = opts.dataDir ?? (await fs.mkdtemp(path.join(os.tmpdir(), 'local-cloud-')))
   let url = ''
-  const backend = await createBackend({ dataDir, publicUrl: () => url })
+  const backend = await createBackend({ dataDir, publicUrl: () => url, transactionTimeoutMs: opts.transactionTimeoutMs })
 
   const server = http.createServer((req, res) => {
     backend.handle(req, res).then(

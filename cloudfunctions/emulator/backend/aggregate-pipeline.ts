@@ -1,4 +1,5 @@
 import { Aggregator, ProcessingMode } from 'mingo'
+import { cloneValue } from './clone-document'
 import { fromEngineError, invalidParam, unsupported } from './backend-error'
 import type { DocumentStore } from './document-store'
 import { isPlainObject, normalizeValue, parseEjson, type Doc } from './ejson-codec'
@@ -58,7 +59,7 @@ export function runPipeline(store: DocumentStore, source: DocView, pipeline: Doc
   const input = selectMatching(source, leadingMatch)
   const stages = leadingMatch ? rest : pipeline
   // Stages such as $addFields may write into their input objects; stored documents must never change.
-  const copies = input.map((doc) => structuredClone(doc))
+  const copies = input.map((doc) => cloneValue(doc))
   let result: Doc[]
   try {
     const aggregator = new Aggregator(stages, {
@@ -67,7 +68,7 @@ export function runPipeline(store: DocumentStore, source: DocView, pipeline: Doc
       // Every collection is loaded at start, so $lookup can resolve synchronously; copies again.
       collectionResolver: (name: string) => {
         const collection = store.get(name)
-        return collection ? [...collection.values()].map((doc) => structuredClone(doc)) : []
+        return collection ? [...collection.values()].map((doc) => cloneValue(doc)) : []
       },
     })
     result = aggregator.run(copies) as Doc[]

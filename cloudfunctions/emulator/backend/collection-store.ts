@@ -1,4 +1,5 @@
 import Datastore from '@seald-io/nedb'
+import { cloneValue, isRegExpValue } from './clone-document'
 import { Mutex } from './async-lock'
 import { BackendError, invalidParam } from './backend-error'
 import { isPlainObject, type Doc, type DocId } from './ejson-codec'
@@ -93,9 +94,9 @@ function idOf(doc: Doc): DocId {
   return id
 }
 
-/** nedb hands out its own objects; keep only what a document really holds. */
+/** nedb hands out its own objects (and keeps them); the map holds separate copies. */
 function stripInternal(doc: Doc): Doc {
-  return structuredClone(doc)
+  return cloneValue(doc)
 }
 
 /**
@@ -103,7 +104,7 @@ function stripInternal(doc: Doc): Doc {
  * come back as `{}` or `null` after a restart.
  */
 export function assertStorable(value: unknown, path = ''): void {
-  if (value instanceof RegExp) throw invalidParam(`cannot store a regular expression (at ${path || 'document'})`)
+  if (isRegExpValue(value)) throw invalidParam(`cannot store a regular expression (at ${path || 'document'})`)
   if (typeof value === 'number' && !Number.isFinite(value)) {
     throw invalidParam(`cannot store the number ${String(value)} (at ${path || 'document'})`)
   }

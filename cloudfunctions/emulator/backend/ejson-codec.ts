@@ -1,4 +1,5 @@
 import { BSONRegExp, EJSON } from 'bson'
+import { cloneValue, isDateValue, isRegExpValue } from './clone-document'
 import { invalidParam } from './backend-error'
 
 /**
@@ -13,7 +14,8 @@ export type DocId = string | number
 export function isPlainObject(value: unknown): value is Doc {
   if (typeof value !== 'object' || value === null) return false
   const proto: unknown = Object.getPrototypeOf(value)
-  return proto === Object.prototype || proto === null
+  // `Object.prototype` of any realm: its own prototype is null (a class instance's is not).
+  return proto === null || (Object.getPrototypeOf(proto) === null && Object.prototype.toString.call(value) === '[object Object]')
 }
 
 /** BSON regex flags that JavaScript understands; `x` (extended) has no JS equivalent. */
@@ -37,8 +39,8 @@ function serverDate(value: Doc, now: number): Date | undefined {
 
 function normalize(value: unknown, now: number): unknown {
   if (value === null || typeof value !== 'object') return value
-  if (value instanceof Date) return value
-  if (value instanceof RegExp) return value
+  // Rebuilt in this realm: mingo recognises dates and regexes with `instanceof` (see clone-document.ts).
+  if (isDateValue(value) || isRegExpValue(value)) return cloneValue(value)
   if (value instanceof BSONRegExp) return toJsRegExp(value)
   if (Array.isArray(value)) return value.map((item) => normalize(item, now))
   if (isPlainObject(value)) {

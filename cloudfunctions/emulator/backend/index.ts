@@ -1,4 +1,5 @@
 import { promises as fs } from 'fs'
+import { cloneValue } from './clone-document'
 import type { IncomingMessage, ServerResponse } from 'http'
 import path from 'path'
 import { newRequestId, readAdminRequest, sendBinary, sendError, sendJson } from './admin-protocol'
@@ -43,13 +44,21 @@ export interface LocalBackend {
 export const ADMIN_PATH = '/admin'
 export const OUTBOX_COLLECTION = '_outbox'
 
-export async function createBackend(opts: { dataDir: string; publicUrl: () => string }): Promise<LocalBackend> {
+export interface BackendOptions {
+  dataDir: string
+  /** Base URL this backend is reachable at, e.g. http://127.0.0.1:8080 (used for storage URLs). */
+  publicUrl: () => string
+  /** An unfinished transaction is aborted after this long (default 10 000 ms). */
+  transactionTimeoutMs?: number
+}
+
+export async function createBackend(opts: BackendOptions): Promise<LocalBackend> {
   const store = await DocumentStore.open(opts.dataDir)
   const storageRoot = path.join(opts.dataDir, 'storage')
   await fs.mkdir(storageRoot, { recursive: true })
 
   const gate = new TransactionGate()
-  const transactions = new TransactionManager(store, gate)
+  const transactions = new TransactionManager(store, gate, opts.transactionTimeoutMs)
   const database = new DatabaseHandler(store, gate, transactions)
   const storage = new StorageHandler(storageRoot, opts.publicUrl)
   const inFlight = new Set<Promise<unknown>>()
@@ -149,7 +158,7 @@ export async function createBackend(opts: { dataDir: string; publicUrl: () => st
       async find(collection, query) {
         const source = store.get(assertCollectionName(collection))
         if (!source) return []
-        return selectMatching(source, query ? (normalizeValue(query) as Doc) : undefined).map((doc) => structuredClone(doc))
+        return selectMatching(source, query ? (normalizeValue(query) as Doc) : undefined).map((doc) => cloneValue(doc))
       },
       async count(collection, query) {
         const source = store.get(assertCollectionName(collection))
@@ -163,7 +172,7 @@ export async function createBackend(opts: { dataDir: string; publicUrl: () => st
       return [...source.values()]
         .sort((a, b) => String(a._id).localeCompare(String(b._id)))
         .map((doc) => {
-          const { _id: _ignored, ...message } = structuredClone(doc)
+          const { _id: _ignored, ...message } = cloneValue(doc)
           return message as unknown as OutboxMessage
         })
     },

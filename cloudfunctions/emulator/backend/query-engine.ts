@@ -1,4 +1,5 @@
 import { find, Query, update as applyModifier } from 'mingo'
+import { cloneValue, isDateValue } from './clone-document'
 import { fromEngineError, invalidParam, unsupported } from './backend-error'
 import { isDocId, isPlainObject, type Doc, type DocId } from './ejson-codec'
 
@@ -164,7 +165,7 @@ export function applyUpdate(doc: Doc, update: Doc): UpdateOutcome {
     if (!isPlainObject(spec)) throw invalidParam(`${op} needs an object of field paths`)
     modifier[op] = op === '$addToSet' ? translateAddToSet(spec) : spec
   }
-  const next = structuredClone(doc)
+  const next = cloneValue(doc)
   let changedFields: string[]
   try {
     changedFields = applyModifier(next, modifier, undefined, undefined, { queryOptions: QUERY_OPTIONS })
@@ -181,7 +182,7 @@ export function applyUpdate(doc: Doc, update: Doc): UpdateOutcome {
 export function replaceDocument(id: DocId, data: Doc): Doc {
   if (isOperatorDocument(data)) throw invalidParam('a replacement document must not contain update operators')
   const { _id: _ignored, ...rest } = data
-  return { _id: id, ...structuredClone(rest) }
+  return { _id: id, ...cloneValue(rest) }
 }
 
 /**
@@ -207,5 +208,5 @@ export function sameDocument(a: Doc, b: Doc): boolean {
 function dateAware(this: unknown, key: string, value: unknown): unknown {
   const holder = this as Record<string, unknown>
   const raw = holder[key]
-  return raw instanceof Date ? { $date: raw.getTime() } : value
+  return isDateValue(raw) ? { $date: raw.getTime() } : value
 }

@@ -1,0 +1,143 @@
+import { spawn } from 'child_process'
+import { buildSync } from 'esbuild'
+import { promises as fs } from 'fs'
+import os from 'os'
+import path from 'path'
+import cloud from 'wx-server-sdk'
+import { startLocalCloud, useCaller } from '../support/local-cloud'
+import { result, type CountResult, type GetOneResult, type GetResult } from './support/sdk-harness'
+
+/**
+ * DESIGN.md §5 "Data is never lost": an acknowledged write is on disk, and the store survives a killed
+ * process. A child process writes through the real SDK and is killed with SIGKILL mid-way; the data
+ * folder is then reopened and every write the child acknowledged must be there.
+ */
+const repoRoot = path.resolve(__dirname, '../..')
+let workDir: string
+let writerScript: string
+
+beforeAll(async () => {
+  workDir = await fs.mkdtemp(path.join(os.tmpdir(), 'durability-'))
+  writerScript = path.join(workDir, 'durability-writer.js')
+  // The child runs plain Node: bundle the TypeScript writer (and the backend) once, packages external.
+  buildSync({
+    entryPoints: [path.join(__dirname, 'support/durability-writer.ts')],
+    outfile: writerScript,
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    packages: 'external',
+    logLevel: 'error',
+  })
+  cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV as unknown as string })
+})
+
+afterAll(async () => {
+  await fs.rm(workDir, { recursive: true, force: true })
+})
+
+interface WriterRun {
+  acked: string[]
+  lastCounter: number
+  exit: { code: number | null; signal: NodeJS.Signals | null }
+  stderr: string
+}
+
+/** Runs the writer and SIGKILLs it right after `killAfter` acknowledgements (or lets it finish). */
+function runWriter(dataDir: string, count: number, killAfter: number): Promise<WriterRun> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [writerScript, dataDir, String(count)], {
+      env: { ...process.env, NODE_PATH: path.join(repoRoot, 'node_modules') },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
+    const run: WriterRun = { acked: [], lastCounter: 0, exit: { code: null, signal: null }, stderr: '' }
+    let buffered = ''
+    child.stdout.setEncoding('utf8')
+    child.stdout.on('data', (chunk: string) => {
+      buffered += chunk
+      const lines = buffered.split('\n')
+      buffered = lines.pop() ?? ''
+      for (const line of lines) {
+        const match = /^ack (\S+) (\d+)$/.exec(line)
+        if (!match?.[1] || !match[2]) continue
+        run.acked.push(match[1])
+        run.lastCounter = Number(match[2])
+        if (run.acked.length === killAfter) child.kill('SIGKILL')
+      }
+    })
+    child.stderr.setEncoding('utf8')
+    child.stderr.on('data', (chunk: string) => {
+      run.stderr += chunk
+    })
+    child.on('error', reject)
+    child.on('exit', (code, signal) => {
+      run.exit = { code, signal }
+      resolve(run)
+    })
+  })
+}
+
+describe('durability', () => {
+  it('keeps every write acknowledged before the process was killed with SIGKILL', async () => {
+    const dataDir = path.join(workDir, 'killed')
+    const run = await runWriter(dataDir, 5000, 300)
+    expect(run.stderr).toBe('')
+    expect(run.exit.signal).toBe('SIGKILL')
+    expect(run.acked.length).toBeGreaterThanOrEqual(300)
+    expect(run.acked.length).toBeLessThan(5000)
+
+    const reopened = await startLocalCloud({ dataDir })
+    try {
+      useCaller(reopened, 'durability-check')
+      const db = cloud.database()
+      const _ = db.command
+      const acked = run.acked
+      let found = 0
+      for (let start = 0; start < acked.length; start += 1000) {
+        const chunk = acked.slice(start, start + 1000)
+        const res = await result<GetResult>(db.collection('durable').where({ _id: _.in(chunk) }).limit(1000).get())
+        found += res.data.length
+        for (const doc of res.data) expect(doc.at).toBeInstanceOf(Date)
+      }
+      expect(found).toBe(acked.length)
+      // At most the one write in flight at the kill may be there without an acknowledgement.
+      const total = await result<CountResult>(db.collection('durable').count())
+      expect(total.total - acked.length).toBeGreaterThanOrEqual(0)
+      expect(total.total - acked.length).toBeLessThanOrEqual(1)
+      // Every acknowledged increment is there too.
+      const counter = await result<GetOneResult<{ n: number }>>(db.collection('counters').doc('acks').get())
+      expect(counter.data.n).toBeGreaterThanOrEqual(run.lastCounter)
+      expect(counter.data.n).toBeLessThanOrEqual(run.lastCounter + 1)
+    } finally {
+      await reopened.close()
+    }
+  })
+
+  it('answers the same data after a restart, with updates, removals and Dates applied', async () => {
+    const dataDir = path.join(workDir, 'restarted')
+    const first = await startLocalCloud({ dataDir })
+    useCaller(first, 'restart-check')
+    const db = cloud.database()
+    const _ = db.command
+    const at = new Date('2026-05-01T12:00:00.000Z')
+    await result(db.collection('notes').add({ data: [{ _id: 'n1', v: 1, at }, { _id: 'n2', v: 2 }, { _id: 'n3', v: 3 }] as unknown as Record<string, unknown> }))
+    await result(db.collection('notes').doc('n1').update({ data: { v: _.inc(10), tags: _.push('x') } }))
+    await result(db.collection('notes').doc('n2').remove())
+    await result(db.collection('notes').doc('n3').set({ data: { replaced: true } }))
+    await first.close()
+
+    const second = await startLocalCloud({ dataDir })
+    try {
+      useCaller(second, 'restart-check')
+      const res = await result<GetResult>(db.collection('notes').orderBy('_id', 'asc').get())
+      expect(res.data).toEqual([
+        { _id: 'n1', v: 11, at, tags: ['x'] },
+        { _id: 'n3', replaced: true },
+      ])
+      expect(res.data[0]?.at).toBeInstanceOf(Date)
+    } finally {
+      await second.close()
+    }
+  })
+})
