@@ -6,7 +6,7 @@ import { inviteCode } from '../../shared/ids'
 import type { ContextFor } from '../../shared/router'
 import { MemberErrors } from './member.errors'
 import { toInviteCodes } from './member.mapper'
-import { codeInUse, findBranch, type BranchDoc } from './member.repository'
+import { codeInUse, findBranch, findBranchByName, type BranchDoc } from './member.repository'
 import { SECRETARY_CODE_LENGTH, SHARED_CODE_LENGTH } from './member.rules'
 
 const MAX_CODE_ATTEMPTS = 5
@@ -28,6 +28,8 @@ export function branchIdFor(name: string): string {
 }
 
 export async function createBranch(input: { name: string }, ctx: ContextFor<'admin'>): Promise<CreatedBranch> {
+  // Branches created before ids were derived from names (or seeded) are found by name.
+  if (await findBranchByName(ctx.db, input.name)) throw MemberErrors.branchExists(input.name)
   const branch: BranchDoc = {
     _id: branchIdFor(input.name),
     name: input.name,

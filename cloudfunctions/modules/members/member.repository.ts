@@ -31,6 +31,11 @@ export async function findBranchByCode(db: Database, code: string): Promise<Bran
   return rows[0] ?? null
 }
 
+export async function findBranchByName(db: Database, name: string): Promise<BranchDoc | null> {
+  const rows = await findMany<BranchDoc>(db.collection(Collections.branches).where({ name }).limit(1))
+  return rows[0] ?? null
+}
+
 export async function codeInUse(db: Database, code: string): Promise<boolean> {
   return (await findBranchByCode(db, code)) !== null
 }

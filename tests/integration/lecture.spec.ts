@@ -1,0 +1,340 @@
+import type { Envelope } from '../../cloudfunctions/contracts'
+import { slotOf, tokenFor } from '../../cloudfunctions/modules/lectures/check-in.rules'
+import { seedDemoData } from '../../cloudfunctions/emulator/seed'
+import { startLocalCloud, useCaller, type LocalCloud } from '../support/local-cloud'
+
+/** The `lecture` function end to end: main(event) → real wx-server-sdk → local backend on a temp folder. */
+let cloud: LocalCloud
+type Main = (event: unknown, context?: object) => Promise<Envelope<unknown>>
+let main: Main
+
+beforeAll(async () => {
+  cloud = await startLocalCloud()
+  await seedDemoData(cloud.backend.store)
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  main = require('../../cloudfunctions/functions/lecture').main
+})
+
+afterAll(async () => {
+  await cloud.close()
+})
+
+type Json = Record<string, unknown>
+
+/** The router reads the caller synchronously before its first await: back-to-back calls keep their identity. */
+function call(openid: string | null, event: unknown): Promise<Envelope<unknown>> {
+  useCaller(cloud, openid)
+  return main(event, {})
+}
+
+async function ok<T = Json>(openid: string | null, event: unknown): Promise<T> {
+  const res = await call(openid, event)
+  if (!res.ok) throw new Error(`expected ok, got ${res.error.code}: ${res.error.message}`)
+  return res.data as T
+}
+
+async function errorCode(openid: string | null, event: unknown): Promise<string> {
+  const res = await call(openid, event)
+  if (res.ok) throw new Error(`expected an error, got ${JSON.stringify(res.data).slice(0, 200)}`)
+  expect(res.error.message).toMatch(/[\u4e00-\u9fa5]/)
+  return res.error.code
+}
+
+const SEC = 'demo-secretary'
+const SEC2 = 'demo-secretary-2'
+const MEMBER = 'demo-member-1'
+const MEMBER2 = 'demo-member-2'
+const OTHER = 'demo-member-3'
+const RESIDENT = 'demo-resident-1'
+const NOBODY = 'demo-newcomer'
+
+const minutes = (n: number) => new Date(Date.now() + n * 60_000).toISOString()
+
+function lectureInput(overrides: Json = {}): Json {
+  return {
+    action: 'create',
+    title: '学习贯彻党的二十届三中全会精神',
+    topic: '结合社区实际谈改革',
+    speaker: { name: '王建国', openid: 'demo-member-2' },
+    startAt: minutes(10),
+    endAt: minutes(70),
+    location: { name: '社区党群服务中心二楼', latitude: 31.2304, longitude: 121.4737, radius: 300 },
+    ...overrides,
+  }
+}
+
+async function publishedLecture(overrides: Json = {}): Promise<string> {
+  const created = await ok<{ id: string }>(SEC, lectureInput(overrides))
+  await ok(SEC, { action: 'publish', lectureId: created.id })
+  return created.id
+}
+
+async function secretOf(lectureId: string): Promise<string> {
+  const [doc] = await cloud.backend.store.find('lectures', { _id: lectureId })
+  return String((doc as { secret: string }).secret)
+}
+
+async function liveToken(lectureId: string): Promise<string> {
+  return (await ok<{ token: string }>(SEC, { action: 'displayCode', lectureId })).token
+}
+
+async function checkInCount(lectureId: string): Promise<number> {
+  return cloud.backend.store.count('check_ins', { lectureId, present: true })
+}
+
+describe('lecture: create, publish, cancel', () => {
+  it('creates a draft that only its branch secretary sees, then publishes it', async () => {
+    const created = await ok<Json>(SEC, lectureInput())
+    expect(created).toMatchObject({ status: 'draft', audience: 'branch', checkinMode: 'rotating', checkinCount: 0, branchName: '示范社区第一党支部' })
+    expect(JSON.stringify(created)).not.toContain(await secretOf(String(created.id)))
+    expect(await errorCode(MEMBER, { action: 'get', lectureId: created.id })).toBe('LECTURE.NOT_FOUND')
+    const published = await ok<Json>(SEC, { action: 'publish', lectureId: created.id })
+    expect(published.status).toBe('published')
+    expect(await ok<Json>(MEMBER, { action: 'get', lectureId: created.id })).toMatchObject({ id: created.id, me: { checkedIn: false, canManage: false } })
+  })
+
+  it('refuses an end before the start', async () => {
+    expect(await errorCode(SEC, lectureInput({ startAt: minutes(60), endAt: minutes(30) }))).toBe('LECTURE.BAD_TIMES')
+  })
+
+  it('publishes once when pressed twice at once, and cannot publish a cancelled lecture', async () => {
+    const created = await ok<{ id: string }>(SEC, lectureInput())
+    const both = await Promise.all([call(SEC, { action: 'publish', lectureId: created.id }), call(SEC, { action: 'publish', lectureId: created.id })])
+    expect(both.filter((r) => r.ok).length).toBeGreaterThanOrEqual(1)
+    await ok(SEC, { action: 'cancel', lectureId: created.id, reason: '场地临时维修' })
+    expect(await errorCode(SEC, { action: 'publish', lectureId: created.id })).toBe('LECTURE.WRONG_STATE')
+    expect(await errorCode(SEC, { action: 'update', lectureId: created.id, title: '新标题' })).toBe('LECTURE.CANCELLED')
+  })
+
+  it('updates fields of its own lecture', async () => {
+    const id = await publishedLecture()
+    const updated = await ok<Json>(SEC, { action: 'update', lectureId: id, title: '改革开放史专题', audience: 'open', materials: [{ title: '学习材料', url: 'https://example.org/a.pdf' }] })
+    expect(updated).toMatchObject({ title: '改革开放史专题', audience: 'open', materials: [{ title: '学习材料', url: 'https://example.org/a.pdf' }] })
+  })
+
+  it.each([
+    ['secretary of another branch', SEC2, 'LECTURE.NOT_FOUND'],
+    ['member', MEMBER, 'AUTH.FORBIDDEN'],
+    ['member of another branch', OTHER, 'AUTH.FORBIDDEN'],
+    ['resident', RESIDENT, 'AUTH.FORBIDDEN'],
+    ['person without a branch', NOBODY, 'AUTH.NO_PROFILE'],
+    ['nobody signed in', null, 'AUTH.REQUIRED'],
+  ])('refuses management by a %s', async (_label, openid, code) => {
+    const id = await publishedLecture()
+    for (const event of [
+      { action: 'update', lectureId: id, title: '篡改' },
+      { action: 'publish', lectureId: id },
+      { action: 'cancel', lectureId: id, reason: '捣乱' },
+      { action: 'displayCode', lectureId: id },
+      { action: 'markAttendance', lectureId: id, openid: MEMBER, present: true, reason: '补录' },
+      { action: 'exportAttendance', lectureId: id },
+    ]) {
+      expect(await errorCode(openid, event)).toBe(code)
+    }
+    if (openid !== SEC2) expect(await errorCode(openid, lectureInput())).toBe(code)
+  })
+})
+
+describe('lecture.list', () => {
+  it('shows own branch and open lectures of other branches, marked, paginated without repeats', async () => {
+    const open2 = await ok<{ id: string }>(SEC2, lectureInput({ title: '第二支部开放党课', audience: 'open' }))
+    await ok(SEC2, { action: 'publish', lectureId: open2.id })
+    const closed2 = await ok<{ id: string }>(SEC2, lectureInput({ title: '第二支部内部党课' }))
+    await ok(SEC2, { action: 'publish', lectureId: closed2.id })
+
+    const seen: Json[] = []
+    let cursor: string | undefined
+    for (let i = 0; i < 20; i += 1) {
+      const page = await ok<{ items: Json[]; nextCursor?: string }>(MEMBER, { action: 'list', scope: 'upcoming', limit: 2, ...(cursor ? { cursor } : {}) })
+      seen.push(...page.items)
+      cursor = page.nextCursor
+      if (!cursor) break
+    }
+    const ids = seen.map((l) => l.id)
+    expect(new Set(ids).size).toBe(ids.length)
+    expect(ids).toContain(open2.id)
+    expect(ids).not.toContain(closed2.id)
+    expect(seen.find((l) => l.id === open2.id)).toMatchObject({ fromOtherBranch: true, branchName: '示范社区第二党支部' })
+    expect(seen.every((l) => l.status !== 'draft')).toBe(true)
+    const starts = seen.map((l) => Date.parse(String(l.startAt)))
+    expect(starts).toEqual([...starts].sort((a, b) => a - b))
+  })
+
+  it('lists past lectures newest first', async () => {
+    await publishedLecture({ title: '往期党课', startAt: minutes(-300), endAt: minutes(-240) })
+    const page = await ok<{ items: Json[] }>(MEMBER, { action: 'list', scope: 'past' })
+    expect(page.items.map((l) => l.title)).toContain('往期党课')
+  })
+
+  it('answers a person without a branch with AUTH.NO_PROFILE', async () => {
+    expect(await errorCode(NOBODY, { action: 'list', scope: 'upcoming' })).toBe('AUTH.NO_PROFILE')
+  })
+})
+
+describe('lecture.checkIn', () => {
+  it('records a member once: first 签到成功, then already, and the display counts them', async () => {
+    const id = await publishedLecture()
+    const token = await liveToken(id)
+    const first = await ok<Json>(MEMBER, { action: 'checkIn', lectureId: id, token })
+    expect(first).toMatchObject({ already: false, flags: [] })
+    const again = await ok<Json>(MEMBER, { action: 'checkIn', lectureId: id, token })
+    expect(again).toMatchObject({ already: true, checkedInAt: first.checkedInAt })
+    const display = await ok<Json>(SEC, { action: 'displayCode', lectureId: id })
+    expect(display.checkinCount).toBe(1)
+    expect(display.recent).toEqual([expect.objectContaining({ name: '李秀英' })])
+    expect(await ok<Json>(MEMBER, { action: 'get', lectureId: id })).toMatchObject({ me: { checkedIn: true } })
+  })
+
+  it('refuses a token two slots old as expired and a made-up one as invalid', async () => {
+    const id = await publishedLecture()
+    const secret = await secretOf(id)
+    const old = tokenFor(secret, id, slotOf(Date.now()) - 2)
+    expect(await errorCode(MEMBER, { action: 'checkIn', lectureId: id, token: old })).toBe('CHECKIN.TOKEN_EXPIRED')
+    expect(await errorCode(MEMBER, { action: 'checkIn', lectureId: id, token: 'ABCDEFGHJK' })).toBe('CHECKIN.TOKEN_INVALID')
+    expect(await checkInCount(id)).toBe(0)
+  })
+
+  it('accepts the previous slot (a code that changed while being scanned)', async () => {
+    const id = await publishedLecture()
+    const previous = tokenFor(await secretOf(id), id, slotOf(Date.now()) - 1)
+    expect(await ok<Json>(MEMBER, { action: 'checkIn', lectureId: id, token: previous })).toMatchObject({ already: false })
+  })
+
+  it('refuses another branch on a branch lecture and welcomes them on an open one', async () => {
+    const closed = await publishedLecture()
+    expect(await errorCode(OTHER, { action: 'checkIn', lectureId: closed, token: await liveToken(closed) })).toBe('CHECKIN.AUDIENCE')
+    const open = await publishedLecture({ audience: 'open' })
+    expect(await ok<Json>(OTHER, { action: 'checkIn', lectureId: open, token: await liveToken(open) })).toMatchObject({ already: false })
+    const rows = await ok<{ items: Json[] }>(SEC, { action: 'attendance', lectureId: open })
+    expect(rows.items).toEqual([expect.objectContaining({ openid: OTHER, visitor: true, branchName: '示范社区第二党支部' })])
+  })
+
+  it('says when the window opens, and refuses after it closes', async () => {
+    const later = await publishedLecture({ startAt: minutes(120), endAt: minutes(180) })
+    const res = await call(MEMBER, { action: 'checkIn', lectureId: later, token: await liveToken(later) })
+    expect(res.ok).toBe(false)
+    if (!res.ok) {
+      expect(res.error.code).toBe('CHECKIN.NOT_OPEN')
+      expect(res.error.message).toMatch(/\d+月\d+日 \d{2}:\d{2}/)
+    }
+    const over = await publishedLecture({ startAt: minutes(-120), endAt: minutes(-60) })
+    expect(await errorCode(MEMBER, { action: 'checkIn', lectureId: over, token: await liveToken(over) })).toBe('CHECKIN.CLOSED')
+  })
+
+  it('refuses drafts and cancelled lectures', async () => {
+    const draft = await ok<{ id: string }>(SEC, lectureInput())
+    expect(await errorCode(MEMBER, { action: 'checkIn', lectureId: draft.id, token: 'ABCDEFGHJK' })).toBe('CHECKIN.NOT_PUBLISHED')
+    const id = await publishedLecture()
+    const token = await liveToken(id)
+    await ok(SEC, { action: 'cancel', lectureId: id, reason: '临时取消' })
+    expect(await errorCode(MEMBER, { action: 'checkIn', lectureId: id, token })).toBe('CHECKIN.CANCELLED')
+  })
+
+  it('records but flags someone far from the venue', async () => {
+    const id = await publishedLecture()
+    const res = await ok<Json>(MEMBER, { action: 'checkIn', lectureId: id, token: await liveToken(id), location: { latitude: 31.26, longitude: 121.4737 } })
+    expect(res).toMatchObject({ already: false, flags: ['far'] })
+  })
+
+  it('answers people without a branch with AUTH.NO_PROFILE', async () => {
+    const id = await publishedLecture({ audience: 'open' })
+    expect(await errorCode(NOBODY, { action: 'checkIn', lectureId: id, token: await liveToken(id) })).toBe('AUTH.NO_PROFILE')
+  })
+
+  it('keeps exactly one record when one person taps 100 times at once', async () => {
+    const id = await publishedLecture()
+    const token = await liveToken(id)
+    const results = await Promise.all(Array.from({ length: 100 }, () => call(MEMBER, { action: 'checkIn', lectureId: id, token })))
+    expect(results.every((r) => r.ok)).toBe(true)
+    expect(results.filter((r) => r.ok && !(r.data as Json).already)).toHaveLength(1)
+    expect(await checkInCount(id)).toBe(1)
+    expect((await ok<Json>(SEC, { action: 'displayCode', lectureId: id })).checkinCount).toBe(1)
+  })
+
+  it('records 300 different people checking in at once: 300 records, checkinCount 300', async () => {
+    const id = await publishedLecture({ audience: 'open' })
+    const token = await liveToken(id)
+    const people = Array.from({ length: 300 }, (_, i) => `load-person-${String(i).padStart(3, '0')}`)
+    const joinedAt = new Date()
+    await cloud.backend.store.insert(
+      'members',
+      people.map((openid, i) => ({ _id: openid, openid, name: `测试党员${i}`, phone: '', post: '', avatar: '', role: 'member', branchId: 'demo-branch-2', joinedAt, updatedAt: joinedAt })),
+    )
+    const results = await Promise.all(people.map((openid) => call(openid, { action: 'checkIn', lectureId: id, token })))
+    expect(results.filter((r) => r.ok)).toHaveLength(300)
+    expect(await checkInCount(id)).toBe(300)
+    expect((await ok<Json>(SEC, { action: 'displayCode', lectureId: id })).checkinCount).toBe(300)
+    const owners = (await cloud.backend.store.find('check_ins', { lectureId: id })).map((c) => c.openid)
+    expect(new Set(owners)).toEqual(new Set(people))
+  })
+})
+
+describe('lecture attendance', () => {
+  it('lets the secretary add and remove by hand with the reason kept, moving the count', async () => {
+    const id = await publishedLecture()
+    await ok(MEMBER, { action: 'checkIn', lectureId: id, token: await liveToken(id) })
+    const added = await ok<Json>(SEC, { action: 'markAttendance', lectureId: id, openid: RESIDENT, present: true, reason: '手机没电，现场核实' })
+    expect(added).toMatchObject({ method: 'manual', present: true, reason: '手机没电，现场核实' })
+    const removed = await ok<Json>(SEC, { action: 'markAttendance', lectureId: id, openid: MEMBER, present: false, reason: '代签，本人未到场' })
+    expect(removed).toMatchObject({ present: false, reason: '代签，本人未到场' })
+    const page = await ok<{ items: Json[]; checkinCount: number }>(SEC, { action: 'attendance', lectureId: id })
+    expect(page.checkinCount).toBe(1)
+    expect(page.items).toHaveLength(2)
+    expect(await errorCode(MEMBER, { action: 'checkIn', lectureId: id, token: await liveToken(id) })).toBe('CHECKIN.REMOVED')
+    expect(await errorCode(SEC, { action: 'markAttendance', lectureId: id, openid: MEMBER2, present: false, reason: '无' })).toBe('ATTENDANCE.NOT_RECORDED')
+    expect(await errorCode(SEC, { action: 'markAttendance', lectureId: id, openid: OTHER, present: true, reason: '外支部' })).toBe('LECTURE.PERSON_NOT_FOUND')
+  })
+
+  it('shows attendance to the speaker but not to other members', async () => {
+    const id = await publishedLecture()
+    await ok(MEMBER, { action: 'checkIn', lectureId: id, token: await liveToken(id) })
+    expect((await ok<{ items: Json[] }>(MEMBER2, { action: 'attendance', lectureId: id })).items).toHaveLength(1)
+    expect(await errorCode(MEMBER, { action: 'attendance', lectureId: id })).toBe('AUTH.FORBIDDEN')
+    expect(await errorCode(RESIDENT, { action: 'attendance', lectureId: id })).toBe('AUTH.FORBIDDEN')
+    expect(await errorCode(SEC2, { action: 'attendance', lectureId: id })).toBe('AUTH.FORBIDDEN')
+  })
+
+  it('exports an .xlsx ledger that downloads and names the attendee', async () => {
+    const id = await publishedLecture()
+    await ok(MEMBER, { action: 'checkIn', lectureId: id, token: await liveToken(id) })
+    const exported = await ok<{ url: string; rows: number; fileName: string }>(SEC, { action: 'exportAttendance', lectureId: id })
+    expect(exported.rows).toBe(1)
+    expect(exported.fileName).toMatch(/^签到台账-.*\.xlsx$/)
+    const res = await fetch(exported.url)
+    expect(res.status).toBe(200)
+    const ExcelJS = (await import('exceljs')).default
+    const wb = new ExcelJS.Workbook()
+    await wb.xlsx.load(Buffer.from(await res.arrayBuffer()) as unknown as ArrayBuffer)
+    const text = JSON.stringify(wb.getWorksheet('签到台账')?.getSheetValues())
+    expect(text).toContain('李秀英')
+    expect(text).toContain('合计签到 1 人')
+  })
+
+  it('lists my own check-ins', async () => {
+    const page = await ok<{ items: Json[] }>(MEMBER, { action: 'myCheckIns' })
+    expect(page.items.length).toBeGreaterThan(0)
+    expect(page.items.every((c) => typeof c.lectureTitle === 'string')).toBe(true)
+  })
+})
+
+describe('lecture: bad input is refused with COMMON.INVALID_INPUT', () => {
+  const big = '长'.repeat(100 * 1024)
+  it.each<[string, Json]>([
+    ['create without a title', { ...lectureInput(), title: '' }],
+    ['create with a local time without offset', { ...lectureInput(), startAt: '2026-11-22 19:00' }],
+    ['create with a 100 KB topic', { ...lectureInput(), topic: big }],
+    ['create with an object title', { ...lectureInput(), title: { $ne: null } }],
+    ['create with an unknown key', { ...lectureInput(), status: 'published' }],
+    ['create with a javascript: material', { ...lectureInput(), materials: [{ title: 'x', url: 'javascript:alert(1)' }] }],
+    ['get with an operator id', { action: 'get', lectureId: { $ne: null } }],
+    ['checkIn with an operator token', { action: 'checkIn', lectureId: 'Labcdefghij', token: { $gt: '' } }],
+    ['checkIn with a bad location', { action: 'checkIn', lectureId: 'Labcdefghij', token: 'ABCDEFGHJK', location: { latitude: 999, longitude: 0 } }],
+    ['list with an unknown scope', { action: 'list', scope: 'all' }],
+    ['markAttendance without reason', { action: 'markAttendance', lectureId: 'Labcdefghij', openid: MEMBER, present: true, reason: '' }],
+    ['attendance with a huge limit', { action: 'attendance', lectureId: 'Labcdefghij', limit: 5000 }],
+  ])('%s', async (_label, event) => {
+    const before = await cloud.backend.store.count('lectures')
+    expect(await errorCode(SEC, event)).toBe('COMMON.INVALID_INPUT')
+    expect(await cloud.backend.store.count('lectures')).toBe(before)
+  })
+})
