@@ -77,7 +77,7 @@ export async function startHost(options: StartHostOptions): Promise<RunningHost>
       instancesPerFunction: Math.max(1, options.instances ?? 4),
       timeoutMs: options.timeoutMs ?? 20_000,
       memoryLimitMb: MEMORY_LIMIT_MB,
-      env: consoleEnv(options),
+      env: consoleEnv(options, url),
       script,
     })
     // Attached in the same tick as `listening`, so no request can arrive before it.
@@ -115,8 +115,10 @@ export async function startHost(options: StartHostOptions): Promise<RunningHost>
  * developer's shell — a function that relies on a variable must have it declared here, as it would in
  * the console. The SDK's variables (endpoint, keys, caller) are added by the instance per invocation.
  */
-function consoleEnv(options: StartHostOptions): Record<string, string> {
+function consoleEnv(options: StartHostOptions, url: string): Record<string, string> {
   return {
+    // Check-in codes on the display open the H5 check-in page of this host (a phone camera can scan them).
+    CHECKIN_H5_URL: `${url}/#/pages/check-in/index`,
     // Functions run in UTC in the cloud; keep whatever the host runs with (tests pin TZ=UTC).
     ...(process.env.TZ ? { TZ: process.env.TZ } : {}),
     // What getWXContext().SOURCE says for a call from the mini-program.
