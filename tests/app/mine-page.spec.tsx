@@ -1,6 +1,7 @@
 import { act, render, waitFor } from '@testing-library/react'
 import MinePage from '@/pages/mine/index'
 import { resetWhoamiStore } from '@/features/members/whoami.store'
+import { signInUrl } from '@/features/session'
 import type { Answer } from './support/cloud-stub'
 import { click, deferred, stubCloud, textOf, typeInto } from './support/cloud-stub'
 import { guest, profile, whoamiAs } from './support/fixtures'
@@ -108,5 +109,11 @@ describe('我的 page', () => {
     await waitFor(() => expect(textOf(container, '.mine-page__phone')).toBe('13912345678'))
     expect(textOf(container, '.mine-page__post')).toBe('楼栋长')
     expect(stub.calls[1]?.event).toEqual({ action: 'updateProfile', name: '王建国', phone: '13912345678', post: '楼栋长' })
+  })
+})
+
+describe('signInUrl', () => {
+  it('asks the dev sign-in page to come back to the current hash route', () => {
+    expect(signInUrl({ pathname: '/', search: '', hash: '#/pages/mine/index' })).toBe('/dev/sign-in?next=%2F%23%2Fpages%2Fmine%2Findex')
   })
 })

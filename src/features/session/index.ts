@@ -1,2 +1,2 @@
 export { CallErrorView, type CallErrorViewProps } from './call-error-view'
-export { DEV_SIGN_IN_PATH, SignInHint, shouldOfferSignIn } from './sign-in-hint'
+export { DEV_SIGN_IN_PATH, SignInHint, shouldOfferSignIn, signInUrl } from './sign-in-hint'

@@ -110,10 +110,15 @@ export default function MembersPage() {
               member={m}
               isSelf={m.openid === me?.openid}
               busy={change.pending === m.openid}
-              onChangeRole={(row) => {
-                change.clearError()
-                setChanging(row)
-              }}
+              // Not for one's own row: handing over the secretary role is a separate, deliberate step.
+              onChangeRole={
+                m.openid === me?.openid
+                  ? undefined
+                  : (row) => {
+                      change.clearError()
+                      setChanging(row)
+                    }
+              }
             />
           ))}
           <View className='members-page__footer'>
