@@ -45,6 +45,7 @@ module.exports = {
         '^@tarojs/components$': '@tarojs/components/lib/react',
         '\\.(css|scss|sass|less)$': 'identity-obj-proxy',
         '^@/(.*)$': '<rootDir>/src/$1',
+        '^@contracts$': '<rootDir>/cloudfunctions/contracts',
       },
       testEnvironmentOptions: { customExportConditions: [''] },
     },
