@@ -20,7 +20,7 @@ export async function buildAttendanceWorkbook(lecture: LectureDoc, rows: CheckIn
     { header: '状态', key: 'present', width: 10 },
     { header: '备注', key: 'note', width: 30 },
   ]
-  ws.spliceRows(1, 0, [`${lecture.title}　签到台账`], [`时间：${formatBeijing(lecture.startAt)} — ${formatBeijing(lecture.endAt, 'HH:mm')}　地点：${lecture.location.name}　主讲：${lecture.speaker.name}`], [])
+  ws.spliceRows(1, 0, [`${lecture.title}  签到台账`], [`时间：${formatBeijing(lecture.startAt)} — ${formatBeijing(lecture.endAt, 'HH:mm')}  地点：${lecture.location.name}  主讲：${lecture.speaker.name}`], [])
   ws.mergeCells(1, 1, 1, 8)
   ws.mergeCells(2, 1, 2, 8)
   ws.getRow(1).font = { bold: true, size: 14 }
