@@ -15,8 +15,10 @@ let h: Harness
 
 beforeAll(async () => {
   h = await openHarness()
+  // 1200 documents written through the SDK as one batch add.
   const rows = Array.from({ length: 1200 }, (_, i) => ({ _id: `row${String(i).padStart(4, '0')}`, i, even: i % 2 === 0 }))
-  await h.local.backend.store.insert('many', rows)
+  const added = await result<{ _ids: string[] }>(h.db.collection('many').add({ data: rows as unknown as Record<string, unknown> }))
+  expect(added._ids).toHaveLength(1200)
   await h.local.backend.store.insert('people', [
     { _id: 'p1', name: '张三', age: 30, role: 'member', tags: ['a', 'b'], branch: 'b1' },
     { _id: 'p2', name: '李四', age: 45, role: 'secretary', tags: ['b'], branch: 'b1', phone: '13800000000' },
@@ -120,6 +122,18 @@ describe('command operators', () => {
   it('db.RegExp matches strings', async () => {
     const res = await result<GetResult>(h.db.collection('people').where({ name: h.db.RegExp({ regexp: '^[张李]', options: '' }) }).get())
     expect(ids(res).sort()).toEqual(['p1', 'p2'])
+  })
+
+  it('_.expr compares fields of the same document', async () => {
+    const $ = h.db.command.aggregate
+    await h.local.backend.store.insert('scores', [
+      { _id: 's1', spent: 5, budget: 10 },
+      { _id: 's2', spent: 12, budget: 10 },
+    ])
+    // The SDK has `_.expr` at runtime; its typings omit it.
+    const expr = (_() as unknown as { expr(e: unknown): Record<string, unknown> }).expr
+    const res = await result<GetResult>(h.db.collection('scores').where(expr($.gt(['$spent', '$budget']))).get())
+    expect(ids(res)).toEqual(['s2'])
   })
 
   it('an operator the backend does not implement is refused with an error naming it', async () => {
@@ -228,10 +242,41 @@ describe('array and numeric update operators', () => {
   })
 })
 
-describe('actions the backend does not implement', () => {
-  it('are answered with an error naming the action', async () => {
+describe('the admin protocol beyond what wx-server-sdk exposes', () => {
+  it('answers an unknown action with an error naming it', async () => {
     const res = await rawAdmin(h.local, { action: 'database.doSomethingNew', collectionName: 'x' })
     expect(res.code).toBe('INVALID_PARAM')
     expect(res.message).toMatch(/unsupported action database\.doSomethingNew/)
+  })
+
+  it('answers an unknown update operator with an error naming it and changes nothing', async () => {
+    await h.local.backend.store.insert('raw_ops', [{ _id: 'x1', n: 1 }])
+    const res = await rawAdmin(h.local, {
+      action: 'database.modifyDocument',
+      collectionName: 'raw_ops',
+      queryType: 'DOC',
+      query: '{"_id":"x1"}',
+      data: '{"$setOnInsert":{"n":{"$numberInt":"5"}}}',
+      multi: false,
+      merge: true,
+      upsert: false,
+    })
+    expect(res.code).toBe('DATABASE_INVALID_OPERRATOR')
+    expect(res.message).toMatch(/\$setOnInsert/)
+    expect(await h.local.backend.store.find('raw_ops')).toEqual([{ _id: 'x1', n: 1 }])
+  })
+
+  it('modifyAndReturnDoc updates the first match and answers the updated document', async () => {
+    await h.local.backend.store.insert('raw_ret', [{ _id: 'q1', n: 1, tag: 'a' }])
+    const res = await rawAdmin(h.local, {
+      action: 'database.modifyAndReturnDoc',
+      collectionName: 'raw_ret',
+      queryType: 'WHERE',
+      query: '{"tag":"a"}',
+      data: '{"$inc":{"n":{"$numberInt":"2"}}}',
+    })
+    const data = res.data as { updated: number; doc: string }
+    expect(data.updated).toBe(1)
+    expect(JSON.parse(data.doc)).toEqual({ _id: 'q1', n: { $numberInt: '3' }, tag: 'a' })
   })
 })

@@ -1,4 +1,4 @@
-import { failure, openHarness, result, type GetOneResult, type Harness } from './support/sdk-harness'
+import { failure, openHarness, rawAdmin, result, type GetOneResult, type Harness } from './support/sdk-harness'
 
 /**
  * wx-cloud-api.md §1.11: runTransaction commits what the callback wrote, or rolls everything back when
@@ -153,5 +153,28 @@ describe('db.runTransaction', () => {
     expect(await points('alice')).toBe(10)
     const late = await failure(t.commit())
     expect(String(late.message)).toMatch(/not active/)
+  })
+})
+
+describe('legacy transaction actions (sent by older SDKs, answered over the raw protocol)', () => {
+  it('read their own writes and leave no trace when aborted', async () => {
+    const start = await rawAdmin(h.local, { action: 'database.startTransaction' })
+    const transactionId = start.transactionId
+    expect(typeof transactionId).toBe('string')
+    const updated = await rawAdmin(h.local, {
+      action: 'database.updateDocInTransaction',
+      collectionName: 'accounts',
+      transactionId,
+      _id: 'alice',
+      data: '{"$set":{"points":{"$numberInt":"77"}}}',
+    })
+    expect(updated.updated).toBe('1')
+    const got = await rawAdmin(h.local, { action: 'database.getInTransaction', collectionName: 'accounts', transactionId, _id: 'alice' })
+    expect(JSON.parse(String(got.data))).toMatchObject({ _id: 'alice', points: { $numberInt: '77' } })
+    const deleted = await rawAdmin(h.local, { action: 'database.deleteDocInTransaction', collectionName: 'accounts', transactionId, _id: 'bob' })
+    expect(deleted.deleted).toBe('1')
+    await rawAdmin(h.local, { action: 'database.abortTransaction', transactionId })
+    expect(await points('alice')).toBe(10)
+    expect(await points('bob')).toBe(0)
   })
 })

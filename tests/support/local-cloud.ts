@@ -46,6 +46,11 @@ export async function startLocalCloud(opts: { dataDir?: string; transactionTimeo
       },
     )
   })
+  // The SDK's HTTP layer (node-sdk request-core) adds a `connect` listener per request that never fires
+  // when a queued request is handed an already-connected keep-alive socket (more than 100 requests in
+  // flight in one process). Recycling sockets after a few requests keeps that leak below Node's
+  // MaxListeners warning while keeping most of keep-alive's benefit.
+  server.maxRequestsPerSocket = 8
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject)
     server.listen(0, '127.0.0.1', () => resolve())

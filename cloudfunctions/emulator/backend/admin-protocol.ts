@@ -52,8 +52,12 @@ export async function readAdminRequest(req: IncomingMessage): Promise<AdminReque
   return { kind: 'json', action, params: parsed }
 }
 
+/** Unique per request; a counter after a random prefix (random bytes per request showed in profiles). */
+const requestIdPrefix = randomBytes(4).toString('hex')
+let requestCounter = 0
 export function newRequestId(): string {
-  return randomBytes(8).toString('hex')
+  requestCounter += 1
+  return `${requestIdPrefix}-${requestCounter.toString(36)}`
 }
 
 export function sendJson(res: ServerResponse, body: Record<string, unknown>, contentType = 'application/json'): void {
