@@ -1,12 +1,14 @@
 import cloud from 'wx-server-sdk'
 import { z } from 'zod'
+// One locale, imported by path: `z.locales.zhCN` would pull all 40-odd locales into every bundle.
+import zhCN from 'zod/v4/locales/zh-CN.js'
 import type { ContractMap, OutputOf, ParsedInputOf } from '../contracts/define'
 import type { Envelope } from '../contracts/envelope'
 import { adminOpenids, isInBranch, loadMember, type BranchMemberDoc, type MemberDoc } from './caller'
 import { database, type Database } from './db'
 import { AppError, CommonErrors, fail } from './errors'
 
-z.config(z.locales.zhCN())
+z.config(zhCN())
 
 /**
  * Who may call an action. The router loads the caller's stored record and refuses before the use case
