@@ -131,6 +131,13 @@ export async function createBackend(opts: BackendOptions): Promise<LocalBackend>
   return {
     async handle(req, res) {
       const url = new URL(req.url ?? '/', 'http://local')
+      const owned = url.pathname === ADMIN_PATH || url.pathname.startsWith(FILES_PREFIX)
+      if (owned && closed) {
+        // After close() nothing may reach the files any more: a late write would not be waited for.
+        res.statusCode = 503
+        res.end('local backend closed')
+        return true
+      }
       if (url.pathname === ADMIN_PATH) {
         if (req.method !== 'POST') {
           res.statusCode = 405
