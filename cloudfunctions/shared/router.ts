@@ -1,7 +1,7 @@
 import cloud from 'wx-server-sdk'
 import { z } from 'zod'
 // One locale, imported by path: `z.locales.zhCN` would pull all 40-odd locales into every bundle.
-import zhCN from 'zod/v4/locales/zh-CN.js'
+import zhCN from 'zod/v4/locales/zh-CN.cjs'
 import type { ContractMap, OutputOf, ParsedInputOf } from '../contracts/define'
 import type { Envelope } from '../contracts/envelope'
 import { adminOpenids, isInBranch, loadMember, type BranchMemberDoc, type MemberDoc } from './caller'
