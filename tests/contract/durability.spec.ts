@@ -140,4 +140,69 @@ describe('durability', () => {
       await second.close()
     }
   })
+
+  it('keeps a batch of 1200 new documents across a restart (large appends and rewrites)', async () => {
+    const dataDir = path.join(workDir, 'batch')
+    const first = await startLocalCloud({ dataDir })
+    useCaller(first, 'batch-check')
+    const db = cloud.database()
+    await result(db.collection('bulk').add({ data: { _id: 'first' } }))
+    const rows = Array.from({ length: 1200 }, (_x, i) => ({ _id: `bulk-${i}`, i }))
+    await result(db.collection('bulk').add({ data: rows as unknown as Record<string, unknown> }))
+    await first.close()
+    const second = await startLocalCloud({ dataDir })
+    try {
+      expect(await second.backend.store.count('bulk')).toBe(1201)
+    } finally {
+      await second.close()
+    }
+  })
+
+  it('rewrites a data file whose superseded lines pile up, keeping every document', async () => {
+    const dataDir = path.join(workDir, 'compacted')
+    const first = await startLocalCloud({ dataDir })
+    useCaller(first, 'compaction-check')
+    const db = cloud.database()
+    const _ = db.command
+    await result(db.collection('tallies').add({ data: [{ _id: 'hot', n: 0 }, ...Array.from({ length: 10 }, (_x, i) => ({ _id: `cold-${i}`, i }))] as unknown as Record<string, unknown> }))
+    for (let i = 0; i < 1500; i++) await result(db.collection('tallies').doc('hot').update({ data: { n: _.inc(1) } }))
+    const lines = (await fs.readFile(path.join(dataDir, 'db', 'tallies.db'), 'utf8')).split('\n').filter(Boolean)
+    // Without compaction the file would hold 1 + 10 + 1500 lines.
+    expect(lines.length).toBeLessThan(1000)
+    await first.close()
+
+    const second = await startLocalCloud({ dataDir })
+    try {
+      expect(await second.backend.store.find('tallies', { _id: 'hot' })).toEqual([{ _id: 'hot', n: 1500 }])
+      expect(await second.backend.store.count('tallies')).toBe(11)
+    } finally {
+      await second.close()
+    }
+  })
+
+  it('opens a data file whose last line was torn by a crash, dropping only that line', async () => {
+    const dataDir = path.join(workDir, 'torn')
+    await fs.mkdir(path.join(dataDir, 'db'), { recursive: true })
+    const valid = ['{"_id":"a","v":1}', '{"_id":"b","at":{"$$date":1767225600000}}']
+    await fs.writeFile(path.join(dataDir, 'db', 'torn.db'), `${valid.join('\n')}\n{"_id":"c","v":`)
+    const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined)
+    const local = await startLocalCloud({ dataDir })
+    try {
+      expect(warn).toHaveBeenCalledWith(expect.stringMatching(/dropped 1 unreadable line/))
+      expect(await local.backend.store.find('torn')).toEqual([
+        { _id: 'a', v: 1 },
+        { _id: 'b', at: new Date(1767225600000) },
+      ])
+    } finally {
+      warn.mockRestore()
+      await local.close()
+    }
+  })
+
+  it('refuses to open a data file with more damage than one torn line', async () => {
+    const dataDir = path.join(workDir, 'damaged')
+    await fs.mkdir(path.join(dataDir, 'db'), { recursive: true })
+    await fs.writeFile(path.join(dataDir, 'db', 'damaged.db'), '{"_id":"a"}\nnot json\n{"_id":"b"}\n{broken\n')
+    await expect(startLocalCloud({ dataDir })).rejects.toThrow(/corrupt/)
+  })
 })

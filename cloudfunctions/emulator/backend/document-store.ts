@@ -55,6 +55,12 @@ export class DocumentStore {
     return [...this.collections.keys()]
   }
 
+  /** Closes every collection's file (after their pending writes). */
+  async close(): Promise<void> {
+    await Promise.allSettled([...this.opening.values()])
+    await Promise.all([...this.collections.values()].map((collection) => collection.close()))
+  }
+
   /** The collection, created (empty file) on first use. Concurrent callers share one opening. */
   ensure(name: string): Promise<CollectionStore> {
     const existing = this.collections.get(name)

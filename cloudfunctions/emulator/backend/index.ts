@@ -189,6 +189,7 @@ export async function createBackend(opts: BackendOptions): Promise<LocalBackend>
       closed = true
       await Promise.allSettled([...inFlight])
       transactions.abortAll()
+      await store.close()
     },
   }
 }
