@@ -1,10 +1,16 @@
 export default defineAppConfig({
-  pages: ['pages/index/index', 'pages/mine/index'],
+  pages: ['pages/index/index', 'pages/lectures/index', 'pages/mine/index', 'pages/lecture-detail/index', 'pages/check-in/index'],
   // Tools only a branch secretary opens: kept out of the main package (DESIGN.md §3, §8).
   subPackages: [
     {
       root: 'packages/secretary',
-      pages: ['pages/members/index', 'pages/invite-codes/index'],
+      pages: [
+        'pages/members/index',
+        'pages/invite-codes/index',
+        'pages/lecture-edit/index',
+        'pages/lecture-display/index',
+        'pages/lecture-attendance/index',
+      ],
     },
   ],
   window: {
@@ -13,6 +19,11 @@ export default defineAppConfig({
     navigationBarTextStyle: 'white',
     backgroundColor: '#F5F3F2',
     backgroundTextStyle: 'dark',
+  },
+  // Check-in sends the phone's position when it can (it flags distance from the venue, never refuses).
+  requiredPrivateInfos: ['getLocation'],
+  permission: {
+    'scope.userLocation': { desc: '签到时核对你是否在党课会场附近' },
   },
   tabBar: {
     color: '#4D4D4D',
@@ -25,6 +36,12 @@ export default defineAppConfig({
         text: '首页',
         iconPath: 'assets/tab/home.png',
         selectedIconPath: 'assets/tab/home-active.png',
+      },
+      {
+        pagePath: 'pages/lectures/index',
+        text: '党课',
+        iconPath: 'assets/tab/lectures.png',
+        selectedIconPath: 'assets/tab/lectures-active.png',
       },
       {
         pagePath: 'pages/mine/index',

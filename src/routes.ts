@@ -1,7 +1,22 @@
 /** Page URLs, in one place (Taro.navigateTo / switchTab take absolute paths). */
 export const ROUTES = {
   home: '/pages/index/index',
+  lectures: '/pages/lectures/index',
   mine: '/pages/mine/index',
+  lectureDetail: '/pages/lecture-detail/index',
+  checkIn: '/pages/check-in/index',
   secretaryMembers: '/packages/secretary/pages/members/index',
   secretaryInviteCodes: '/packages/secretary/pages/invite-codes/index',
+  secretaryLectureEdit: '/packages/secretary/pages/lecture-edit/index',
+  secretaryLectureDisplay: '/packages/secretary/pages/lecture-display/index',
+  secretaryLectureAttendance: '/packages/secretary/pages/lecture-attendance/index',
 } as const
+
+/** A page URL with its query, values URL-encoded: `withQuery(ROUTES.lectureDetail, { id })`. */
+export function withQuery(path: string, params: Record<string, string | undefined>): string {
+  const query = Object.entries(params)
+    .filter((e): e is [string, string] => e[1] !== undefined && e[1] !== '')
+    .map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`)
+    .join('&')
+  return query ? `${path}?${query}` : path
+}

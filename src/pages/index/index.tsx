@@ -58,6 +58,19 @@ export default function IndexPage() {
         </View>
       ) : null}
 
+      {whoami.status === 'ready' && inBranch ? (
+        <View className='app-card home-page__lectures'>
+          <Text className='app-card__title'>近期党课</Text>
+          <Text className='app-card__hint'>看看本支部和各支部开放的党课：时间、地点、学习资料；到会场后扫码签到。</Text>
+          <Button
+            className='app-button app-button--block home-page__to-lectures'
+            onClick={() => void Taro.switchTab({ url: ROUTES.lectures })}
+          >
+            查看近期党课
+          </Button>
+        </View>
+      ) : null}
+
       {whoami.status === 'ready' && inBranch && branch ? (
         <View className='app-card home-page__now'>
           <Text className='app-card__title'>现在可以做的事</Text>
@@ -92,7 +105,7 @@ export default function IndexPage() {
       <View className='app-card home-page__about'>
         <Text className='app-card__title'>支部活动能帮什么</Text>
         <Text className='home-page__about-text'>
-          这是支部开展活动的小程序。现在可以加入支部、管理成员；开放式党课签到与评议、微心愿、公开承诺等功能正在陆续上线，上线后会出现在这一页。
+          这是支部开展活动的小程序。现在可以加入支部、管理成员，参加开放式党课并扫码签到；党课评议、微心愿、公开承诺等功能正在陆续上线，上线后会出现在这一页。
         </Text>
       </View>
     </View>

@@ -1,0 +1,1 @@
+export { AttendanceRow, METHOD_LABELS, type AttendanceRowProps } from './attendance-row'

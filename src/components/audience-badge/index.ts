@@ -1,0 +1,1 @@
+export { AudienceBadge, type AudienceBadgeProps } from './audience-badge'

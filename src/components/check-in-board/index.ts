@@ -1,0 +1,1 @@
+export { CheckInBoard, type CheckInBoardProps } from './check-in-board'

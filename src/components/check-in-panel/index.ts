@@ -1,0 +1,1 @@
+export { CheckInPanel, type CheckInPanelProps, type CheckInPanelTone } from './check-in-panel'

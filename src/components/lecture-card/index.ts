@@ -1,0 +1,1 @@
+export { LectureCard, type LectureCardProps } from './lecture-card'

@@ -1,0 +1,1 @@
+export { OptionGroup, type OptionGroupOption, type OptionGroupProps } from './option-group'

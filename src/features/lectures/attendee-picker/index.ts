@@ -1,0 +1,1 @@
+export { AttendeePicker, type AttendeePickerProps } from './attendee-picker'

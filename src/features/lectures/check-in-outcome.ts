@@ -1,0 +1,65 @@
+import type { ErrorBody } from '@contracts'
+import { NETWORK_FAILED } from '@/services/cloud'
+
+/**
+ * What the check-in page says after a refusal, and what it offers to do next. The server's message is
+ * shown as it is (it already says what to do); a few codes get a clearer title and the one button that
+ * helps. A failed network call says plainly that nothing was recorded.
+ */
+export type CheckInNextStep =
+  /** Send the same code again (network, a server hiccup, not open yet). */
+  | 'retry'
+  /** Scan the display again (the code expired or is not this lecture's). */
+  | 'rescan'
+  /** Join a branch on 我的 first. */
+  | 'join'
+  /** H5: choose who you are on the sign-in page. */
+  | 'signIn'
+  /** Nothing to do here: look at the other lectures. */
+  | 'lectures'
+
+export interface CheckInFailureView {
+  title: string
+  message: string
+  next: CheckInNextStep
+}
+
+export const CHECKIN_NETWORK_MESSAGE = '没有签到成功（网络问题），请重试'
+export const CHECKIN_EXPIRED_MESSAGE = '二维码已过期，请重新扫描大屏上的二维码'
+export const CHECKIN_JOIN_MESSAGE = '你还没有加入支部，加入后才能签到。请到“我的”页面，用支部书记给的邀请码加入。'
+
+export function describeCheckInFailure(error: ErrorBody): CheckInFailureView {
+  switch (error.code) {
+    case NETWORK_FAILED:
+      return { title: '签到没有完成', message: CHECKIN_NETWORK_MESSAGE, next: 'retry' }
+    case 'COMMON.INTERNAL':
+      return { title: '签到没有完成', message: `没有签到成功：${error.message}`, next: 'retry' }
+    case 'CHECKIN.TOKEN_EXPIRED':
+      return { title: '二维码已过期', message: CHECKIN_EXPIRED_MESSAGE, next: 'rescan' }
+    case 'CHECKIN.TOKEN_INVALID':
+      return { title: '不是本场的签到码', message: error.message, next: 'rescan' }
+    case 'CHECKIN.NOT_OPEN':
+      return { title: '签到还没开始', message: error.message, next: 'retry' }
+    case 'CHECKIN.CLOSED':
+      return { title: '签到已结束', message: error.message, next: 'lectures' }
+    case 'CHECKIN.AUDIENCE':
+      return { title: '本场党课不对外开放', message: error.message, next: 'lectures' }
+    case 'CHECKIN.REMOVED':
+      return { title: '签到已被撤销', message: error.message, next: 'lectures' }
+    case 'CHECKIN.CANCELLED':
+      return { title: '党课已取消', message: error.message, next: 'lectures' }
+    case 'CHECKIN.NOT_PUBLISHED':
+      return { title: '党课还没发布', message: error.message, next: 'lectures' }
+    case 'LECTURE.NOT_FOUND':
+      return { title: '没有找到这场党课', message: error.message, next: 'lectures' }
+    case 'AUTH.NO_PROFILE':
+    case 'AUTH.NOT_IN_BRANCH':
+      return { title: '请先加入支部', message: CHECKIN_JOIN_MESSAGE, next: 'join' }
+    case 'AUTH.REQUIRED':
+      return { title: '请先登录', message: error.message, next: 'signIn' }
+    case 'COMMON.INVALID_INPUT':
+      return { title: '二维码内容不正确', message: error.message, next: 'rescan' }
+    default:
+      return { title: '没有签到成功', message: error.message, next: 'retry' }
+  }
+}

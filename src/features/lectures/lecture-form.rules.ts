@@ -1,0 +1,215 @@
+import type { Audience, CheckinMode, InputOf, LectureContract, LectureDetail } from '@contracts'
+import { beijingIso, beijingParts } from './beijing-time'
+
+/**
+ * Client-side checks for the lecture form, mirroring `lectureInputSchema` (lecture.contract.ts) with the
+ * same Chinese messages. They spare a round trip only: the server parses the input again and its
+ * message wins. Written by hand, as the member forms are, so zod stays out of the mini-program bundle.
+ *
+ * The date and the two times are Beijing wall-clock time, whatever the phone's time zone, and leave
+ * here as ISO-8601 with `+08:00`.
+ */
+export type LectureInput = InputOf<LectureContract['create']>
+
+export interface MaterialValues {
+  title: string
+  url: string
+}
+
+export interface LectureFormValues {
+  title: string
+  topic: string
+  speakerName: string
+  /** Kept from an edited lecture so saving does not drop who the speaker is. */
+  speakerOpenid?: string
+  /** `YYYY-MM-DD`, Beijing */
+  date: string
+  /** `HH:mm`, Beijing */
+  startTime: string
+  endTime: string
+  locationName: string
+  /** Kept from an edited lecture: the venue's point and radius for the distance flag. */
+  venuePoint?: { latitude: number; longitude: number; radius: number }
+  audience: Audience
+  checkinMode: CheckinMode
+  materials: MaterialValues[]
+  /** Minutes, as typed; empty means the server's default (30 before, 0 after). */
+  opensBeforeMinutes: string
+  closesAfterMinutes: string
+}
+
+export type LectureFormField =
+  | 'title'
+  | 'topic'
+  | 'speakerName'
+  | 'date'
+  | 'startTime'
+  | 'endTime'
+  | 'locationName'
+  | 'materials'
+  | 'opensBeforeMinutes'
+  | 'closesAfterMinutes'
+  | `materials.${number}.title`
+  | `materials.${number}.url`
+
+export type LectureFormErrors = Partial<Record<LectureFormField, string>>
+
+export type CheckedLecture = { ok: true; value: LectureInput } | { ok: false; errors: LectureFormErrors }
+
+export const TITLE_MAX = 60
+export const TOPIC_MAX = 500
+export const SPEAKER_MAX = 20
+export const PLACE_MAX = 60
+export const MATERIAL_TITLE_MAX = 60
+export const MATERIALS_MAX = 10
+const URL_MAX = 500
+const WINDOW_MAX_MINUTES = 24 * 60
+const MAX_DURATION_MINUTES = 24 * 60
+const URL_RE = /^(https?:\/\/|cloud:\/\/)[^\s]+$/
+
+export function emptyLectureForm(today: string): LectureFormValues {
+  return {
+    title: '',
+    topic: '',
+    speakerName: '',
+    date: today,
+    startTime: '',
+    endTime: '',
+    locationName: '',
+    audience: 'branch',
+    checkinMode: 'rotating',
+    materials: [],
+    opensBeforeMinutes: '',
+    closesAfterMinutes: '',
+  }
+}
+
+/** The form filled from a saved lecture (editing). */
+export function lectureToForm(l: LectureDetail): LectureFormValues {
+  const start = beijingParts(l.startAt)
+  const end = beijingParts(l.endAt)
+  const { latitude, longitude, radius } = l.location
+  return {
+    title: l.title,
+    topic: l.topic,
+    speakerName: l.speaker.name,
+    ...(l.speaker.openid ? { speakerOpenid: l.speaker.openid } : {}),
+    date: start.date,
+    startTime: start.time,
+    endTime: end.time,
+    locationName: l.location.name,
+    ...(latitude !== null && longitude !== null ? { venuePoint: { latitude, longitude, radius: radius ?? 300 } } : {}),
+    audience: l.audience,
+    checkinMode: l.checkinMode,
+    materials: l.materials.map((m) => ({ title: m.title, url: m.url })),
+    opensBeforeMinutes: String(l.checkinWindow.opensBeforeMinutes),
+    closesAfterMinutes: String(l.checkinWindow.closesAfterMinutes),
+  }
+}
+
+const chars = (s: string) => [...s].length
+
+function required(value: string, label: string, max: number): string | undefined {
+  if (!value) return `请填写${label}`
+  if (chars(value) > max) return `${label}不能超过 ${max} 个字`
+  return undefined
+}
+
+function minutesOf(time: string): number {
+  const [h, m] = time.split(':').map(Number)
+  return (h ?? 0) * 60 + (m ?? 0)
+}
+
+function checkMinutes(raw: string): { value?: number; error?: string } {
+  const s = raw.trim()
+  if (!s) return {}
+  if (!/^\d+$/.test(s) || Number(s) > WINDOW_MAX_MINUTES) return { error: `请填写 0 到 ${WINDOW_MAX_MINUTES} 之间的整数（分钟）` }
+  return { value: Number(s) }
+}
+
+/** Validates the form; on success, the `lecture.create` input (ISO times with +08:00). */
+export function checkLectureForm(input: LectureFormValues): CheckedLecture {
+  const errors: LectureFormErrors = {}
+  const title = input.title.trim()
+  const topic = input.topic.trim()
+  const speakerName = input.speakerName.trim()
+  const locationName = input.locationName.trim()
+
+  const titleError = required(title, '标题', TITLE_MAX)
+  if (titleError) errors.title = titleError
+  if (chars(topic) > TOPIC_MAX) errors.topic = `内容简介不能超过 ${TOPIC_MAX} 个字`
+  const speakerError = required(speakerName, '主讲人', SPEAKER_MAX)
+  if (speakerError) errors.speakerName = speakerError
+  const placeError = required(locationName, '地点', PLACE_MAX)
+  if (placeError) errors.locationName = placeError
+
+  if (!input.date) errors.date = '请选择日期'
+  if (!input.startTime) errors.startTime = '请选择开始时间'
+  if (!input.endTime) errors.endTime = '请选择结束时间'
+  const startAt = input.date && input.startTime ? beijingIso(input.date, input.startTime) : null
+  const endAt = input.date && input.endTime ? beijingIso(input.date, input.endTime) : null
+  if (input.date && input.startTime && !startAt) errors.startTime = '开始时间不正确，请重新选择'
+  if (input.date && input.endTime && !endAt) errors.endTime = '结束时间不正确，请重新选择'
+  if (startAt && endAt) {
+    const span = minutesOf(input.endTime) - minutesOf(input.startTime)
+    if (span <= 0) errors.endTime = '结束时间必须晚于开始时间'
+    else if (span > MAX_DURATION_MINUTES) errors.endTime = '一场党课不超过 24 小时'
+  }
+
+  if (input.materials.length > MATERIALS_MAX) errors.materials = `资料最多 ${MATERIALS_MAX} 项`
+  const materials = input.materials.map((m, i) => {
+    const t = m.title.trim()
+    const url = m.url.trim()
+    const tError = required(t, '资料名称', MATERIAL_TITLE_MAX)
+    if (tError) errors[`materials.${i}.title`] = tError
+    if (!url) errors[`materials.${i}.url`] = '请填写资料链接'
+    else if (url.length > URL_MAX || !URL_RE.test(url)) errors[`materials.${i}.url`] = '链接格式不正确，请填写以 http:// 或 https:// 开头的完整链接'
+    return { title: t, url }
+  })
+
+  const opens = checkMinutes(input.opensBeforeMinutes)
+  const closes = checkMinutes(input.closesAfterMinutes)
+  if (opens.error) errors.opensBeforeMinutes = opens.error
+  if (closes.error) errors.closesAfterMinutes = closes.error
+
+  if (Object.keys(errors).length > 0 || !startAt || !endAt) return { ok: false, errors }
+
+  const value: LectureInput = {
+    title,
+    topic,
+    speaker: input.speakerOpenid ? { name: speakerName, openid: input.speakerOpenid } : { name: speakerName },
+    startAt,
+    endAt,
+    location: input.venuePoint ? { name: locationName, ...input.venuePoint } : { name: locationName },
+    audience: input.audience,
+    checkinMode: input.checkinMode,
+    materials,
+  }
+  if (opens.value !== undefined || closes.value !== undefined) {
+    value.checkinWindow = { opensBeforeMinutes: opens.value ?? 30, closesAfterMinutes: closes.value ?? 0 }
+  }
+  return { ok: true, value }
+}
+
+/** The server's per-field messages (dotted input paths) placed on the form's fields. */
+export function formErrorsFromServer(fields: Record<string, string> | undefined): LectureFormErrors {
+  const out: LectureFormErrors = {}
+  if (!fields) return out
+  const map: Record<string, LectureFormField> = {
+    title: 'title',
+    topic: 'topic',
+    'speaker.name': 'speakerName',
+    startAt: 'startTime',
+    endAt: 'endTime',
+    'location.name': 'locationName',
+    materials: 'materials',
+    'checkinWindow.opensBeforeMinutes': 'opensBeforeMinutes',
+    'checkinWindow.closesAfterMinutes': 'closesAfterMinutes',
+  }
+  for (const [path, message] of Object.entries(fields)) {
+    const m = /^materials\.(\d+)\.(title|url)$/.exec(path)
+    if (m) out[`materials.${Number(m[1])}.${m[2] as 'title' | 'url'}`] = message
+    else if (map[path]) out[map[path]] = message
+  }
+  return out
+}

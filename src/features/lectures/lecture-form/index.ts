@@ -1,0 +1,1 @@
+export { LectureForm, type LectureFormProps } from './lecture-form'

@@ -1,0 +1,240 @@
+import { useState, type ReactNode } from 'react'
+import { Button, Input, Text, Textarea, View } from '@tarojs/components'
+import type { Audience, CheckinMode, ErrorBody } from '@contracts'
+import { DateTimeField } from '@/components/date-time-field'
+import { OptionGroup } from '@/components/option-group'
+import { SignInHint } from '@/features/session'
+import {
+  MATERIALS_MAX,
+  PLACE_MAX,
+  SPEAKER_MAX,
+  TITLE_MAX,
+  TOPIC_MAX,
+  type LectureFormErrors,
+  type LectureFormValues,
+} from '../lecture-form.rules'
+import './lecture-form.scss'
+
+export interface LectureFormProps {
+  initial: LectureFormValues
+  /** Earliest date the picker offers (today, Beijing). */
+  minDate: string
+  submitText: string
+  submitting?: boolean
+  fieldErrors: LectureFormErrors
+  /** The server's (or the network's) refusal, shown above the button. */
+  error?: ErrorBody | null
+  onSubmit: (values: LectureFormValues) => void
+}
+
+const AUDIENCES: { value: Audience; label: string; hint: string }[] = [
+  { value: 'branch', label: '本支部', hint: '只有本支部成员能看到和签到' },
+  { value: 'open', label: '开放党课', hint: '其他支部的成员也能看到并签到' },
+]
+
+const MODES: { value: CheckinMode; label: string; hint: string }[] = [
+  { value: 'rotating', label: '动态二维码（推荐）', hint: '大屏上的二维码每 15 秒更换，转发截图无效' },
+  { value: 'static', label: '固定二维码', hint: '二维码不变，适合打印张贴；可能被转发代签' },
+]
+
+/**
+ * 发布党课 / 编辑党课: labelled fields, big and high-contrast (the member forms' look). Date and times are
+ * picked, never typed, and read as Beijing time. Materials are title + link rows. The check-in window is
+ * folded away: most lectures keep the default (open 30 minutes before, close at the end).
+ */
+export function LectureForm({ initial, minDate, submitText, submitting, fieldErrors: errors, error, onSubmit }: LectureFormProps) {
+  const [v, setV] = useState<LectureFormValues>(initial)
+  const [showWindow, setShowWindow] = useState(Boolean(initial.opensBeforeMinutes || initial.closesAfterMinutes))
+  const set = <K extends keyof LectureFormValues>(key: K, value: LectureFormValues[K]) => setV((prev) => ({ ...prev, [key]: value }))
+  const setMaterial = (i: number, key: 'title' | 'url', value: string) =>
+    setV((prev) => ({ ...prev, materials: prev.materials.map((m, j) => (j === i ? { ...m, [key]: value } : m)) }))
+
+  return (
+    <View className='lecture-form'>
+      <View className='app-card lecture-form__section'>
+        <Text className='app-card__title'>党课内容</Text>
+        <Field label='标题' error={errors.title} name='title'>
+          <Input
+            className={inputClass('title', errors.title)}
+            type='text'
+            value={v.title}
+            maxlength={TITLE_MAX}
+            placeholder='例如：学习贯彻党的二十届三中全会精神'
+            onInput={(e) => set('title', e.detail.value)}
+          />
+        </Field>
+        <Field label='主讲人' error={errors.speakerName} name='speaker'>
+          <Input
+            className={inputClass('speaker', errors.speakerName)}
+            type='text'
+            value={v.speakerName}
+            maxlength={SPEAKER_MAX}
+            placeholder='主讲人姓名'
+            onInput={(e) => set('speakerName', e.detail.value)}
+          />
+        </Field>
+        <Field label='内容简介（可不填）' error={errors.topic} name='topic'>
+          <Textarea
+            className={`lecture-form__textarea lecture-form__topic${errors.topic ? ' lecture-form__input--invalid' : ''}`}
+            value={v.topic}
+            maxlength={TOPIC_MAX}
+            autoHeight
+            placeholder='讲什么、要准备什么'
+            onInput={(e) => set('topic', e.detail.value)}
+          />
+        </Field>
+      </View>
+
+      <View className='app-card lecture-form__section'>
+        <Text className='app-card__title'>时间地点（北京时间）</Text>
+        <DateTimeField
+          className='lecture-form__date'
+          mode='date'
+          label='日期'
+          value={v.date}
+          start={minDate}
+          placeholder='请选择日期'
+          error={errors.date}
+          onChange={(x) => set('date', x)}
+        />
+        <View className='lecture-form__times'>
+          <DateTimeField
+            className='lecture-form__start'
+            mode='time'
+            label='开始时间'
+            value={v.startTime}
+            placeholder='请选择'
+            error={errors.startTime}
+            onChange={(x) => set('startTime', x)}
+          />
+          <DateTimeField
+            className='lecture-form__end'
+            mode='time'
+            label='结束时间'
+            value={v.endTime}
+            placeholder='请选择'
+            error={errors.endTime}
+            onChange={(x) => set('endTime', x)}
+          />
+        </View>
+        <Field label='地点' error={errors.locationName} name='place'>
+          <Input
+            className={inputClass('place', errors.locationName)}
+            type='text'
+            value={v.locationName}
+            maxlength={PLACE_MAX}
+            placeholder='例如：社区党群服务中心二楼'
+            onInput={(e) => set('locationName', e.detail.value)}
+          />
+        </Field>
+      </View>
+
+      <View className='app-card lecture-form__section'>
+        <Text className='app-card__title'>参加对象</Text>
+        <OptionGroup className='lecture-form__audience' layout='column' options={AUDIENCES} value={v.audience} onChange={(x) => set('audience', x)} />
+      </View>
+
+      <View className='app-card lecture-form__section'>
+        <Text className='app-card__title'>签到方式</Text>
+        <OptionGroup className='lecture-form__mode' layout='column' options={MODES} value={v.checkinMode} onChange={(x) => set('checkinMode', x)} />
+        {showWindow ? (
+          <View className='lecture-form__window'>
+            <Field label='开始前多少分钟开放签到（默认 30）' error={errors.opensBeforeMinutes} name='opens-before'>
+              <Input
+                className={inputClass('opens-before', errors.opensBeforeMinutes)}
+                type='number'
+                value={v.opensBeforeMinutes}
+                maxlength={4}
+                placeholder='30'
+                onInput={(e) => set('opensBeforeMinutes', e.detail.value)}
+              />
+            </Field>
+            <Field label='结束后多少分钟停止签到（默认 0）' error={errors.closesAfterMinutes} name='closes-after'>
+              <Input
+                className={inputClass('closes-after', errors.closesAfterMinutes)}
+                type='number'
+                value={v.closesAfterMinutes}
+                maxlength={4}
+                placeholder='0'
+                onInput={(e) => set('closesAfterMinutes', e.detail.value)}
+              />
+            </Field>
+          </View>
+        ) : (
+          <Button className='app-button app-button--secondary app-button--block lecture-form__window-toggle' onClick={() => setShowWindow(true)}>
+            调整签到开放时间
+          </Button>
+        )}
+      </View>
+
+      <View className='app-card lecture-form__section'>
+        <Text className='app-card__title'>学习资料（可不填）</Text>
+        {v.materials.length === 0 ? <Text className='app-card__hint'>可以附上文章或文件的链接，参加的人在党课详情里打开。</Text> : null}
+        {v.materials.map((m, i) => (
+          <View key={i} className='lecture-form__material'>
+            <Text className='lecture-form__material-no'>资料 {i + 1}</Text>
+            <Input
+              className={`lecture-form__input lecture-form__material-title${errors[`materials.${i}.title`] ? ' lecture-form__input--invalid' : ''}`}
+              type='text'
+              value={m.title}
+              maxlength={60}
+              placeholder='资料名称'
+              onInput={(e) => setMaterial(i, 'title', e.detail.value)}
+            />
+            {errors[`materials.${i}.title`] ? <Text className='lecture-form__field-error'>{errors[`materials.${i}.title`]}</Text> : null}
+            <Input
+              className={`lecture-form__input lecture-form__material-url${errors[`materials.${i}.url`] ? ' lecture-form__input--invalid' : ''}`}
+              type='text'
+              value={m.url}
+              maxlength={500}
+              placeholder='链接，以 https:// 开头'
+              onInput={(e) => setMaterial(i, 'url', e.detail.value)}
+            />
+            {errors[`materials.${i}.url`] ? <Text className='lecture-form__field-error'>{errors[`materials.${i}.url`]}</Text> : null}
+            <Button
+              className='app-button app-button--secondary app-button--block lecture-form__material-remove'
+              onClick={() => setV((prev) => ({ ...prev, materials: prev.materials.filter((_, j) => j !== i) }))}
+            >
+              删除这项资料
+            </Button>
+          </View>
+        ))}
+        {errors.materials ? <Text className='lecture-form__field-error'>{errors.materials}</Text> : null}
+        {v.materials.length < MATERIALS_MAX ? (
+          <Button
+            className='app-button app-button--secondary app-button--block lecture-form__add-material'
+            onClick={() => setV((prev) => ({ ...prev, materials: [...prev.materials, { title: '', url: '' }] }))}
+          >
+            + 添加资料
+          </Button>
+        ) : null}
+      </View>
+
+      <View className='lecture-form__actions'>
+        {error ? (
+          <View className='lecture-form__error'>
+            <Text className='lecture-form__error-text'>{error.message}</Text>
+            <SignInHint error={error} />
+          </View>
+        ) : null}
+        <Button className='app-button app-button--block lecture-form__submit' disabled={submitting} onClick={() => onSubmit(v)}>
+          {submitting ? '正在保存…' : submitText}
+        </Button>
+      </View>
+    </View>
+  )
+}
+
+function inputClass(name: string, error: string | undefined): string {
+  return `lecture-form__input lecture-form__${name}${error ? ' lecture-form__input--invalid' : ''}`
+}
+
+function Field({ label, error, name, children }: { label: string; error?: string; name: string; children: ReactNode }) {
+  return (
+    <View className='lecture-form__field'>
+      <Text className='lecture-form__label'>{label}</Text>
+      {children}
+      {error ? <Text className={`lecture-form__field-error lecture-form__${name}-error`}>{error}</Text> : null}
+    </View>
+  )
+}

@@ -1,0 +1,106 @@
+import { useCallback, useEffect, useRef, useState } from 'react'
+import type { AttendancePage, AttendanceRow, ErrorBody, ExportResult } from '@contracts'
+import { callCloud } from '@/services/cloud'
+import { markLecturesChanged } from './lecture-changes'
+import { usePagedList, type UsePagedList } from './use-paged-list'
+
+export const ATTENDANCE_PAGE_SIZE = 30
+
+export interface UseAttendance extends UsePagedList<AttendanceRow, AttendancePage> {
+  /** People checked in now (kept per lecture by the server; moves with each add/remove here). */
+  count: number | null
+  /** openid of the row being changed. */
+  marking: string | null
+  markError: ErrorBody | null
+  /**
+   * Adds (`present: true`) or removes someone by hand; the reason is required and kept in the ledger.
+   * Resolves the saved row, or null (see `markError`).
+   */
+  mark: (openid: string, present: boolean, reason: string) => Promise<AttendanceRow | null>
+  clearMarkError: () => void
+  exporting: boolean
+  exportError: ErrorBody | null
+  /** Builds the .xlsx ledger on the server; resolves its download link, or null. */
+  exportLedger: () => Promise<ExportResult | null>
+}
+
+/** Who attended one lecture (its secretary and its speaker may look), a page at a time. */
+export function useAttendance(lectureId: string | null, { enabled = true, pageSize = ATTENDANCE_PAGE_SIZE }: { enabled?: boolean; pageSize?: number } = {}): UseAttendance {
+  const fetchPage = useCallback(
+    (cursor: string | undefined) =>
+      callCloud('lecture', 'attendance', cursor ? { lectureId: lectureId ?? '', cursor, limit: pageSize } : { lectureId: lectureId ?? '', limit: pageSize }),
+    [lectureId, pageSize],
+  )
+  const list = usePagedList<AttendanceRow, AttendancePage>({ fetchPage, key: `${lectureId ?? ''}:${pageSize}`, keyOf: (r) => r.openid, enabled: enabled && Boolean(lectureId) })
+  const [count, setCount] = useState<number | null>(null)
+  const [marking, setMarking] = useState<string | null>(null)
+  const [markError, setMarkError] = useState<ErrorBody | null>(null)
+  const [exporting, setExporting] = useState(false)
+  const [exportError, setExportError] = useState<ErrorBody | null>(null)
+  const busy = useRef(false)
+  const itemsRef = useRef(list.items)
+  itemsRef.current = list.items
+
+  // Each page the server sends carries the current count; changes made here adjust it until the next.
+  const pageCount = list.lastPage?.checkinCount
+  useEffect(() => {
+    setCount(pageCount ?? null)
+  }, [list.lastPage, pageCount])
+
+  const { setItems } = list
+  const mark = useCallback(
+    async (openid: string, present: boolean, reason: string) => {
+      if (!lectureId || busy.current) return null
+      const trimmed = reason.trim()
+      if (!trimmed) {
+        setMarkError({ code: 'COMMON.INVALID_INPUT', message: '请填写原因，它会记入签到台账', fields: { reason: '请填写原因' } })
+        return null
+      }
+      busy.current = true
+      setMarking(openid)
+      setMarkError(null)
+      const res = await callCloud('lecture', 'markAttendance', { lectureId, openid, present, reason: trimmed })
+      busy.current = false
+      setMarking(null)
+      if (!res.ok) {
+        setMarkError(res.error)
+        return null
+      }
+      const row = res.data
+      const was = itemsRef.current.find((r) => r.openid === row.openid)?.present ?? false
+      setItems((prev) => (prev.some((r) => r.openid === row.openid) ? prev.map((r) => (r.openid === row.openid ? row : r)) : [row, ...prev]))
+      // The count moves only when presence really changed (the server's rule too).
+      if (was !== row.present) setCount((c) => (c === null ? c : c + (row.present ? 1 : -1)))
+      markLecturesChanged()
+      return row
+    },
+    [lectureId, setItems],
+  )
+
+  const exportLedger = useCallback(async () => {
+    if (!lectureId) return null
+    setExporting(true)
+    setExportError(null)
+    const res = await callCloud('lecture', 'exportAttendance', { lectureId })
+    setExporting(false)
+    if (!res.ok) {
+      setExportError(res.error)
+      return null
+    }
+    return res.data
+  }, [lectureId])
+
+  const clearMarkError = useCallback(() => setMarkError(null), [])
+
+  return {
+    ...list,
+    count,
+    marking,
+    markError,
+    mark,
+    clearMarkError,
+    exporting,
+    exportError,
+    exportLedger,
+  }
+}

@@ -1,0 +1,192 @@
+import { useMemo, useState } from 'react'
+import Taro, { usePullDownRefresh, useReachBottom, useRouter } from '@tarojs/taro'
+import { Button, Text, View } from '@tarojs/components'
+import type { AttendanceRow as AttendanceRowData, ExportResult, MemberRow } from '@contracts'
+import { AttendanceRow } from '@/components/attendance-row'
+import { ConfirmDialog } from '@/components/confirm-dialog'
+import { EmptyState } from '@/components/empty-state'
+import { LoadingState } from '@/components/loading-state'
+import { AttendeePicker } from '@/features/lectures/attendee-picker'
+import { formatLectureTime, formatMoment } from '@/features/lectures/beijing-time'
+import { safeDecode } from '@/features/lectures/check-in-scene'
+import { openLedger } from '@/features/lectures/open-ledger'
+import { useAttendance } from '@/features/lectures/use-attendance'
+import { useLecture } from '@/features/lectures/use-lecture'
+import { CallErrorView } from '@/features/session'
+import './index.scss'
+
+type Marking = { kind: 'add' } | { kind: 'remove'; row: AttendanceRowData } | { kind: 'restore'; row: AttendanceRowData }
+
+/**
+ * 签到名单 (secretary, or the lecture's speaker to read): who checked in, when (Beijing) and how; 补录 and
+ * 撤销 with a reason that stays in the ledger; 导出台账 as .xlsx.
+ */
+export default function LectureAttendancePage() {
+  const router = useRouter()
+  const lectureId = router.params.id ? safeDecode(router.params.id) : null
+  const lecture = useLecture(lectureId)
+  const l = lecture.data
+  const mayRead = Boolean(l && l.me.canSeeAttendance)
+  const canManage = Boolean(l && l.me.canManage && l.status === 'published')
+  const att = useAttendance(lectureId, { enabled: mayRead })
+  const [marking, setMarking] = useState<Marking | null>(null)
+  const [picked, setPicked] = useState<MemberRow | null>(null)
+  const [exported, setExported] = useState<ExportResult | null>(null)
+  const [openFailed, setOpenFailed] = useState(false)
+  const present = useMemo(() => new Set(att.items.filter((r) => r.present).map((r) => r.openid)), [att.items])
+
+  usePullDownRefresh(() => {
+    void Promise.all([lecture.reload(), att.refresh()]).finally(() => Taro.stopPullDownRefresh())
+  })
+  useReachBottom(() => {
+    if (att.hasMore && !att.moreError) void att.loadMore()
+  })
+
+  if (lecture.status === 'loading') return <View className='lecture-attendance'><LoadingState /></View>
+  if (!l) {
+    return <View className='lecture-attendance'>{lecture.error ? <CallErrorView error={lecture.error} onRetry={() => void lecture.reload()} /> : null}</View>
+  }
+  if (!l.me.canSeeAttendance) {
+    return (
+      <View className='lecture-attendance lecture-attendance--denied'>
+        <EmptyState title='只有本支部书记和主讲人可以查看签到名单' hint='如需了解签到情况，请联系支部书记。' />
+      </View>
+    )
+  }
+
+  const open = (m: Marking) => {
+    att.clearMarkError()
+    setPicked(null)
+    setMarking(m)
+  }
+
+  const confirmMark = async (reason: string) => {
+    if (!marking) return
+    const openid = marking.kind === 'add' ? picked?.openid : marking.row.openid
+    if (!openid) return
+    const row = await att.mark(openid, marking.kind !== 'remove', reason)
+    if (!row) return
+    setMarking(null)
+    void Taro.showToast({ title: marking.kind === 'remove' ? '已撤销' : '已补录', icon: 'success' })
+  }
+
+  const exportLedger = async () => {
+    setOpenFailed(false)
+    const file = await att.exportLedger()
+    if (!file) return
+    setExported(file)
+    const opened = await openLedger(file)
+    if (!opened) setOpenFailed(true)
+  }
+
+  const markingName = marking && marking.kind !== 'add' ? marking.row.name : picked?.name ?? ''
+
+  return (
+    <View className='lecture-attendance'>
+      <View className='lecture-attendance__head'>
+        <Text className='lecture-attendance__title'>{l.title}</Text>
+        <Text className='lecture-attendance__when'>{formatLectureTime(l.startAt, l.endAt)}</Text>
+        <Text className='lecture-attendance__count'>
+          已签到 <Text className='lecture-attendance__count-number'>{att.count ?? l.checkinCount}</Text> 人
+        </Text>
+      </View>
+
+      {l.me.canManage ? (
+        <View className='app-card lecture-attendance__tools'>
+          {canManage ? (
+            <Button className='app-button app-button--block lecture-attendance__add' onClick={() => open({ kind: 'add' })}>
+              补录签到
+            </Button>
+          ) : null}
+          <Button
+            className='app-button app-button--secondary app-button--block lecture-attendance__export'
+            disabled={att.exporting}
+            onClick={() => void exportLedger()}
+          >
+            {att.exporting ? '正在生成台账…' : '导出台账（Excel）'}
+          </Button>
+          {att.exportError ? <Text className='lecture-attendance__export-error'>{att.exportError.message}</Text> : null}
+          {exported ? (
+            <View className='lecture-attendance__export-result'>
+              <Text className='lecture-attendance__export-text'>
+                已生成《{exported.fileName}》，共 {exported.rows} 条记录。
+                {openFailed ? '没有自动打开，可以复制下面的链接到浏览器下载。' : process.env.TARO_ENV === 'h5' ? '浏览器已开始下载。' : ''}
+              </Text>
+              {openFailed ? (
+                <Button
+                  className='app-button app-button--secondary app-button--block lecture-attendance__copy-link'
+                  onClick={() => void Taro.setClipboardData({ data: exported.url })}
+                >
+                  复制下载链接
+                </Button>
+              ) : null}
+            </View>
+          ) : null}
+        </View>
+      ) : null}
+
+      {att.status === 'loading' ? <LoadingState text='正在加载签到名单…' /> : null}
+      {att.status === 'error' && att.error ? <CallErrorView error={att.error} onRetry={() => void att.refresh()} /> : null}
+      {att.status === 'ready' && att.items.length === 0 ? (
+        <EmptyState
+          className='lecture-attendance__empty'
+          title='还没有人签到'
+          hint={canManage ? '大家扫描签到大屏上的二维码后会出现在这里；没带手机的人可以点“补录签到”。' : '大家扫码签到后会出现在这里。'}
+        />
+      ) : null}
+      {att.status === 'ready' && att.items.length > 0 ? (
+        <View className='lecture-attendance__list'>
+          {att.items.map((r) => (
+            <AttendanceRow
+              key={r.openid}
+              row={r}
+              atText={formatMoment(r.at)}
+              canManage={canManage}
+              busy={att.marking === r.openid}
+              onRemove={(row) => open({ kind: 'remove', row })}
+              onRestore={(row) => open({ kind: 'restore', row })}
+            />
+          ))}
+          <View className='lecture-attendance__footer'>
+            {att.moreError ? <Text className='lecture-attendance__more-error'>{att.moreError.message}</Text> : null}
+            {att.hasMore ? (
+              <Button
+                className='app-button app-button--secondary app-button--block lecture-attendance__more'
+                disabled={att.loadingMore}
+                onClick={() => void att.loadMore()}
+              >
+                {att.loadingMore ? '正在加载…' : att.moreError ? '重试加载更多' : '加载更多'}
+              </Button>
+            ) : (
+              <Text className='lecture-attendance__end'>已经到底了</Text>
+            )}
+          </View>
+        </View>
+      ) : null}
+
+      <ConfirmDialog
+        visible={marking !== null}
+        tone={marking?.kind === 'remove' ? 'danger' : 'normal'}
+        title={marking?.kind === 'add' ? '补录签到' : marking?.kind === 'remove' ? `撤销「${markingName}」的签到` : `恢复「${markingName}」的签到`}
+        message={
+          marking?.kind === 'add'
+            ? '为到场但没能扫码的人登记签到。原因会记入台账。'
+            : marking?.kind === 'remove'
+              ? '撤销后不再计入签到人数（例如代签）。记录和原因会保留在台账里。'
+              : '恢复后重新计入签到人数。原因会记入台账。'
+        }
+        reason={{ label: marking?.kind === 'remove' ? '撤销原因' : '补录原因', placeholder: marking?.kind === 'remove' ? '例如：本人未到场，属代签' : '例如：手机没电，现场核实到会' }}
+        confirmText={marking?.kind === 'remove' ? '确认撤销' : picked || marking?.kind === 'restore' ? `确认${marking?.kind === 'restore' ? '恢复' : '补录'}${markingName ? `「${markingName}」` : ''}` : '请先选择人员'}
+        confirmDisabled={marking?.kind === 'add' && !picked}
+        submitting={att.marking !== null}
+        error={att.markError?.message ?? null}
+        onConfirm={(reason) => void confirmMark(reason)}
+        onCancel={() => setMarking(null)}
+      >
+        {marking?.kind === 'add' ? (
+          <AttendeePicker active selected={picked?.openid ?? null} presentOpenids={present} onSelect={setPicked} />
+        ) : null}
+      </ConfirmDialog>
+    </View>
+  )
+}

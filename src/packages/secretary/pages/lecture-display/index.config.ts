@@ -1,0 +1,5 @@
+export default definePageConfig({
+  navigationBarTitleText: '签到大屏',
+  navigationBarBackgroundColor: '#C8102E',
+  backgroundColor: '#C8102E',
+})

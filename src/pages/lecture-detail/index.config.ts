@@ -1,0 +1,5 @@
+export default definePageConfig({
+  navigationBarTitleText: '党课详情',
+  enablePullDownRefresh: true,
+  backgroundTextStyle: 'dark',
+})

@@ -1,0 +1,266 @@
+import { useRef, useState } from 'react'
+import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro'
+import { Button, Text, View } from '@tarojs/components'
+import type { LectureDetail } from '@contracts'
+import { AudienceBadge } from '@/components/audience-badge'
+import { ConfirmDialog } from '@/components/confirm-dialog'
+import { EmptyState } from '@/components/empty-state'
+import { LectureStatusBadge } from '@/components/lecture-status-badge'
+import { LoadingState } from '@/components/loading-state'
+import { formatClock, formatLectureTime, formatMoment, inBeijing } from '@/features/lectures/beijing-time'
+import { lecturesVersion } from '@/features/lectures/lecture-changes'
+import { scanForCheckIn } from '@/features/lectures/scan-check-in'
+import { safeDecode, sceneFor } from '@/features/lectures/check-in-scene'
+import { useLecture } from '@/features/lectures/use-lecture'
+import { useManageLecture } from '@/features/lectures/use-manage-lecture'
+import { CallErrorView } from '@/features/session'
+import { ROUTES, withQuery } from '@/routes'
+import './index.scss'
+
+/**
+ * 党课详情: time (Beijing), place, speaker, materials, who it is for, its state, and mine (已签到 at …).
+ * 扫码签到 opens the scanner in WeChat; the browser build explains how to use the phone camera instead.
+ * The branch secretary also gets 编辑 / 发布 / 签到大屏 / 签到名单 here.
+ */
+export default function LectureDetailPage() {
+  const router = useRouter()
+  const lectureId = router.params.id ? safeDecode(router.params.id) : null
+  const lecture = useLecture(lectureId)
+  const manage = useManageLecture()
+  const [confirming, setConfirming] = useState(false)
+  const seen = useRef(lecturesVersion())
+
+  useDidShow(() => {
+    if (lecturesVersion() === seen.current) return
+    seen.current = lecturesVersion()
+    void lecture.reload()
+  })
+  usePullDownRefresh(() => {
+    seen.current = lecturesVersion()
+    void lecture.reload().finally(() => Taro.stopPullDownRefresh())
+  })
+
+  if (lecture.status === 'loading') {
+    return (
+      <View className='lecture-detail lecture-detail--loading'>
+        <LoadingState text='正在加载党课…' />
+      </View>
+    )
+  }
+  if (!lecture.data) {
+    const notFound = lecture.error?.code === 'LECTURE.NOT_FOUND'
+    return (
+      <View className='lecture-detail lecture-detail--error'>
+        {notFound || !lecture.error ? (
+          <EmptyState title='没有找到这场党课' hint={lecture.error?.message ?? '可能已被删除，或不对你开放。'}>
+            <Button className='app-button app-button--block' onClick={() => void Taro.switchTab({ url: ROUTES.lectures })}>
+              看看其他党课
+            </Button>
+          </EmptyState>
+        ) : (
+          <CallErrorView error={lecture.error} onRetry={() => void lecture.reload()} />
+        )}
+      </View>
+    )
+  }
+
+  const l = lecture.data
+  const publish = async () => {
+    const saved = await manage.publish(l.id)
+    if (!saved) return
+    lecture.replace(saved)
+    seen.current = lecturesVersion()
+    setConfirming(false)
+    void Taro.showToast({ title: '已发布', icon: 'success' })
+  }
+
+  return (
+    <View className={`lecture-detail lecture-detail--${l.status}`}>
+      <View className='lecture-detail__hero'>
+        <View className='lecture-detail__badges'>
+          <AudienceBadge audience={l.audience} fromOtherBranch={l.fromOtherBranch} branchName={l.branchName} />
+          <LectureStatusBadge status={l.status} className='lecture-detail__status' />
+        </View>
+        <Text className='lecture-detail__title'>{l.title}</Text>
+        <Text className='lecture-detail__when'>{formatLectureTime(l.startAt, l.endAt)}</Text>
+      </View>
+
+      {l.status === 'cancelled' ? (
+        <View className='lecture-detail__notice lecture-detail__notice--cancelled'>
+          <Text className='lecture-detail__notice-title'>本场党课已取消</Text>
+          {l.cancelReason ? <Text className='lecture-detail__notice-text lecture-detail__cancel-reason'>原因：{l.cancelReason}</Text> : null}
+        </View>
+      ) : null}
+      {l.status === 'draft' ? (
+        <View className='lecture-detail__notice lecture-detail__notice--draft'>
+          <Text className='lecture-detail__notice-title'>草稿，还没有发布</Text>
+          <Text className='lecture-detail__notice-text'>现在只有本支部书记看得到。发布后，参加的人才能看到并签到。</Text>
+        </View>
+      ) : null}
+
+      {l.status === 'published' ? <MyStatus lecture={l} /> : null}
+
+      <View className='app-card lecture-detail__info'>
+        <Text className='app-card__title'>时间地点</Text>
+        <InfoRow label='时间' value={`${formatLectureTime(l.startAt, l.endAt)}（北京时间）`} className='lecture-detail__time' />
+        <InfoRow label='签到' value={`${formatMoment(l.checkinOpensAt)} 起，${formatClock(l.checkinClosesAt)} 截止`} className='lecture-detail__window' />
+        <InfoRow label='地点' value={l.location.name} className='lecture-detail__place' />
+        <InfoRow label='主讲' value={l.speaker.name} className='lecture-detail__speaker' />
+        <InfoRow label='主办' value={l.branchName} className='lecture-detail__branch' />
+        {l.status !== 'draft' ? <InfoRow label='已签到' value={`${l.checkinCount} 人`} className='lecture-detail__count' /> : null}
+      </View>
+
+      {l.topic ? (
+        <View className='app-card lecture-detail__topic'>
+          <Text className='app-card__title'>内容简介</Text>
+          <Text className='lecture-detail__topic-text'>{l.topic}</Text>
+        </View>
+      ) : null}
+
+      {l.materials.length > 0 ? (
+        <View className='app-card lecture-detail__materials'>
+          <Text className='app-card__title'>学习资料</Text>
+          {l.materials.map((m, i) => (
+            <View key={`${m.url}-${i}`} className='lecture-detail__material' hoverClass='lecture-detail__material--pressed' onClick={() => openMaterial(m.url)}>
+              <Text className='lecture-detail__material-title'>{m.title}</Text>
+              <Text className='lecture-detail__material-action'>{process.env.TARO_ENV === 'h5' ? '打开 ›' : '复制链接'}</Text>
+            </View>
+          ))}
+        </View>
+      ) : null}
+
+      {l.me.canManage || l.me.canSeeAttendance ? (
+        <View className='app-card lecture-detail__manage'>
+          <Text className='app-card__title'>{l.me.canManage ? '书记管理' : '主讲人'}</Text>
+          {l.me.canManage && l.status === 'draft' ? (
+            <Button className='app-button app-button--block lecture-detail__publish' onClick={() => {
+              manage.clearError()
+              setConfirming(true)
+            }}>
+              发布
+            </Button>
+          ) : null}
+          {l.me.canManage && l.status === 'published' ? (
+            <Button
+              className='app-button app-button--block lecture-detail__to-display'
+              onClick={() => void Taro.navigateTo({ url: withQuery(ROUTES.secretaryLectureDisplay, { id: l.id }) })}
+            >
+              签到大屏
+            </Button>
+          ) : null}
+          {l.me.canSeeAttendance && l.status !== 'draft' ? (
+            <Button
+              className='app-button app-button--secondary app-button--block lecture-detail__to-attendance'
+              onClick={() => void Taro.navigateTo({ url: withQuery(ROUTES.secretaryLectureAttendance, { id: l.id }) })}
+            >
+              签到名单（{l.checkinCount} 人）
+            </Button>
+          ) : null}
+          {l.me.canManage && l.status !== 'cancelled' ? (
+            <Button
+              className='app-button app-button--secondary app-button--block lecture-detail__edit'
+              onClick={() => void Taro.navigateTo({ url: withQuery(ROUTES.secretaryLectureEdit, { id: l.id }) })}
+            >
+              编辑
+            </Button>
+          ) : null}
+        </View>
+      ) : null}
+
+      <ConfirmDialog
+        visible={confirming}
+        title='发布这场党课'
+        message={`发布后，${l.audience === 'open' ? '各支部成员' : '本支部成员'}都能看到「${l.title}」，并在签到时间内扫码签到。确定发布吗？`}
+        confirmText='确认发布'
+        submitting={manage.pending === 'publish'}
+        error={manage.error?.message ?? null}
+        onConfirm={() => void publish()}
+        onCancel={() => setConfirming(false)}
+      />
+    </View>
+  )
+}
+
+function InfoRow({ label, value, className }: { label: string; value: string; className: string }) {
+  return (
+    <View className='lecture-detail__row'>
+      <Text className='lecture-detail__row-label'>{label}</Text>
+      <Text className={`lecture-detail__row-value ${className}`}>{value}</Text>
+    </View>
+  )
+}
+
+function openMaterial(url: string) {
+  if (process.env.TARO_ENV === 'h5') {
+    window.open(url, '_blank', 'noopener')
+    return
+  }
+  void Taro.setClipboardData({ data: url }).then(
+    () => Taro.showToast({ title: '链接已复制，可粘贴到浏览器打开', icon: 'none', duration: 2500 }),
+    () => Taro.showToast({ title: '没有复制成功', icon: 'none' }),
+  )
+}
+
+/** "Me and this lecture": 已签到 at what time, or how to check in now. */
+function MyStatus({ lecture }: { lecture: LectureDetail }) {
+  const [help, setHelp] = useState(false)
+  const [scanNote, setScanNote] = useState<string | null>(null)
+
+  if (lecture.me.checkedIn) {
+    return (
+      <View className='lecture-detail__my-status lecture-detail__my-status--checked'>
+        <Text className='lecture-detail__my-title'>✓ 已签到</Text>
+        <Text className='lecture-detail__my-text lecture-detail__my-time'>签到时间：{formatMoment(lecture.me.checkedInAt)}</Text>
+      </View>
+    )
+  }
+
+  const now = Date.now()
+  const opensAt = inBeijing(lecture.checkinOpensAt)?.valueOf() ?? 0
+  const closesAt = inBeijing(lecture.checkinClosesAt)?.valueOf() ?? 0
+  const state = now < opensAt ? 'notOpen' : now >= closesAt ? 'closed' : 'open'
+
+  const scan = async () => {
+    setScanNote(null)
+    const out = await scanForCheckIn()
+    if (out.kind === 'scene') {
+      void Taro.navigateTo({ url: withQuery(ROUTES.checkIn, { scene: sceneFor(out.scene.lectureId, out.scene.token) }) })
+    } else if (out.kind === 'notCheckIn') {
+      setScanNote('扫到的不是签到二维码。请扫描会场大屏上的签到二维码。')
+    }
+  }
+
+  return (
+    <View className={`lecture-detail__my-status lecture-detail__my-status--${state}`}>
+      <Text className='lecture-detail__my-title'>
+        {state === 'closed' ? '签到已结束' : state === 'notOpen' ? '签到还没开始' : '你还没有签到'}
+      </Text>
+      <Text className='lecture-detail__my-text'>
+        {state === 'closed'
+          ? '如确实到场，请联系支部书记补录。'
+          : state === 'notOpen'
+            ? `${formatMoment(lecture.checkinOpensAt)} 开放签到，到会场后扫描大屏上的二维码。`
+            : '到会场后，扫描大屏上的二维码签到。'}
+      </Text>
+      {state !== 'closed' ? (
+        <Button
+          className='app-button app-button--block lecture-detail__scan'
+          onClick={() => {
+            if (process.env.TARO_ENV === 'weapp') void scan()
+            else setHelp((v) => !v)
+          }}
+        >
+          扫码签到
+        </Button>
+      ) : null}
+      {help ? (
+        <View className='lecture-detail__scan-help'>
+          <Text className='lecture-detail__scan-help-text'>
+            网页版不能直接打开相机。请拿出手机，用手机相机或微信“扫一扫”对准会场大屏上的二维码，打开链接后会自动签到。
+          </Text>
+        </View>
+      ) : null}
+      {scanNote ? <Text className='lecture-detail__scan-note'>{scanNote}</Text> : null}
+    </View>
+  )
+}

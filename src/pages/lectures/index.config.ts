@@ -1,0 +1,6 @@
+export default definePageConfig({
+  navigationBarTitleText: '党课',
+  enablePullDownRefresh: true,
+  backgroundTextStyle: 'dark',
+  onReachBottomDistance: 200,
+})

@@ -1,0 +1,120 @@
+import { useRef, useState } from 'react'
+import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro'
+import { Button, Text, View } from '@tarojs/components'
+import type { LectureView } from '@contracts'
+import { EmptyState } from '@/components/empty-state'
+import { LectureCard } from '@/components/lecture-card'
+import { LoadingState } from '@/components/loading-state'
+import { OptionGroup } from '@/components/option-group'
+import { formatLectureTime } from '@/features/lectures/beijing-time'
+import { lecturesVersion } from '@/features/lectures/lecture-changes'
+import { useLectureList, type LectureScope } from '@/features/lectures/use-lecture-list'
+import { useWhoami } from '@/features/members/use-whoami'
+import { CallErrorView } from '@/features/session'
+import { ROUTES, withQuery } from '@/routes'
+import './index.scss'
+
+const SCOPES: { value: LectureScope; label: string }[] = [
+  { value: 'upcoming', label: '即将开始' },
+  { value: 'past', label: '往期党课' },
+]
+
+const NEEDS_BRANCH = new Set(['AUTH.NO_PROFILE', 'AUTH.NOT_IN_BRANCH'])
+
+/** 党课 (tab): upcoming and past lectures of my branch and open ones of others; a secretary publishes here. */
+export default function LecturesPage() {
+  const whoami = useWhoami()
+  const [scope, setScope] = useState<LectureScope>('upcoming')
+  const list = useLectureList({ scope })
+  const seen = useRef(lecturesVersion())
+
+  // Back from a detail or the editor: reload only if something was changed meanwhile.
+  useDidShow(() => {
+    if (lecturesVersion() === seen.current) return
+    seen.current = lecturesVersion()
+    void list.refresh()
+  })
+  usePullDownRefresh(() => {
+    seen.current = lecturesVersion()
+    void Promise.all([list.refresh(), whoami.reload()]).finally(() => Taro.stopPullDownRefresh())
+  })
+  useReachBottom(() => {
+    if (list.hasMore && !list.moreError) void list.loadMore()
+  })
+
+  const isSecretary = whoami.data?.profile?.role === 'secretary'
+  const open = (l: LectureView) => void Taro.navigateTo({ url: withQuery(ROUTES.lectureDetail, { id: l.id }) })
+
+  if (list.status === 'error' && list.error && NEEDS_BRANCH.has(list.error.code)) {
+    return (
+      <View className='lectures-page lectures-page--guest'>
+        <EmptyState
+          className='lectures-page__join'
+          title='加入支部后就能看到党课'
+          hint='向支部书记要一个邀请码，在“我的”页面填写姓名和邀请码加入。'
+        >
+          <Button className='app-button app-button--block lectures-page__to-join' onClick={() => void Taro.switchTab({ url: ROUTES.mine })}>
+            去“我的”加入支部
+          </Button>
+        </EmptyState>
+      </View>
+    )
+  }
+
+  return (
+    <View className='lectures-page'>
+      <View className='lectures-page__top'>
+        <OptionGroup className='lectures-page__scopes' options={SCOPES} value={scope} onChange={setScope} />
+        {isSecretary ? (
+          <Button
+            className='app-button app-button--block lectures-page__create'
+            onClick={() => void Taro.navigateTo({ url: ROUTES.secretaryLectureEdit })}
+          >
+            + 发布新党课
+          </Button>
+        ) : null}
+      </View>
+
+      {list.status === 'loading' ? <LoadingState text='正在加载党课…' /> : null}
+      {list.status === 'error' && list.error ? <CallErrorView error={list.error} onRetry={() => void list.refresh()} /> : null}
+
+      {list.status === 'ready' && list.items.length === 0 ? (
+        scope === 'upcoming' ? (
+          <EmptyState
+            className='lectures-page__empty'
+            title='近期没有安排党课'
+            hint={isSecretary ? '点上面的“发布新党课”安排一场，发布后支部成员就能看到。' : '有新的党课时会出现在这里，也可以看看往期党课。'}
+          >
+            <Button className='app-button app-button--secondary app-button--block lectures-page__to-past' onClick={() => setScope('past')}>
+              看往期党课
+            </Button>
+          </EmptyState>
+        ) : (
+          <EmptyState className='lectures-page__empty' title='还没有往期党课' hint='上过的党课会留在这里，方便回看资料和签到记录。' />
+        )
+      ) : null}
+
+      {list.status === 'ready' && list.items.length > 0 ? (
+        <View className='lectures-page__list'>
+          {list.items.map((l) => (
+            <LectureCard key={l.id} lecture={l} timeText={formatLectureTime(l.startAt, l.endAt)} showCount={scope === 'past'} onOpen={open} />
+          ))}
+          <View className='lectures-page__footer'>
+            {list.moreError ? <Text className='lectures-page__more-error'>{list.moreError.message}</Text> : null}
+            {list.hasMore ? (
+              <Button
+                className='app-button app-button--secondary app-button--block lectures-page__more'
+                disabled={list.loadingMore}
+                onClick={() => void list.loadMore()}
+              >
+                {list.loadingMore ? '正在加载…' : list.moreError ? '重试加载更多' : '加载更多'}
+              </Button>
+            ) : (
+              <Text className='lectures-page__end'>已经到底了，共 {list.items.length} 场</Text>
+            )}
+          </View>
+        </View>
+      ) : null}
+    </View>
+  )
+}

@@ -1,0 +1,159 @@
+import { render, waitFor } from '@testing-library/react'
+import { Current } from '@tarojs/runtime'
+import type { CheckInResult } from '@contracts'
+import { parseScene as contractParseScene, sceneFor as contractSceneFor } from '../../cloudfunctions/contracts'
+import CheckInPage from '@/pages/check-in/index'
+import { checkInReducer, initialCheckIn, type CheckInState } from '@/features/lectures/use-check-in'
+import { parseScene, sceneFor, sceneFromScan, sceneFromText } from '@/features/lectures/check-in-scene'
+import type { Answer } from './support/cloud-stub'
+import { click, deferred, stubCloud, textOf } from './support/cloud-stub'
+
+const LECTURE = 'Labc1234567'
+const TOKEN = 'Xy7Kp2QmZa'
+const SCENE = `${LECTURE}.${TOKEN}`
+
+function result(over: Partial<CheckInResult> = {}): CheckInResult {
+  // 19:25 in Beijing (the test process runs with TZ=UTC).
+  return { checkedInAt: '2026-11-22T11:25:00.000Z', already: false, flags: [], lectureTitle: '学习贯彻党的二十届三中全会精神', ...over }
+}
+
+function openWith(params: Record<string, string>) {
+  Current.router = { params, path: '/pages/check-in/index', onReady: '', onHide: '', onShow: '', shareAppMessage: '' } as unknown as typeof Current.router
+}
+
+afterEach(() => {
+  Current.router = null
+})
+
+describe('check-in state machine', () => {
+  const submitting: CheckInState = { status: 'submitting' }
+
+  it('reaches done only from an ok envelope', () => {
+    expect(checkInReducer(initialCheckIn, { type: 'submit' })).toEqual(submitting)
+    expect(checkInReducer(submitting, { type: 'answer', answer: { ok: true, data: result() } })).toEqual({ status: 'done', result: result() })
+    const failed = checkInReducer(submitting, { type: 'answer', answer: { ok: false, error: { code: 'NETWORK.FAILED', message: '网络不太好' } } })
+    expect(failed).toEqual({ status: 'failed', error: { code: 'NETWORK.FAILED', message: '网络不太好' } })
+  })
+
+  it('treats an ok envelope without a check-in record as a failure, never a success', () => {
+    const odd = { ok: true as const, data: {} as unknown as CheckInResult }
+    expect(checkInReducer(submitting, { type: 'answer', answer: odd }).status).toBe('failed')
+  })
+
+  it('ignores an answer nobody is waiting for', () => {
+    const done: CheckInState = { status: 'done', result: result() }
+    expect(checkInReducer(done, { type: 'answer', answer: { ok: false, error: { code: 'X', message: 'x' } } })).toBe(done)
+    expect(checkInReducer(initialCheckIn, { type: 'answer', answer: { ok: true, data: result() } })).toBe(initialCheckIn)
+    expect(checkInReducer(submitting, { type: 'submit' })).toBe(submitting)
+  })
+
+  it('goes from failed back to submitting on 重试', () => {
+    const failed: CheckInState = { status: 'failed', error: { code: 'NETWORK.FAILED', message: '' } }
+    expect(checkInReducer(failed, { type: 'submit' })).toEqual(submitting)
+  })
+})
+
+describe('check-in scene', () => {
+  it('agrees with the contract’s parseScene and sceneFor', () => {
+    const inputs = [SCENE, ` ${SCENE} `, 'Labc1234567.short', 'Labc1234567.12345', 'LABC1234567.Xy7Kp2QmZa', 'Labc12345678.Xy7Kp2QmZa', `${SCENE}x`.repeat(2), '', '.', 'Labc1234567.Xy7Kp2QmZa1234567']
+    for (const s of inputs) expect(parseScene(s)).toEqual(contractParseScene(s))
+    expect(sceneFor(LECTURE, TOKEN)).toBe(contractSceneFor(LECTURE, TOKEN))
+  })
+
+  it('reads the scene from a bare scene, an H5 link, an in-app link and a mini-program code path', () => {
+    const want = { lectureId: LECTURE, token: TOKEN }
+    expect(sceneFromText(SCENE)).toEqual(want)
+    expect(sceneFromText(`http://127.0.0.1:8080/#/pages/check-in/index?scene=${encodeURIComponent(SCENE)}`)).toEqual(want)
+    expect(sceneFromText(`zbhd://check-in?scene=${SCENE}`)).toEqual(want)
+    expect(sceneFromText(encodeURIComponent(SCENE).replace('.', '%2E'))).toEqual(want)
+    // A mini-program code's options.scene arrives URL-encoded (sometimes twice).
+    expect(sceneFromText(encodeURIComponent(encodeURIComponent(SCENE)))).toEqual(want)
+    expect(sceneFromScan({ result: '', path: `pages/check-in/index?scene=${encodeURIComponent(SCENE)}` })).toEqual(want)
+    expect(sceneFromScan({ result: 'DEMOM1' })).toBeNull()
+    expect(sceneFromText('https://example.org/?scene=%E0%A4%A')).toBeNull()
+  })
+})
+
+describe('签到 page', () => {
+  it('says 签到成功 only after the server answered ok, with the lecture title and the Beijing time', async () => {
+    const answer = deferred<Answer>()
+    const stub = stubCloud(() => answer.promise)
+    openWith({ scene: encodeURIComponent(SCENE) })
+    const { container } = render(<CheckInPage />)
+
+    await waitFor(() => expect(stub.calls).toHaveLength(1))
+    expect(textOf(container, '.check-in-panel__title')).toBe('正在签到…')
+    expect(container.textContent).not.toContain('签到成功')
+    // In the browser no location is asked for or sent.
+    expect(stub.calls[0]?.event).toEqual({ action: 'checkIn', lectureId: LECTURE, token: TOKEN })
+
+    answer.resolve({ ok: true, data: result() })
+    await waitFor(() => expect(textOf(container, '.check-in-panel__title')).toBe('签到成功'))
+    expect(container.querySelector('.check-in-panel--done')).not.toBeNull()
+    expect(textOf(container, '.check-in-page__lecture .check-in-panel__value')).toBe('学习贯彻党的二十届三中全会精神')
+    expect(textOf(container, '.check-in-page__time .check-in-panel__value')).toMatch(/11月22日 19:25$/)
+  })
+
+  it('on a network failure says nothing was recorded, and 重试 sends it again', async () => {
+    let offline = true
+    const stub = stubCloud(() => {
+      if (offline) throw new TypeError('Failed to fetch')
+      return { ok: true, data: result() }
+    })
+    openWith({ scene: SCENE })
+    const { container } = render(<CheckInPage />)
+
+    await waitFor(() => expect(textOf(container, '.check-in-panel__message')).toBe('没有签到成功（网络问题），请重试'))
+    expect(container.querySelector('.check-in-panel--failed')).not.toBeNull()
+    expect(container.textContent).not.toContain('签到成功，')
+    expect(textOf(container, '.check-in-page__retry')).toBe('重试')
+
+    offline = false
+    click(container, '.check-in-page__retry')
+    await waitFor(() => expect(textOf(container, '.check-in-panel__title')).toBe('签到成功'))
+    expect(stub.calls).toHaveLength(2)
+  })
+
+  it('says 已签到 with the earlier time when the server answers already', async () => {
+    stubCloud(() => ({ ok: true, data: result({ already: true, checkedInAt: '2026-11-22T11:02:00.000Z' }) }))
+    openWith({ scene: SCENE })
+    const { container } = render(<CheckInPage />)
+    await waitFor(() => expect(textOf(container, '.check-in-panel__title')).toBe('已签到'))
+    expect(container.querySelector('.check-in-panel--already')).not.toBeNull()
+    expect(textOf(container, '.check-in-panel__message')).toContain('19:02')
+    expect(textOf(container, '.check-in-page__time .check-in-panel__value')).toMatch(/19:02$/)
+  })
+
+  it('tells what to do for an expired code, with no 重试 of the same code', async () => {
+    stubCloud(() => ({ ok: false, error: { code: 'CHECKIN.TOKEN_EXPIRED', message: '二维码已过期，请重新扫描大屏上的二维码' } }))
+    openWith({ scene: SCENE })
+    const { container } = render(<CheckInPage />)
+    await waitFor(() => expect(textOf(container, '.check-in-panel__message')).toBe('二维码已过期，请重新扫描大屏上的二维码'))
+    expect(container.querySelector('.check-in-page__retry')).toBeNull()
+    expect(container.querySelector('.check-in-page__to-lectures')).not.toBeNull()
+  })
+
+  it("shows the server's reason for an audience refusal", async () => {
+    const message = '本场党课仅限「示范社区第一党支部」成员参加；欢迎关注其他开放党课'
+    stubCloud(() => ({ ok: false, error: { code: 'CHECKIN.AUDIENCE', message } }))
+    openWith({ scene: SCENE })
+    const { container } = render(<CheckInPage />)
+    await waitFor(() => expect(textOf(container, '.check-in-panel__message')).toBe(message))
+  })
+
+  it('asks someone without a branch to join one on 我的', async () => {
+    stubCloud(() => ({ ok: false, error: { code: 'AUTH.NO_PROFILE', message: '请先在「我的」页面用邀请码加入支部' } }))
+    openWith({ scene: SCENE })
+    const { container } = render(<CheckInPage />)
+    await waitFor(() => expect(textOf(container, '.check-in-page__to-join')).toBe('去“我的”加入支部'))
+    expect(textOf(container, '.check-in-panel__title')).toBe('请先加入支部')
+  })
+
+  it('sends nothing for a link without a valid scene', async () => {
+    const stub = stubCloud(() => ({ ok: true, data: result() }))
+    openWith({ scene: 'not-a-scene' })
+    const { container } = render(<CheckInPage />)
+    await waitFor(() => expect(textOf(container, '.check-in-panel__title')).toBe('没有读到签到码'))
+    expect(stub.calls).toHaveLength(0)
+  })
+})

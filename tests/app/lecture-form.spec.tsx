@@ -1,0 +1,200 @@
+import { fireEvent, render, waitFor } from '@testing-library/react'
+import { Current } from '@tarojs/runtime'
+import { lectureInputSchema } from '../../cloudfunctions/contracts'
+import LectureEditPage from '@/packages/secretary/pages/lecture-edit/index'
+import { beijingIso, beijingToday, formatLectureTime, formatMoment, inBeijing } from '@/features/lectures/beijing-time'
+import { checkLectureForm, emptyLectureForm, formErrorsFromServer, type LectureFormValues } from '@/features/lectures/lecture-form.rules'
+import { resetWhoamiStore } from '@/features/members/whoami.store'
+import { click, stubCloud, textOf, typeInto } from './support/cloud-stub'
+import { whoamiAs } from './support/fixtures'
+
+function form(over: Partial<LectureFormValues> = {}): LectureFormValues {
+  return {
+    ...emptyLectureForm('2026-11-22'),
+    title: '学习贯彻党的二十届三中全会精神',
+    speakerName: '王建国',
+    startTime: '19:30',
+    endTime: '21:00',
+    locationName: '社区党群服务中心二楼',
+    ...over,
+  }
+}
+
+describe('Beijing time (process TZ=UTC)', () => {
+  it('reads a picked date and time as Beijing time and writes ISO with +08:00', () => {
+    expect(process.env.TZ).toBe('UTC')
+    expect(beijingIso('2026-11-22', '19:30')).toBe('2026-11-22T19:30:00+08:00')
+    // Just after Beijing midnight is still the previous day in UTC.
+    expect(beijingIso('2026-11-23', '00:30')).toBe('2026-11-23T00:30:00+08:00')
+    expect(new Date(beijingIso('2026-11-23', '00:30') ?? '').toISOString()).toBe('2026-11-22T16:30:00.000Z')
+    expect(beijingIso('2026-02-30', '10:00')).toBeNull()
+    expect(beijingIso('2026-11-22', '24:00')).toBeNull()
+    expect(beijingIso('2026-11-22', '7:30')).toBeNull()
+  })
+
+  it('shows instants in Beijing time, across its midnight', () => {
+    const now = Date.parse('2026-06-01T00:00:00Z')
+    expect(formatLectureTime('2026-11-22T11:30:00Z', '2026-11-22T13:00:00Z', now)).toBe('11月22日（周日）19:30–21:00')
+    expect(formatMoment('2026-11-22T16:05:00Z', now)).toBe('11月23日 00:05')
+    expect(formatMoment('2025-11-22T16:05:00Z', now)).toBe('2025年11月23日 00:05')
+    expect(beijingToday(Date.parse('2026-11-22T16:00:00Z'))).toBe('2026-11-23')
+    expect(beijingToday(Date.parse('2026-11-22T15:59:59Z'))).toBe('2026-11-22')
+  })
+
+  it('still answers in Beijing time where the runtime ignores the time zone (WeChat on Android)', () => {
+    jest.isolateModules(() => {
+      const real = Intl.DateTimeFormat
+      // A runtime whose Intl cannot format in another zone: the timezone plugin's answer is wrong or throws.
+      Object.defineProperty(Intl, 'DateTimeFormat', {
+        configurable: true,
+        value: function Broken() {
+          throw new RangeError('timeZone is not supported')
+        },
+      })
+      try {
+        // eslint-disable-next-line @typescript-eslint/no-require-imports
+        const isolated = require('@/features/lectures/beijing-time') as typeof import('@/features/lectures/beijing-time')
+        expect(isolated.inBeijing('2026-11-22T16:05:00Z')?.format('YYYY-MM-DD HH:mm')).toBe('2026-11-23 00:05')
+        expect(isolated.beijingIso('2026-11-23', '00:30')).toBe('2026-11-23T00:30:00+08:00')
+      } finally {
+        Object.defineProperty(Intl, 'DateTimeFormat', { configurable: true, value: real })
+      }
+    })
+    expect(inBeijing('2026-11-22T16:05:00Z')?.format('HH:mm')).toBe('00:05')
+  })
+})
+
+describe('lecture form rules', () => {
+  it('refuses an end before (or at) the start', () => {
+    const before = checkLectureForm(form({ startTime: '19:30', endTime: '19:00' }))
+    expect(before).toEqual({ ok: false, errors: { endTime: '结束时间必须晚于开始时间' } })
+    const same = checkLectureForm(form({ startTime: '19:30', endTime: '19:30' }))
+    expect(same.ok).toBe(false)
+  })
+
+  it('asks for every required field in words', () => {
+    const checked = checkLectureForm({ ...emptyLectureForm(''), materials: [{ title: '', url: 'ftp://x' }] })
+    expect(checked).toEqual({
+      ok: false,
+      errors: {
+        title: '请填写标题',
+        speakerName: '请填写主讲人',
+        locationName: '请填写地点',
+        date: '请选择日期',
+        startTime: '请选择开始时间',
+        endTime: '请选择结束时间',
+        'materials.0.title': '请填写资料名称',
+        'materials.0.url': '链接格式不正确，请填写以 http:// 或 https:// 开头的完整链接',
+      },
+    })
+    expect(checkLectureForm(form({ opensBeforeMinutes: '-5' })).ok).toBe(false)
+    expect(checkLectureForm(form({ title: '长'.repeat(61) }))).toEqual({ ok: false, errors: { title: '标题不能超过 60 个字' } })
+  })
+
+  it('builds the create input the contract accepts: Beijing times as +08:00 ISO, trimmed text', () => {
+    const checked = checkLectureForm(
+      form({
+        title: '  学习党章  ',
+        date: '2026-11-23',
+        startTime: '00:10',
+        endTime: '01:40',
+        audience: 'open',
+        checkinMode: 'static',
+        materials: [{ title: '党章全文', url: ' https://example.org/dangzhang.pdf ' }],
+        opensBeforeMinutes: '45',
+      }),
+    )
+    if (!checked.ok) throw new Error(JSON.stringify(checked.errors))
+    expect(checked.value).toEqual({
+      title: '学习党章',
+      topic: '',
+      speaker: { name: '王建国' },
+      startAt: '2026-11-23T00:10:00+08:00',
+      endAt: '2026-11-23T01:40:00+08:00',
+      location: { name: '社区党群服务中心二楼' },
+      audience: 'open',
+      checkinMode: 'static',
+      materials: [{ title: '党章全文', url: 'https://example.org/dangzhang.pdf' }],
+      checkinWindow: { opensBeforeMinutes: 45, closesAfterMinutes: 0 },
+    })
+    expect(lectureInputSchema.safeParse(checked.value).success).toBe(true)
+  })
+
+  it("places the server's field messages on the form", () => {
+    expect(formErrorsFromServer({ endAt: '结束时间必须晚于开始时间', 'speaker.name': '请填写主讲人', 'materials.1.url': '链接格式不正确' })).toEqual({
+      endTime: '结束时间必须晚于开始时间',
+      speakerName: '请填写主讲人',
+      'materials.1.url': '链接格式不正确',
+    })
+  })
+})
+
+describe('发布党课 page', () => {
+  beforeEach(() => {
+    resetWhoamiStore()
+    Current.router = { params: {}, path: '/packages/secretary/pages/lecture-edit/index' } as unknown as typeof Current.router
+  })
+  afterEach(() => {
+    Current.router = null
+  })
+
+  async function pick(container: HTMLElement, selector: string, value: string) {
+    const input = await waitFor(() => {
+      const el = container.querySelector<HTMLInputElement>(`${selector} input`)
+      if (!el) throw new Error(`no input in ${selector}`)
+      return el
+    })
+    fireEvent.change(input, { target: { value } })
+  }
+
+  it('refuses an end before the start without sending, then saves a draft with +08:00 times', async () => {
+    const stub = stubCloud((_fn, event) => {
+      if (event.action === 'whoami') return { ok: true, data: whoamiAs('secretary') }
+      return {
+        ok: true,
+        data: {
+          id: 'Labc1234567',
+          branchId: 'branch-1',
+          branchName: '幸福里社区第一党支部',
+          title: event.title,
+          topic: '',
+          speaker: { name: '王建国', openid: null },
+          startAt: '2026-11-22T11:30:00.000Z',
+          endAt: '2026-11-22T13:00:00.000Z',
+          location: { name: '社区党群服务中心二楼', latitude: null, longitude: null, radius: null },
+          audience: 'branch',
+          checkinMode: 'rotating',
+          materials: [],
+          checkinWindow: { opensBeforeMinutes: 30, closesAfterMinutes: 0 },
+          checkinOpensAt: '2026-11-22T11:00:00.000Z',
+          checkinClosesAt: '2026-11-22T13:00:00.000Z',
+          status: 'draft',
+          cancelReason: null,
+          checkinCount: 0,
+          fromOtherBranch: false,
+          me: { checkedIn: false, checkedInAt: null, rated: false, canManage: true, canSeeAttendance: true },
+        },
+      }
+    })
+    const { container } = render(<LectureEditPage />)
+    await waitFor(() => expect(container.querySelector('.lecture-form')).not.toBeNull())
+    expect(container.querySelector<HTMLInputElement>('.lecture-form__date input')?.value).toBe(beijingToday())
+
+    await typeInto(container, '.lecture-form__title', '学习贯彻党的二十届三中全会精神')
+    await typeInto(container, '.lecture-form__speaker', '王建国')
+    await typeInto(container, '.lecture-form__place', '社区党群服务中心二楼')
+    await pick(container, '.lecture-form__date', '2026-11-22')
+    await pick(container, '.lecture-form__start', '19:30')
+    await pick(container, '.lecture-form__end', '19:00')
+    click(container, '.lecture-form__submit')
+    await waitFor(() => expect(textOf(container, '.lecture-form__end .date-time-field__error')).toBe('结束时间必须晚于开始时间'))
+    expect(stub.actions()).toEqual(['whoami'])
+
+    await pick(container, '.lecture-form__end', '21:00')
+    click(container, '.lecture-form__submit')
+    await waitFor(() => expect(textOf(container, '.lecture-edit__saved-title')).toBe('已保存为草稿'))
+    const create = stub.calls.find((c) => c.event.action === 'create')?.event
+    expect(create).toMatchObject({ startAt: '2026-11-22T19:30:00+08:00', endAt: '2026-11-22T21:00:00+08:00', audience: 'branch', checkinMode: 'rotating' })
+    expect(textOf(container, '.lecture-edit__publish')).toBe('发布')
+  })
+})
