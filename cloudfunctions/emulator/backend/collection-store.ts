@@ -25,6 +25,12 @@ import { isPlainObject, type Doc, type DocId } from './ejson-codec'
  * Stored documents are never mutated in place; an update replaces the map entry with a new object, so
  * a reader holding an old reference sees a consistent old version.
  */
+export interface WriteBatch {
+  /** Documents to insert or replace (by `_id`). */
+  put?: Doc[]
+  remove?: DocId[]
+}
+
 export class CollectionStore {
   /** Serialises this collection's writes (see class comment). */
   readonly lock = new Mutex()
@@ -68,25 +74,50 @@ export class CollectionStore {
   }
 
   async insert(docs: Doc[]): Promise<void> {
-    if (docs.length === 0) return
-    const lines = docs.map((doc) => serializeLine(doc, idOf(doc)))
-    await this.append(lines)
-    for (const doc of docs) this.docs.set(idOf(doc), doc)
-    await this.compactIfBloated()
+    await this.write({ put: docs })
   }
 
   async replace(doc: Doc): Promise<void> {
-    const id = idOf(doc)
-    await this.append([serializeLine(doc, id)])
-    this.docs.set(id, doc)
-    await this.compactIfBloated()
+    await this.write({ put: [doc] })
   }
 
   async remove(ids: DocId[]): Promise<void> {
-    if (ids.length === 0) return
-    await this.append(ids.map((id) => JSON.stringify({ $$deleted: true, _id: id })))
-    for (const id of ids) this.docs.delete(id)
+    await this.write({ remove: ids })
+  }
+
+  /** Puts (insert or replace) and removals as one append. */
+  async write(batch: WriteBatch): Promise<void> {
+    const apply = await this.persist(batch)
+    apply()
     await this.compactIfBloated()
+  }
+
+  /**
+   * First half of a write: appends the batch to the file and answers the function that makes it
+   * visible in memory. A transaction commit persists every collection first and then applies them all
+   * at once, so no reader sees half a transaction.
+   */
+  async persist(batch: WriteBatch): Promise<() => void> {
+    const puts = batch.put ?? []
+    const removals = batch.remove ?? []
+    const lines = [
+      ...puts.map((doc) => serializeLine(doc, idOf(doc))),
+      ...removals.map((id) => JSON.stringify({ $$deleted: true, _id: id })),
+    ]
+    if (lines.length > 0) await this.append(lines)
+    return () => {
+      for (const doc of puts) this.docs.set(idOf(doc), doc)
+      for (const id of removals) this.docs.delete(id)
+    }
+  }
+
+  /**
+   * Superseded lines pile up (a counter updated 1,500 times is 1,500 lines); rewrite the file when they
+   * clearly outnumber the live documents. Called after the map took the write — the rewrite is made
+   * from the map — and under the caller's lock, so no append interleaves.
+   */
+  async compactIfBloated(): Promise<void> {
+    if (this.appended > Math.max(1000, 2 * this.docs.size)) await this.compact()
   }
 
   async close(): Promise<void> {
@@ -105,14 +136,6 @@ export class CollectionStore {
     this.appended += lines.length
   }
 
-  /**
-   * Superseded lines pile up (a counter updated 1,500 times is 1,500 lines); rewrite the file when they
-   * clearly outnumber the live documents. Called after the map took the write — the rewrite is made
-   * from the map — and under the caller's lock, so no append interleaves.
-   */
-  private async compactIfBloated(): Promise<void> {
-    if (this.appended > Math.max(1000, 2 * this.docs.size)) await this.compact()
-  }
 
   /**
    * Rewrites the file with one line per live document: temp file, fsync, rename (crash-safe). A failed

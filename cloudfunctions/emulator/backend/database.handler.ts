@@ -45,7 +45,8 @@ export const MAX_LIMIT = 1000
 interface WriteContext {
   readonly view: DocView
   insert(docs: Doc[]): Promise<void>
-  replace(doc: Doc): Promise<void>
+  /** Replaces existing documents (by `_id`), as one write. */
+  replace(docs: Doc[]): Promise<void>
   remove(ids: DocId[]): Promise<void>
 }
 
@@ -161,7 +162,7 @@ export class DatabaseHandler {
       return work({
         view: this.transactions.view(tx, collection),
         insert: stage,
-        replace: (doc) => stage([doc]),
+        replace: stage,
         remove: async (ids) => {
           for (const id of ids) this.transactions.stage(tx, collection, id, null)
         },
@@ -173,9 +174,9 @@ export class DatabaseHandler {
       return store.lock.run(() =>
         work({
           view: store,
-          insert: (docs) => store.insert(docs),
-          replace: (doc) => store.replace(doc),
-          remove: (ids) => store.remove(ids),
+          insert: (docs) => store.write({ put: docs }),
+          replace: (docs) => store.write({ put: docs }),
+          remove: (ids) => store.write({ remove: ids }),
         }),
       )
     })
@@ -220,15 +221,13 @@ export class DatabaseHandler {
 
     const result = await this.write(collection, optionalString(params, 'transactionId'), upsert, { updated: 0 }, async (ctx) => {
       const matches = selectMatching(ctx.view, query, multi ? Infinity : 1)
-      let updated = 0
+      const changed: Doc[] = []
       for (const doc of matches) {
-        const id = doc._id as DocId
-        const next = merge ? applyUpdate(doc, data).doc : replaceDocument(id, data)
-        if (sameDocument(doc, next)) continue
-        await ctx.replace(next)
-        updated += 1
+        const next = merge ? applyUpdate(doc, data).doc : replaceDocument(doc._id as DocId, data)
+        if (!sameDocument(doc, next)) changed.push(next)
       }
-      if (matches.length > 0 || !upsert) return { updated }
+      await ctx.replace(changed)
+      if (matches.length > 0 || !upsert) return { updated: changed.length }
       const queried = query?._id
       const id = isDocId(queried) ? queried : newDocId()
       const created = merge ? applyUpdate(upsertSeed(query, id), data).doc : replaceDocument(id, data)
@@ -247,7 +246,7 @@ export class DatabaseHandler {
       const [doc] = selectMatching(ctx.view, query, 1)
       if (!doc) return { updated: 0, doc: null }
       const { doc: next, modified } = applyUpdate(doc, data)
-      if (modified) await ctx.replace(next)
+      if (modified) await ctx.replace([next])
       return { updated: modified ? 1 : 0, doc: stringifyEjson(next) }
     })
     return { data: result }

@@ -1,6 +1,7 @@
 import { randomBytes } from 'crypto'
 import type { Release, TransactionGate } from './async-lock'
 import { BackendError } from './backend-error'
+import type { CollectionStore } from './collection-store'
 import type { DocumentStore } from './document-store'
 import type { Doc, DocId } from './ejson-codec'
 import { EMPTY_VIEW, type DocView } from './query-engine'
@@ -22,7 +23,7 @@ import { EMPTY_VIEW, type DocView } from './query-engine'
  * it resolves only when the transaction times out. Production rejects batch writes in transactions;
  * use `doc(id)` operations there.
  *
- * Commit across several collections is not atomic against a crash in the middle of the commit.
+ * Commit becomes visible to readers at once, but is not atomic against a crash in the middle of it.
  */
 type TxState = 'active' | 'committing'
 
@@ -108,25 +109,23 @@ export class TransactionManager {
     const tx = this.require(id)
     tx.state = 'committing'
     try {
+      // Every collection's lines reach the disk first; then all become visible in one synchronous
+      // step, so no reader ever sees half a transaction. (A crash between two collections' appends can
+      // still leave part of it on disk.) The exclusive gate means no other writer runs meanwhile.
+      const touched: Array<{ collection: CollectionStore; apply: () => void }> = []
       for (const [name, writes] of tx.writes) {
         if (writes.size === 0) continue
         const collection = await this.store.ensure(name)
-        await collection.lock.run(async () => {
-          const inserts: Doc[] = []
-          const removals: DocId[] = []
-          for (const [docId, doc] of writes) {
-            if (doc === null) {
-              if (collection.has(docId)) removals.push(docId)
-            } else if (collection.has(docId)) {
-              await collection.replace(doc)
-            } else {
-              inserts.push(doc)
-            }
-          }
-          await collection.insert(inserts)
-          await collection.remove(removals)
-        })
+        const put: Doc[] = []
+        const remove: DocId[] = []
+        for (const [docId, doc] of writes) {
+          if (doc !== null) put.push(doc)
+          else if (collection.has(docId)) remove.push(docId)
+        }
+        touched.push({ collection, apply: await collection.persist({ put, remove }) })
       }
+      for (const { apply } of touched) apply()
+      for (const { collection } of touched) await collection.compactIfBloated()
     } finally {
       this.finish(id, 'committed')
     }
