@@ -2,7 +2,7 @@ import { fireEvent, render, waitFor } from '@testing-library/react'
 import { Current } from '@tarojs/runtime'
 import { lectureInputSchema } from '../../cloudfunctions/contracts'
 import LectureEditPage from '@/packages/secretary/pages/lecture-edit/index'
-import { beijingIso, beijingToday, formatLectureTime, formatMoment, inBeijing } from '@/features/lectures/beijing-time'
+import { beijingIso, beijingToday, formatCheckinWindow, formatLectureTime, formatMoment, inBeijing } from '@/features/lectures/beijing-time'
 import { checkLectureForm, emptyLectureForm, formErrorsFromServer, type LectureFormValues } from '@/features/lectures/lecture-form.rules'
 import { resetWhoamiStore } from '@/features/members/whoami.store'
 import { click, stubCloud, textOf, typeInto } from './support/cloud-stub'
@@ -37,6 +37,8 @@ describe('Beijing time (process TZ=UTC)', () => {
     expect(formatLectureTime('2026-11-22T11:30:00Z', '2026-11-22T13:00:00Z', now)).toBe('11月22日（周日）19:30–21:00')
     expect(formatMoment('2026-11-22T16:05:00Z', now)).toBe('11月23日 00:05')
     expect(formatMoment('2025-11-22T16:05:00Z', now)).toBe('2025年11月23日 00:05')
+    expect(formatCheckinWindow('2026-11-22T11:00:00Z', '2026-11-22T13:00:00Z', now)).toBe('11月22日 19:00 起，21:00 截止')
+    expect(formatCheckinWindow('2026-11-22T15:30:00Z', '2026-11-22T16:30:00Z', now)).toBe('11月22日 23:30 起，11月23日 00:30 截止')
     expect(beijingToday(Date.parse('2026-11-22T16:00:00Z'))).toBe('2026-11-23')
     expect(beijingToday(Date.parse('2026-11-22T15:59:59Z'))).toBe('2026-11-22')
   })

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react'
 import { Text, View } from '@tarojs/components'
 import { QrImage } from '../qr-image'
 import './check-in-board.scss'
@@ -17,6 +18,8 @@ export interface CheckInBoardProps {
   warning?: string | null
   /** The code on screen is no longer accepted (refreshes kept failing). */
   outdated?: boolean
+  /** Controls for the person running the screen (e.g. 全屏显示), under the names. */
+  children?: ReactNode
   className?: string
 }
 
@@ -24,7 +27,7 @@ export interface CheckInBoardProps {
  * The projector / big-screen check-in board: the QR code as large as the screen allows, what to do in
  * one line, when the code changes, and who has just checked in. Type is sized for the back row.
  */
-export function CheckInBoard({ qrValue, title, subtitle, count, recent, secondsLeft, warning, outdated, className }: CheckInBoardProps) {
+export function CheckInBoard({ qrValue, title, subtitle, count, recent, secondsLeft, warning, outdated, children, className }: CheckInBoardProps) {
   return (
     <View className={['check-in-board', outdated ? 'check-in-board--outdated' : '', className].filter(Boolean).join(' ')}>
       <View className='check-in-board__head'>
@@ -66,6 +69,7 @@ export function CheckInBoard({ qrValue, title, subtitle, count, recent, secondsL
               ))
             )}
           </View>
+          {children ? <View className='check-in-board__extra'>{children}</View> : null}
         </View>
       </View>
     </View>

@@ -73,6 +73,15 @@ export function formatLectureTime(startAt: string, endAt: string, now: number = 
   return `${formatDay(startAt, now)}${start.format('HH:mm')} 至 ${formatDay(endAt, now)}${end.format('HH:mm')}`
 }
 
+/** `11月22日 19:00 起，21:00 截止` (the closing day is named when it is another day). */
+export function formatCheckinWindow(opensAt: string, closesAt: string, now: number = Date.now()): string {
+  const open = inBeijing(opensAt)
+  const close = inBeijing(closesAt)
+  if (!open || !close) return ''
+  const sameDay = open.format('YYYY-MM-DD') === close.format('YYYY-MM-DD')
+  return `${formatMoment(opensAt, now)} 起，${sameDay ? close.format('HH:mm') : formatMoment(closesAt, now)} 截止`
+}
+
 /** Today's date in Beijing, `YYYY-MM-DD` (the date picker's default and lower bound). */
 export function beijingToday(now: number = Date.now()): string {
   return inBeijing(now)?.format('YYYY-MM-DD') ?? ''

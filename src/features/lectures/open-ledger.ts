@@ -13,6 +13,9 @@ export async function openLedger(file: ExportResult): Promise<boolean> {
     const a = document.createElement('a')
     a.href = file.url
     a.download = file.fileName
+    // Same site: the download attribute saves it under its name. Another site (cloud storage) ignores
+    // the attribute; a new tab then downloads it, and the app stays where it was.
+    a.target = '_blank'
     a.rel = 'noopener'
     a.className = 'lecture-ledger-download'
     document.body.appendChild(a)

@@ -7,7 +7,7 @@ import { ConfirmDialog } from '@/components/confirm-dialog'
 import { EmptyState } from '@/components/empty-state'
 import { LectureStatusBadge } from '@/components/lecture-status-badge'
 import { LoadingState } from '@/components/loading-state'
-import { formatClock, formatLectureTime, formatMoment, inBeijing } from '@/features/lectures/beijing-time'
+import { formatCheckinWindow, formatLectureTime, formatMoment } from '@/features/lectures/beijing-time'
 import { lecturesVersion } from '@/features/lectures/lecture-changes'
 import { scanForCheckIn } from '@/features/lectures/scan-check-in'
 import { safeDecode, sceneFor } from '@/features/lectures/check-in-scene'
@@ -103,7 +103,7 @@ export default function LectureDetailPage() {
       <View className='app-card lecture-detail__info'>
         <Text className='app-card__title'>时间地点</Text>
         <InfoRow label='时间' value={`${formatLectureTime(l.startAt, l.endAt)}（北京时间）`} className='lecture-detail__time' />
-        <InfoRow label='签到' value={`${formatMoment(l.checkinOpensAt)} 起，${formatClock(l.checkinClosesAt)} 截止`} className='lecture-detail__window' />
+        <InfoRow label='签到' value={formatCheckinWindow(l.checkinOpensAt, l.checkinClosesAt)} className='lecture-detail__window' />
         <InfoRow label='地点' value={l.location.name} className='lecture-detail__place' />
         <InfoRow label='主讲' value={l.speaker.name} className='lecture-detail__speaker' />
         <InfoRow label='主办' value={l.branchName} className='lecture-detail__branch' />
@@ -216,8 +216,8 @@ function MyStatus({ lecture }: { lecture: LectureDetail }) {
   }
 
   const now = Date.now()
-  const opensAt = inBeijing(lecture.checkinOpensAt)?.valueOf() ?? 0
-  const closesAt = inBeijing(lecture.checkinClosesAt)?.valueOf() ?? 0
+  const opensAt = Date.parse(lecture.checkinOpensAt)
+  const closesAt = Date.parse(lecture.checkinClosesAt)
   const state = now < opensAt ? 'notOpen' : now >= closesAt ? 'closed' : 'open'
 
   const scan = async () => {

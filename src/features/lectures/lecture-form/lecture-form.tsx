@@ -1,4 +1,5 @@
-import { useState, type ReactNode } from 'react'
+import { useEffect, useState, type ReactNode } from 'react'
+import Taro from '@tarojs/taro'
 import { Button, Input, Text, Textarea, View } from '@tarojs/components'
 import type { Audience, CheckinMode, ErrorBody } from '@contracts'
 import { DateTimeField } from '@/components/date-time-field'
@@ -46,6 +47,16 @@ export function LectureForm({ initial, minDate, submitText, submitting, fieldErr
   const [v, setV] = useState<LectureFormValues>(initial)
   const [showWindow, setShowWindow] = useState(Boolean(initial.opensBeforeMinutes || initial.closesAfterMinutes))
   const set = <K extends keyof LectureFormValues>(key: K, value: LectureFormValues[K]) => setV((prev) => ({ ...prev, [key]: value }))
+  const problems = Object.keys(errors).length
+
+  // A refused form: bring the first field marked red into view (the button is far below it).
+  useEffect(() => {
+    if (problems === 0) return
+    void Promise.resolve()
+      .then(() => Taro.pageScrollTo({ selector: '.lecture-form__has-error', offsetTop: -24, duration: 200 }))
+      .catch(() => undefined)
+  }, [errors, problems])
+
   const setMaterial = (i: number, key: 'title' | 'url', value: string) =>
     setV((prev) => ({ ...prev, materials: prev.materials.map((m, j) => (j === i ? { ...m, [key]: value } : m)) }))
 
@@ -88,7 +99,7 @@ export function LectureForm({ initial, minDate, submitText, submitting, fieldErr
       <View className='app-card lecture-form__section'>
         <Text className='app-card__title'>时间地点（北京时间）</Text>
         <DateTimeField
-          className='lecture-form__date'
+          className={`lecture-form__date${errors.date ? ' lecture-form__has-error' : ''}`}
           mode='date'
           label='日期'
           value={v.date}
@@ -99,7 +110,7 @@ export function LectureForm({ initial, minDate, submitText, submitting, fieldErr
         />
         <View className='lecture-form__times'>
           <DateTimeField
-            className='lecture-form__start'
+            className={`lecture-form__start${errors.startTime ? ' lecture-form__has-error' : ''}`}
             mode='time'
             label='开始时间'
             value={v.startTime}
@@ -108,7 +119,7 @@ export function LectureForm({ initial, minDate, submitText, submitting, fieldErr
             onChange={(x) => set('startTime', x)}
           />
           <DateTimeField
-            className='lecture-form__end'
+            className={`lecture-form__end${errors.endTime ? ' lecture-form__has-error' : ''}`}
             mode='time'
             label='结束时间'
             value={v.endTime}
@@ -171,7 +182,10 @@ export function LectureForm({ initial, minDate, submitText, submitting, fieldErr
         <Text className='app-card__title'>学习资料（可不填）</Text>
         {v.materials.length === 0 ? <Text className='app-card__hint'>可以附上文章或文件的链接，参加的人在党课详情里打开。</Text> : null}
         {v.materials.map((m, i) => (
-          <View key={i} className='lecture-form__material'>
+          <View
+            key={i}
+            className={`lecture-form__material${errors[`materials.${i}.title`] || errors[`materials.${i}.url`] ? ' lecture-form__has-error' : ''}`}
+          >
             <Text className='lecture-form__material-no'>资料 {i + 1}</Text>
             <Input
               className={`lecture-form__input lecture-form__material-title${errors[`materials.${i}.title`] ? ' lecture-form__input--invalid' : ''}`}
@@ -211,6 +225,11 @@ export function LectureForm({ initial, minDate, submitText, submitting, fieldErr
       </View>
 
       <View className='lecture-form__actions'>
+        {problems > 0 && !error ? (
+          <View className='lecture-form__error lecture-form__error-summary'>
+            <Text className='lecture-form__error-text'>还有 {problems} 处需要填写或修改，已在上面用红字标出。</Text>
+          </View>
+        ) : null}
         {error ? (
           <View className='lecture-form__error'>
             <Text className='lecture-form__error-text'>{error.message}</Text>
@@ -231,7 +250,7 @@ function inputClass(name: string, error: string | undefined): string {
 
 function Field({ label, error, name, children }: { label: string; error?: string; name: string; children: ReactNode }) {
   return (
-    <View className='lecture-form__field'>
+    <View className={`lecture-form__field${error ? ' lecture-form__has-error' : ''}`}>
       <Text className='lecture-form__label'>{label}</Text>
       {children}
       {error ? <Text className={`lecture-form__field-error lecture-form__${name}-error`}>{error}</Text> : null}

@@ -85,17 +85,16 @@ export default function LectureDisplayPage() {
         secondsLeft={display.secondsLeft}
         warning={display.stale ? '网络不稳，二维码暂未更新，正在重试…（当前二维码仍可扫）' : null}
         outdated={display.outdated}
-      />
-      {process.env.TARO_ENV === 'h5' ? (
-        <View className='lecture-display__tools'>
+      >
+        {process.env.TARO_ENV === 'h5' ? (
           <Button
-            className='app-button app-button--secondary lecture-display__fullscreen'
+            className='app-button app-button--secondary app-button--block lecture-display__fullscreen'
             onClick={() => void document.documentElement.requestFullscreen?.().catch(() => undefined)}
           >
-            全屏显示
+            全屏显示（投影时用）
           </Button>
-        </View>
-      ) : null}
+        ) : null}
+      </CheckInBoard>
     </View>
   )
 }

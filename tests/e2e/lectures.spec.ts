@@ -1,0 +1,186 @@
+import { readFile } from 'node:fs/promises'
+import ExcelJS from 'exceljs'
+import type { Page } from 'playwright-core'
+import { parseScene, sceneFor } from '../../cloudfunctions/contracts'
+import { slotOf, tokenFor } from '../../cloudfunctions/modules/lectures/check-in.rules'
+import { decodeQrPng } from '../contract/support/qr-decode'
+import { DEMO_OPENIDS, launchBrowser, signIn, startTestHost, type TestBrowser, type TestHost } from './support'
+
+/**
+ * 开放式党课 in a real browser (DESIGN.md §6, §7): the secretary publishes a lecture through the UI and
+ * opens the check-in display; the QR code is read off the screen (a screenshot, decoded with jsQR), and
+ * its link is what members open — first time 签到成功, second time 已签到; a member of another branch is
+ * refused; an old code says it expired; the attendance page lists the member; the ledger downloads.
+ */
+let host: TestHost
+let browser: TestBrowser
+let page: Page
+
+beforeAll(async () => {
+  host = await startTestHost()
+  browser = await launchBrowser()
+  page = await browser.newPage()
+})
+
+afterAll(async () => {
+  await browser?.close()
+  await host?.close()
+})
+
+const BEIJING_MS = 8 * 60 * 60 * 1000
+const pad = (n: number) => String(n).padStart(2, '0')
+
+/** The Beijing wall-clock date and time of an instant (the form reads what it is given as Beijing time). */
+function beijing(ms: number): { date: string; time: string } {
+  const d = new Date(ms + BEIJING_MS)
+  return {
+    date: `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`,
+    time: `${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`,
+  }
+}
+
+/**
+ * A lecture starting in about ten minutes (check-in opens 30 minutes before, so it is open now), ending
+ * an hour later — or at 23:59 when that would cross Beijing midnight (one date on the form). Just before
+ * midnight the start moves to 00:01 tomorrow, still less than 30 minutes away.
+ */
+function lectureTimes(now = Date.now()): { date: string; start: string; end: string } {
+  let start = Math.ceil((now + 10 * 60_000) / 60_000) * 60_000
+  if (beijing(start).time > '23:40') {
+    const tomorrow = beijing(start + 60 * 60_000).date
+    start = Date.parse(`${tomorrow}T00:01:00+08:00`)
+  }
+  const s = beijing(start)
+  const e = beijing(start + 60 * 60_000)
+  return { date: s.date, start: s.time, end: e.date === s.date ? e.time : '23:59' }
+}
+
+/** As `openid` from now on; about:blank first, so a new hash on the same document is not a route push. */
+async function actAs(openid: string, next: string): Promise<void> {
+  await page.goto('about:blank')
+  await signIn(page, host.url, openid, next)
+}
+
+async function openAs(openid: string, url: string): Promise<void> {
+  const u = new URL(url)
+  await actAs(openid, `${u.pathname}${u.search}${u.hash}`)
+}
+
+async function text(selector: string): Promise<string> {
+  const el = page.locator(selector).first()
+  await el.waitFor({ state: 'visible' })
+  return (await el.textContent()) ?? ''
+}
+
+/** The QR code as the projector shows it: a screenshot of the element, decoded with jsQR + pngjs. */
+async function readDisplayedCode(): Promise<string> {
+  const img = page.locator('.check-in-board__qr .qr-image__img img, .check-in-board__qr img.qr-image__img').first()
+  await img.waitFor({ state: 'visible' })
+  await page.waitForFunction(() => {
+    const el = document.querySelector<HTMLImageElement>('.check-in-board__qr img')
+    return Boolean(el && el.complete && el.naturalWidth > 0)
+  })
+  // jsQR over the PNG's pixels (pngjs), shared with the contract tests' wxacode check.
+  return decodeQrPng(await img.screenshot()).text
+}
+
+let lectureId = ''
+let checkInUrl = ''
+const TITLE = `端到端测试党课 ${Date.now().toString(36).slice(-4)}`
+
+describe('开放式党课: publish, display, scan, check in', () => {
+  it('lets the secretary create and publish a lecture through the UI, then open the display', async () => {
+    await actAs(DEMO_OPENIDS.secretary, '/#/pages/lectures/index')
+    await page.locator('.lectures-page__create').click()
+
+    await page.locator('.lecture-form__title input').fill(TITLE)
+    await page.locator('.lecture-form__speaker input').fill('王建国')
+    await page.locator('.lecture-form__place input').fill('社区党群服务中心二楼')
+    const t = lectureTimes()
+    await page.locator('.lecture-form__date input').fill(t.date)
+    await page.locator('.lecture-form__start input').fill(t.end)
+    await page.locator('.lecture-form__end input').fill(t.start)
+    await page.locator('.lecture-form__submit').click()
+    // The end before the start is refused on the form, before anything is sent.
+    expect(await text('.lecture-form__end .date-time-field__error')).toBe('结束时间必须晚于开始时间')
+
+    await page.locator('.lecture-form__start input').fill(t.start)
+    await page.locator('.lecture-form__end input').fill(t.end)
+    await page.locator('.lecture-form__submit').click()
+    expect(await text('.lecture-edit__saved-title')).toBe('已保存为草稿')
+
+    await page.locator('.lecture-edit__publish').click()
+    await page.locator('.confirm-dialog__confirm').click()
+    await page.locator('.lecture-detail__to-display').waitFor({ state: 'visible' })
+    expect(await text('.lecture-detail__title')).toBe(TITLE)
+    expect(await text('.lecture-detail--published .lecture-status-badge')).toBe('已发布')
+    lectureId = new URL(page.url().replace('/#/', '/')).searchParams.get('id') ?? ''
+    expect(lectureId).toMatch(/^L[0-9a-z]{10}$/)
+    // Stored as the Beijing time that was picked.
+    const [doc] = (await host.store.find('lectures', { _id: lectureId })) as Array<{ startAt: Date; status: string }>
+    expect(doc?.status).toBe('published')
+    expect(new Date(doc?.startAt ?? 0).getTime()).toBe(Date.parse(`${t.date}T${t.start}:00+08:00`))
+
+    await page.locator('.lecture-detail__to-display').click()
+    await page.locator('.check-in-board__qr').waitFor({ state: 'visible' })
+    expect(await text('.check-in-board__title')).toBe(TITLE)
+    expect(await text('.check-in-board__count')).toMatch(/^0\s*人$/)
+  })
+
+  it('shows a QR code that decodes to the H5 check-in link of this lecture', async () => {
+    checkInUrl = await readDisplayedCode()
+    expect(checkInUrl.startsWith(`${host.url}/#/pages/check-in/index?scene=`)).toBe(true)
+    const scene = parseScene(decodeURIComponent(checkInUrl.split('scene=')[1] ?? ''))
+    expect(scene?.lectureId).toBe(lectureId)
+  })
+
+  it('checks a member in from the scanned link: 签到成功, and 已签到 the second time', async () => {
+    await openAs(DEMO_OPENIDS.member1, checkInUrl)
+    await page.locator('.check-in-panel--done').waitFor({ state: 'visible' })
+    expect(await text('.check-in-panel__title')).toBe('签到成功')
+    expect(await text('.check-in-page__lecture .check-in-panel__value')).toBe(TITLE)
+    expect(await host.store.count('check_ins', { lectureId, openid: DEMO_OPENIDS.member1, present: true })).toBe(1)
+
+    await page.goto('about:blank')
+    await page.goto(checkInUrl)
+    await page.locator('.check-in-panel--already').waitFor({ state: 'visible' })
+    expect(await text('.check-in-panel__title')).toBe('已签到')
+    expect(await host.store.count('check_ins', { lectureId })).toBe(1)
+  })
+
+  it('refuses a member of another branch on this branch-only lecture, saying why', async () => {
+    await openAs(DEMO_OPENIDS.member3, checkInUrl)
+    await page.locator('.check-in-panel--failed').waitFor({ state: 'visible' })
+    expect(await text('.check-in-panel__message')).toBe('本场党课仅限「示范社区第一党支部」成员参加；欢迎关注其他开放党课')
+    expect(await host.store.count('check_ins', { lectureId, openid: DEMO_OPENIDS.member3 })).toBe(0)
+  })
+
+  it('says a code two slots old has expired', async () => {
+    const [doc] = (await host.store.find('lectures', { _id: lectureId })) as Array<{ secret: string }>
+    const old = tokenFor(String(doc?.secret), lectureId, slotOf(Date.now()) - 2)
+    await openAs(DEMO_OPENIDS.member2, `${host.url}/#/pages/check-in/index?scene=${encodeURIComponent(sceneFor(lectureId, old))}`)
+    await page.locator('.check-in-panel--failed').waitFor({ state: 'visible' })
+    expect(await text('.check-in-panel__title')).toBe('二维码已过期')
+    expect(await text('.check-in-panel__message')).toBe('二维码已过期，请重新扫描大屏上的二维码')
+    expect(await host.store.count('check_ins', { lectureId, openid: DEMO_OPENIDS.member2 })).toBe(0)
+  })
+
+  it('lists the member on the attendance page and exports a ledger that contains them', async () => {
+    await actAs(DEMO_OPENIDS.secretary, `/#/packages/secretary/pages/lecture-attendance/index?id=${lectureId}`)
+    await page.locator('.attendance-row').first().waitFor({ state: 'visible' })
+    expect(await page.locator('.attendance-row').count()).toBe(1)
+    expect(await text('.attendance-row__name')).toBe('李秀英')
+    expect(await text('.attendance-row__method')).toBe('扫码')
+    expect(await text('.lecture-attendance__count-number')).toBe('1')
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.locator('.lecture-attendance__export').click()])
+    expect(download.suggestedFilename()).toMatch(/^签到台账-.*\.xlsx$/)
+    const file = await download.path()
+    const wb = new ExcelJS.Workbook()
+    await wb.xlsx.load((await readFile(file)) as unknown as ArrayBuffer)
+    const sheet = JSON.stringify(wb.getWorksheet('签到台账')?.getSheetValues())
+    expect(sheet).toContain(TITLE)
+    expect(sheet).toContain('李秀英')
+    expect(sheet).toContain('合计签到 1 人')
+  })
+})
