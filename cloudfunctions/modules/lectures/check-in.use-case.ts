@@ -51,17 +51,19 @@ export async function checkIn(input: { lectureId: string; token: string; locatio
   if (lecture.status === 'cancelled') throw CheckinErrors.cancelled()
   if (judgeAudience(lecture.audience, lecture.branchId, ctx.member.branchId) === 'otherBranch') throw CheckinErrors.audience(lecture.branchName)
 
-  const existing = await findCheckIn(ctx.db, lecture._id, ctx.openid)
-  if (existing) return answerExisting(existing, lecture.title)
-
   const nowMs = ctx.now.getTime()
-  const state = windowState(nowMs, windowBounds(lecture.startAt.getTime(), lecture.endAt.getTime(), lecture.checkinWindow))
-  if (state === 'notOpen') throw CheckinErrors.notOpen(new Date(windowBounds(lecture.startAt.getTime(), lecture.endAt.getTime(), lecture.checkinWindow).opensAt))
-  if (state === 'closed') throw CheckinErrors.closed()
-
+  const bounds = windowBounds(lecture.startAt.getTime(), lecture.endAt.getTime(), lecture.checkinWindow)
+  const state = windowState(nowMs, bounds)
   const verdict = judgeToken(lecture.secret, lecture._id, lecture.checkinMode, input.token, nowMs, lecture.slotSeconds)
-  if (verdict === 'expired') throw CheckinErrors.tokenExpired()
-  if (verdict === 'invalid') throw CheckinErrors.tokenInvalid()
+  if (state !== 'open' || verdict !== 'valid') {
+    // Someone already recorded who rescans an old code (or after the window) is told so, not refused;
+    // the lookup happens only on this path, so a first check-in costs no extra read.
+    const existing = await findCheckIn(ctx.db, lecture._id, ctx.openid)
+    if (existing) return answerExisting(existing, lecture.title)
+    if (state === 'notOpen') throw CheckinErrors.notOpen(new Date(bounds.opensAt))
+    if (state === 'closed') throw CheckinErrors.closed()
+    throw verdict === 'expired' ? CheckinErrors.tokenExpired() : CheckinErrors.tokenInvalid()
+  }
 
   const fence = geofence(lecture.location, input.location)
   const visitor = ctx.member.branchId !== lecture.branchId
