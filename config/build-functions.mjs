@@ -14,6 +14,7 @@ const sdkVersion = JSON.parse(await readFile(path.join(root, 'node_modules/wx-se
 export const OPENAPI_PERMISSIONS = {
   member: [],
   lecture: [],
+  rating: ['security.msgSecCheck', 'subscribeMessage.send'],
 }
 
 export async function buildFunctions({ quiet = false } = {}) {

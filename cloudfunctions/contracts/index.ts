@@ -1,16 +1,19 @@
 import { lectureContract } from './lecture.contract'
 import { memberContract } from './member.contract'
+import { ratingContract } from './rating.contract'
 
 export * from './envelope'
 export * from './define'
 export * from './common.schema'
 export * from './member.contract'
 export * from './lecture.contract'
+export * from './rating.contract'
 
 /** Every deployed function and its actions: the client's `callCloud` is typed by this map. */
 export const contracts = {
   member: memberContract,
   lecture: lectureContract,
+  rating: ratingContract,
 }
 
 export type Contracts = typeof contracts

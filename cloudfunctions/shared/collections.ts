@@ -4,6 +4,7 @@ export const Collections = {
   members: 'members',
   lectures: 'lectures',
   checkIns: 'check_ins',
+  ratings: 'ratings',
 } as const
 
 export type CollectionName = (typeof Collections)[keyof typeof Collections]

@@ -2,6 +2,7 @@ import type { Page } from '../../contracts/common.schema'
 import type { LectureDetail, LectureView } from '../../contracts/lecture.contract'
 import { decodeCursor, encodeCursor } from '../../shared/cursor'
 import type { ContextFor } from '../../shared/router'
+import { hasRated } from '../ratings/rating.repository'
 import { LectureErrors } from './lecture.errors'
 import { toLectureDetail, toLectureView } from './lecture.mapper'
 import { findCheckIn, findLecture, listLectures, type LectureDoc } from './lecture.repository'
@@ -39,13 +40,12 @@ export async function listLecturesFor(
 export async function getLecture(input: { lectureId: string }, ctx: ContextFor<'inBranch'>): Promise<LectureDetail> {
   const lecture = await findLecture(ctx.db, input.lectureId)
   if (!lecture || !canSee(lecture, ctx)) throw LectureErrors.notFound()
-  const mine = await findCheckIn(ctx.db, lecture._id, ctx.openid)
+  const [mine, rated] = await Promise.all([findCheckIn(ctx.db, lecture._id, ctx.openid), hasRated(ctx.db, lecture._id, ctx.openid)])
   const manages = ctx.member.role === 'secretary' && lecture.branchId === ctx.member.branchId
   return toLectureDetail(lecture, ctx.member.branchId, {
     checkedIn: mine?.present === true,
     checkedInAt: mine?.present ? mine.at.toISOString() : null,
-    // Rating arrives with the rating feature; until then nobody has rated.
-    rated: false,
+    rated,
     canManage: manages,
     canSeeAttendance: manages || (lecture.speaker.openid !== null && lecture.speaker.openid === ctx.openid),
   })

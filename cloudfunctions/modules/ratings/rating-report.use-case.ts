@@ -1,0 +1,107 @@
+import { RATING_DIMENSIONS, type LecturerReport, type RatingDimension, type RatingSummary } from '../../contracts/rating.contract'
+import { Collections } from '../../shared/collections'
+import { findMany } from '../../shared/db'
+import type { ContextFor } from '../../shared/router'
+import { LectureErrors } from '../lectures/lecture.errors'
+import { findLecture, type CheckInDoc, type LectureDoc } from '../lectures/lecture.repository'
+import { RatingErrors } from './rating.errors'
+import { ratingsOf } from './rating.repository'
+import { anonymousOrder, averages, distribution, meetsThreshold, normalizeAggregate } from './rating.rules'
+
+const REPORT_LECTURES = 100
+const ATTENDEE_BATCH = 500
+
+type LectureWithRating = LectureDoc & { rating?: unknown }
+
+function roleOn(ctx: ContextFor<'inBranch'>, lecture: LectureDoc): 'secretary' | 'speaker' | null {
+  if (ctx.member.role === 'secretary' && ctx.member.branchId === lecture.branchId) return 'secretary'
+  if (lecture.speaker.openid !== null && lecture.speaker.openid === ctx.openid) return 'speaker'
+  return null
+}
+
+async function presentAttendees(ctx: ContextFor<'inBranch'>, lectureId: string): Promise<Array<Pick<CheckInDoc, '_id' | 'openid' | 'name'>>> {
+  const _ = ctx.db.command
+  const out: Array<Pick<CheckInDoc, '_id' | 'openid' | 'name'>> = []
+  let after: string | null = null
+  for (;;) {
+    const where: Record<string, unknown> = after ? { lectureId, present: true, _id: _.gt(after) } : { lectureId, present: true }
+    const batch = await findMany<Pick<CheckInDoc, '_id' | 'openid' | 'name'>>(
+      ctx.db.collection(Collections.checkIns).where(where).field({ _id: true, openid: true, name: true }).orderBy('_id', 'asc').limit(ATTENDEE_BATCH),
+    )
+    out.push(...batch)
+    const last = batch[batch.length - 1]
+    if (batch.length < ATTENDEE_BATCH || !last) return out
+    after = last._id
+  }
+}
+
+/**
+ * The lecture's report: numbers from the counts kept on the lecture (no scan of the ratings), comments
+ * as bare texts, withheld below the threshold. The secretary also learns who has not rated yet — the
+ * complement of the raters, never tied to a score.
+ */
+export async function ratingSummary(input: { lectureId: string }, ctx: ContextFor<'inBranch'>): Promise<RatingSummary> {
+  const lecture = (await findLecture(ctx.db, input.lectureId)) as LectureWithRating | null
+  if (!lecture || lecture.status === 'draft') throw LectureErrors.notFound()
+  const role = roleOn(ctx, lecture)
+  if (!role) throw RatingErrors.forbidden()
+  const agg = normalizeAggregate(lecture.rating)
+  if (!meetsThreshold(agg.count)) throw RatingErrors.tooFew(agg.count)
+
+  const avg = averages(agg)
+  const dimensions = {} as RatingSummary['dimensions']
+  for (const d of RATING_DIMENSIONS) dimensions[d] = { average: avg[d], distribution: distribution(agg, d) }
+  const rows = await ratingsOf(ctx.db, lecture._id, { comment: true, commentStatus: true })
+  const comments = anonymousOrder(rows.filter((r) => r.commentStatus === 'pass' && r.comment).map((r) => String(r.comment)))
+  const attendees = lecture.checkinCount
+
+  const summary: RatingSummary = {
+    lectureId: lecture._id,
+    lectureTitle: lecture.title,
+    startAt: lecture.startAt.toISOString(),
+    count: agg.count,
+    attendees,
+    responseRate: attendees > 0 ? Math.min(1, Math.round((agg.count / attendees) * 1000) / 1000) : 0,
+    overallAverage: avg.overall,
+    dimensions,
+    comments,
+  }
+  if (role === 'secretary') {
+    const raters = new Set((await ratingsOf(ctx.db, lecture._id, { openid: true })).map((r) => String(r.openid)))
+    const present = await presentAttendees(ctx, lecture._id)
+    summary.notRated = present
+      .filter((p) => !raters.has(p.openid))
+      .map((p) => ({ name: p.name }))
+      .sort((a, b) => a.name.localeCompare(b.name, 'zh-Hans-CN'))
+  }
+  return summary
+}
+
+/** A speaker's lectures over time (or, for a secretary, a speaker of their branch), same threshold. */
+export async function lecturerReport(input: { speakerOpenid?: string }, ctx: ContextFor<'inBranch'>): Promise<LecturerReport> {
+  const speaker = input.speakerOpenid ?? ctx.openid
+  const asSecretary = input.speakerOpenid !== undefined && input.speakerOpenid !== ctx.openid
+  if (asSecretary && ctx.member.role !== 'secretary') throw RatingErrors.forbidden()
+  const _ = ctx.db.command
+  const where: Record<string, unknown> = { 'speaker.openid': speaker, status: _.in(['published']) }
+  if (asSecretary) where.branchId = ctx.member.branchId
+  const lectures = await findMany<LectureWithRating>(ctx.db.collection(Collections.lectures).where(where).orderBy('startAt', 'desc').limit(REPORT_LECTURES))
+  return {
+    speakerName: lectures[0]?.speaker.name ?? (asSecretary ? '' : ctx.member.name),
+    lectures: lectures.map((l) => {
+      const agg = normalizeAggregate(l.rating)
+      const avg = averages(agg)
+      const shown = meetsThreshold(agg.count)
+      const perDimension = {} as Record<RatingDimension, number>
+      for (const d of RATING_DIMENSIONS) perDimension[d] = avg[d]
+      return {
+        lectureId: l._id,
+        title: l.title,
+        startAt: l.startAt.toISOString(),
+        count: agg.count,
+        averages: shown ? { ...perDimension, overall: avg.overall } : null,
+      }
+    }),
+  }
+}
+

@@ -1,0 +1,18 @@
+import { AppError } from '../../shared/errors'
+import { formatBeijing } from '../../shared/time'
+import { RATING_THRESHOLD } from '../../contracts/rating.contract'
+
+export const RatingErrors = {
+  notPresent: () => new AppError('RATING.NOT_PRESENT', '只有到场签到（或由书记登记到场）的人才能评议这场党课'),
+  notStarted: (opensAt: Date) =>
+    new AppError('RATING.NOT_STARTED', `党课开始后才能评议，请于 ${formatBeijing(opensAt, 'M月D日 HH:mm')}（北京时间）之后再来`),
+  closed: (closedAt: Date) => new AppError('RATING.CLOSED', `评议已于 ${formatBeijing(closedAt, 'M月D日 HH:mm')} 截止`),
+  cancelled: () => new AppError('RATING.LECTURE_CANCELLED', '这场党课已取消，无需评议'),
+  commentRejected: () => new AppError('RATING.COMMENT_REJECTED', '评语中含有不适宜公开的内容，请修改后再提交', { comment: '请修改评语后再提交' }),
+  tooFew: (count: number) =>
+    new AppError(
+      'RATING.TOO_FEW',
+      `目前有 ${count} 人评议，满 ${RATING_THRESHOLD} 人后才显示结果——这样谁也无法从结果推断出某个人的评分`,
+    ),
+  forbidden: () => new AppError('AUTH.FORBIDDEN', '只有本支部书记和主讲人可以查看评议结果'),
+}

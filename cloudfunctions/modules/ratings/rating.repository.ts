@@ -1,0 +1,48 @@
+import type { Scores } from '../../contracts/rating.contract'
+import { Collections } from '../../shared/collections'
+import { findById, findMany, type Database, type DocBase } from '../../shared/db'
+
+/**
+ * `_id` = `<lectureId>_<openid>`: one rating per person per lecture, revised in place. The openid is
+ * kept so the person can edit and so "who has not rated" can be computed; it never leaves the server
+ * next to a score.
+ */
+export interface RatingDoc extends DocBase {
+  lectureId: string
+  openid: string
+  scores: Scores
+  comment: string
+  commentStatus: 'none' | 'pass' | 'review'
+  createdAt: Date
+  updatedAt: Date
+  revisions: number
+}
+
+export function ratingId(lectureId: string, openid: string): string {
+  return `${lectureId}_${openid}`
+}
+
+export function findRating(db: Database, lectureId: string, openid: string): Promise<RatingDoc | null> {
+  return findById<RatingDoc>(db, Collections.ratings, ratingId(lectureId, openid))
+}
+
+export async function hasRated(db: Database, lectureId: string, openid: string): Promise<boolean> {
+  return (await findRating(db, lectureId, openid)) !== null
+}
+
+const BATCH = 500
+
+/** Every rating of a lecture, projected to the fields asked for (keyset on `_id`, 500 at a time). */
+export async function ratingsOf(db: Database, lectureId: string, fields: Record<string, true>): Promise<Array<Partial<RatingDoc> & DocBase>> {
+  const _ = db.command
+  const out: Array<Partial<RatingDoc> & DocBase> = []
+  let after: string | null = null
+  for (;;) {
+    const where: Record<string, unknown> = after ? { lectureId, _id: _.gt(after) } : { lectureId }
+    const batch: Array<Partial<RatingDoc> & DocBase> = await findMany(db.collection(Collections.ratings).where(where).field({ _id: true, ...fields }).orderBy('_id', 'asc').limit(BATCH))
+    out.push(...batch)
+    const last = batch[batch.length - 1]
+    if (batch.length < BATCH || !last) return out
+    after = last._id
+  }
+}

@@ -1,0 +1,121 @@
+import { RATING_DIMENSIONS, RATING_THRESHOLD, type RatingDimension, type Scores } from '../../contracts/rating.contract'
+
+/**
+ * Pure rules of the 评议表: when a rating may be given, how one rating moves the aggregate kept on the
+ * lecture, and what the aggregate says. Nothing here knows who rated.
+ */
+
+export const RATING_DAYS_AFTER_END = 7
+const DAY_MS = 24 * 60 * 60 * 1000
+
+export type RatingWindowState = 'notStarted' | 'open' | 'closed'
+
+/** From the lecture's start until 7 days after its end (end + 7 × 24 h, an exact instant). */
+export function ratingWindow(startMs: number, endMs: number): { opensAt: number; closesAt: number } {
+  return { opensAt: startMs, closesAt: endMs + RATING_DAYS_AFTER_END * DAY_MS }
+}
+
+export function ratingWindowState(nowMs: number, w: { opensAt: number; closesAt: number }): RatingWindowState {
+  if (nowMs < w.opensAt) return 'notStarted'
+  if (nowMs >= w.closesAt) return 'closed'
+  return 'open'
+}
+
+type ScoreKey = 's1' | 's2' | 's3' | 's4' | 's5'
+const SCORE_KEYS: readonly ScoreKey[] = ['s1', 's2', 's3', 's4', 's5']
+
+/** What a lecture keeps: counts and sums, so a report never scans the ratings (DESIGN.md §8). */
+export interface RatingAggregate {
+  count: number
+  sums: Record<RatingDimension, number>
+  dist: Record<RatingDimension, Record<ScoreKey, number>>
+}
+
+export function emptyAggregate(): RatingAggregate {
+  const sums = {} as Record<RatingDimension, number>
+  const dist = {} as Record<RatingDimension, Record<ScoreKey, number>>
+  for (const d of RATING_DIMENSIONS) {
+    sums[d] = 0
+    dist[d] = { s1: 0, s2: 0, s3: 0, s4: 0, s5: 0 }
+  }
+  return { count: 0, sums, dist }
+}
+
+/** An aggregate as read from a document that may predate ratings or miss some paths. */
+export function normalizeAggregate(raw: unknown): RatingAggregate {
+  const agg = emptyAggregate()
+  if (typeof raw !== 'object' || raw === null) return agg
+  const r = raw as { count?: unknown; sums?: Record<string, unknown>; dist?: Record<string, Record<string, unknown>> }
+  agg.count = typeof r.count === 'number' ? r.count : 0
+  for (const d of RATING_DIMENSIONS) {
+    const s = r.sums?.[d]
+    agg.sums[d] = typeof s === 'number' ? s : 0
+    for (const k of SCORE_KEYS) {
+      const v = r.dist?.[d]?.[k]
+      agg.dist[d][k] = typeof v === 'number' ? v : 0
+    }
+  }
+  return agg
+}
+
+/**
+ * The increments one submission makes, as dotted paths under `rating.`: a first rating adds one to the
+ * count; a revision moves sums and distributions from the old scores to the new, and leaves the count.
+ */
+export function aggregateDelta(previous: Scores | null, next: Scores): Record<string, number> {
+  const delta: Record<string, number> = {}
+  const add = (path: string, n: number) => {
+    if (n !== 0) delta[path] = (delta[path] ?? 0) + n
+  }
+  if (!previous) add('count', 1)
+  for (const d of RATING_DIMENSIONS) {
+    add(`sums.${d}`, next[d] - (previous?.[d] ?? 0))
+    if (previous) add(`dist.${d}.s${previous[d]}`, -1)
+    add(`dist.${d}.s${next[d]}`, 1)
+  }
+  for (const [k, v] of Object.entries(delta)) if (v === 0) delete delta[k]
+  return delta
+}
+
+export function applyDelta(agg: RatingAggregate, delta: Record<string, number>): RatingAggregate {
+  const next = normalizeAggregate(JSON.parse(JSON.stringify(agg)))
+  for (const [path, n] of Object.entries(delta)) {
+    const parts = path.split('.')
+    if (parts[0] === 'count') next.count += n
+    else if (parts[0] === 'sums') next.sums[parts[1] as RatingDimension] += n
+    else if (parts[0] === 'dist') next.dist[parts[1] as RatingDimension][parts[2] as ScoreKey] += n
+  }
+  return next
+}
+
+const round2 = (n: number) => Math.round(n * 100) / 100
+
+export function averages(agg: RatingAggregate): Record<RatingDimension, number> & { overall: number } {
+  const out = { overall: 0 } as Record<RatingDimension, number> & { overall: number }
+  let total = 0
+  for (const d of RATING_DIMENSIONS) {
+    out[d] = agg.count > 0 ? round2(agg.sums[d] / agg.count) : 0
+    total += agg.sums[d]
+  }
+  out.overall = agg.count > 0 ? round2(total / (agg.count * RATING_DIMENSIONS.length)) : 0
+  return out
+}
+
+export function distribution(agg: RatingAggregate, d: RatingDimension): [number, number, number, number, number] {
+  const x = agg.dist[d]
+  return [x.s1, x.s2, x.s3, x.s4, x.s5]
+}
+
+export function meetsThreshold(count: number): boolean {
+  return count >= RATING_THRESHOLD
+}
+
+/** True exactly once: the submission that takes the count from below the threshold to it. */
+export function crossesThreshold(before: number, after: number): boolean {
+  return before < RATING_THRESHOLD && after >= RATING_THRESHOLD
+}
+
+/** Comments in an order that carries no trace of who wrote them or when: by text. */
+export function anonymousOrder(comments: string[]): string[] {
+  return [...comments].sort((a, b) => a.localeCompare(b, 'zh-Hans-CN'))
+}

@@ -1,0 +1,108 @@
+import type { MyRating, Scores } from '../../contracts/rating.contract'
+import { Collections } from '../../shared/collections'
+import { checkText } from '../../shared/content-check'
+import { inTransaction, txGet, updateWhere } from '../../shared/db'
+import { notify } from '../../shared/notify'
+import type { ContextFor } from '../../shared/router'
+import { formatBeijing } from '../../shared/time'
+import { LectureErrors } from '../lectures/lecture.errors'
+import { findCheckIn, findLecture, type LectureDoc } from '../lectures/lecture.repository'
+import { RatingErrors } from './rating.errors'
+import { findRating, ratingId, type RatingDoc } from './rating.repository'
+import { aggregateDelta, crossesThreshold, normalizeAggregate, ratingWindow, ratingWindowState } from './rating.rules'
+
+function toMyRating(r: RatingDoc, lecture: LectureDoc): MyRating {
+  return {
+    lectureId: r.lectureId,
+    scores: { ...r.scores },
+    comment: r.comment,
+    commentStatus: r.commentStatus,
+    updatedAt: r.updatedAt.toISOString(),
+    editableUntil: new Date(ratingWindow(lecture.startAt.getTime(), lecture.endAt.getTime()).closesAt).toISOString(),
+  }
+}
+
+/** A lecture the caller attended (checked in or marked present by the secretary). */
+async function attendedLecture(ctx: ContextFor<'inBranch'>, lectureId: string): Promise<LectureDoc> {
+  const lecture = await findLecture(ctx.db, lectureId)
+  if (!lecture || lecture.status === 'draft') throw LectureErrors.notFound()
+  const attendance = await findCheckIn(ctx.db, lecture._id, ctx.openid)
+  if (!attendance?.present) throw RatingErrors.notPresent()
+  return lecture
+}
+
+/**
+ * Rates a lecture, or revises one's rating. The rating and the lecture's counts and sums change in one
+ * transaction, so the aggregate always equals a recomputation from the ratings, and each person counts
+ * once however often they revise.
+ */
+export async function submitRating(input: { lectureId: string; scores: Scores; comment?: string }, ctx: ContextFor<'inBranch'>): Promise<MyRating> {
+  const lecture = await attendedLecture(ctx, input.lectureId)
+  if (lecture.status === 'cancelled') throw RatingErrors.cancelled()
+  const window = ratingWindow(lecture.startAt.getTime(), lecture.endAt.getTime())
+  const state = ratingWindowState(ctx.now.getTime(), window)
+  if (state === 'notStarted') throw RatingErrors.notStarted(new Date(window.opensAt))
+  if (state === 'closed') throw RatingErrors.closed(new Date(window.closesAt))
+
+  const comment = input.comment ?? ''
+  // Checked before the transaction: a slow external call must not hold the write lock.
+  const verdict = await checkText(ctx.openid, comment)
+  if (verdict === 'risky') throw RatingErrors.commentRejected()
+  const commentStatus: RatingDoc['commentStatus'] = comment === '' ? 'none' : verdict
+
+  const id = ratingId(lecture._id, ctx.openid)
+  const _ = ctx.db.command
+  const { saved, crossed } = await inTransaction(ctx.db, async (tx) => {
+    const previous = await txGet<RatingDoc>(tx, Collections.ratings, id)
+    const current = await txGet<LectureDoc & { rating?: unknown }>(tx, Collections.lectures, lecture._id)
+    const before = normalizeAggregate(current?.rating).count
+    const doc: RatingDoc = {
+      _id: id,
+      lectureId: lecture._id,
+      openid: ctx.openid,
+      scores: { ...input.scores },
+      comment,
+      commentStatus,
+      createdAt: previous?.createdAt ?? ctx.now,
+      updatedAt: ctx.now,
+      revisions: (previous?.revisions ?? -1) + 1,
+    }
+    const { _id: _omit, ...data } = doc
+    await tx.collection(Collections.ratings).doc(id).set({ data })
+    const inc: Record<string, unknown> = {}
+    for (const [path, n] of Object.entries(aggregateDelta(previous?.scores ?? null, input.scores))) inc[`rating.${path}`] = _.inc(n)
+    if (Object.keys(inc).length > 0) await tx.collection(Collections.lectures).doc(lecture._id).update({ data: inc })
+    return { saved: doc, crossed: crossesThreshold(before, before + (previous ? 0 : 1)) }
+  })
+
+  if (crossed) await tellSpeaker(ctx, lecture)
+  return toMyRating(saved, lecture)
+}
+
+/**
+ * When the third rating arrives, the speaker (if they use the app) is told the report is ready. The
+ * conditional update on `rating.notifiedAt` makes it once, even if two submissions race past 3.
+ */
+async function tellSpeaker(ctx: ContextFor<'inBranch'>, lecture: LectureDoc): Promise<void> {
+  if (!lecture.speaker.openid) return
+  const _ = ctx.db.command
+  const first = await updateWhere(ctx.db, Collections.lectures, { _id: lecture._id, 'rating.notifiedAt': _.exists(false) }, { 'rating.notifiedAt': ctx.now })
+  if (first === 0) return
+  await notify({
+    touser: lecture.speaker.openid,
+    templateId: process.env.RATING_REPORT_TEMPLATE_ID ?? '',
+    page: `pages/lecture-report/index?lectureId=${lecture._id}`,
+    data: {
+      thing1: { value: lecture.title.slice(0, 20) },
+      time2: { value: formatBeijing(lecture.startAt, 'YYYY年M月D日 HH:mm') },
+      thing3: { value: '评议结果已可查看' },
+    },
+  })
+}
+
+export async function myRating(input: { lectureId: string }, ctx: ContextFor<'inBranch'>): Promise<MyRating | null> {
+  const lecture = await findLecture(ctx.db, input.lectureId)
+  if (!lecture || lecture.status === 'draft') throw LectureErrors.notFound()
+  const mine = await findRating(ctx.db, lecture._id, ctx.openid)
+  return mine ? toMyRating(mine, lecture) : null
+}
