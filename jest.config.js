@@ -24,10 +24,13 @@ const node = (displayName, roots, extra = {}) => ({
 })
 
 module.exports = {
+  // Jest reads the timeout only at the top level, not per project: generous for the layers that start a
+  // local cloud or a browser; unit tests finish in milliseconds anyway.
+  testTimeout: 120000,
   projects: [
     node('unit', ['<rootDir>/tests/unit']),
-    node('contract', ['<rootDir>/tests/contract'], { testTimeout: 30000 }),
-    node('integration', ['<rootDir>/tests/integration'], { testTimeout: 60000 }),
+    node('contract', ['<rootDir>/tests/contract']),
+    node('integration', ['<rootDir>/tests/integration']),
     {
       displayName: 'app',
       testEnvironment: 'jsdom',
@@ -49,6 +52,6 @@ module.exports = {
       },
       testEnvironmentOptions: { customExportConditions: [''] },
     },
-    node('e2e', ['<rootDir>/tests/e2e'], { testTimeout: 120000 }),
+    node('e2e', ['<rootDir>/tests/e2e']),
   ],
 }

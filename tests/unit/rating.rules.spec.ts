@@ -1,0 +1,101 @@
+import dayjs from 'dayjs'
+import utc from 'dayjs/plugin/utc'
+import timezone from 'dayjs/plugin/timezone'
+import type { Scores } from '../../cloudfunctions/contracts/rating.contract'
+import {
+  aggregateDelta,
+  anonymousOrder,
+  applyDelta,
+  averages,
+  crossesThreshold,
+  distribution,
+  emptyAggregate,
+  normalizeAggregate,
+  ratingWindow,
+  ratingWindowState,
+} from '../../cloudfunctions/modules/ratings/rating.rules'
+
+dayjs.extend(utc)
+dayjs.extend(timezone)
+const bj = (s: string) => dayjs.tz(s, 'Asia/Shanghai').valueOf()
+
+const s = (attitude: number, content: number, form: number, effect: number): Scores => ({ attitude, content, form, effect })
+
+describe('rating window', () => {
+  const w = ratingWindow(bj('2026-11-22 19:00'), bj('2026-11-22 21:00'))
+  it.each([
+    ['2026-11-22 18:59:59', 'notStarted'],
+    ['2026-11-22 19:00:00', 'open'],
+    ['2026-11-29 20:59:59', 'open'],
+    ['2026-11-29 21:00:00', 'closed'],
+  ])('at %s Beijing time it is %s', (at, state) => {
+    expect(ratingWindowState(bj(at), w)).toBe(state)
+  })
+})
+
+describe('aggregate', () => {
+  it('counts a first rating once and adds its scores', () => {
+    const agg = applyDelta(emptyAggregate(), aggregateDelta(null, s(5, 4, 3, 5)))
+    expect(agg.count).toBe(1)
+    expect(agg.sums).toEqual({ attitude: 5, content: 4, form: 3, effect: 5 })
+    expect(distribution(agg, 'form')).toEqual([0, 0, 1, 0, 0])
+  })
+
+  it('moves a revision from the old scores to the new without counting the person again', () => {
+    let agg = applyDelta(emptyAggregate(), aggregateDelta(null, s(5, 4, 3, 5)))
+    agg = applyDelta(agg, aggregateDelta(s(5, 4, 3, 5), s(1, 4, 5, 5)))
+    expect(agg.count).toBe(1)
+    expect(agg.sums).toEqual({ attitude: 1, content: 4, form: 5, effect: 5 })
+    expect(distribution(agg, 'attitude')).toEqual([1, 0, 0, 0, 0])
+    expect(distribution(agg, 'content')).toEqual([0, 0, 0, 1, 0])
+  })
+
+  it('makes no change for a revision with the same scores', () => {
+    expect(aggregateDelta(s(3, 3, 3, 3), s(3, 3, 3, 3))).toEqual({})
+  })
+
+  it('equals a recomputation after many random submissions and revisions', () => {
+    const latest = new Map<number, Scores>()
+    let agg = emptyAggregate()
+    let seed = 7
+    const rnd = () => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31
+      return seed
+    }
+    for (let i = 0; i < 500; i += 1) {
+      const who = rnd() % 40
+      const next = s(1 + (rnd() % 5), 1 + (rnd() % 5), 1 + (rnd() % 5), 1 + (rnd() % 5))
+      agg = applyDelta(agg, aggregateDelta(latest.get(who) ?? null, next))
+      latest.set(who, next)
+    }
+    const all = [...latest.values()]
+    expect(agg.count).toBe(all.length)
+    expect(agg.sums.effect).toBe(all.reduce((n, x) => n + x.effect, 0))
+    expect(distribution(agg, 'content').reduce((a, b) => a + b, 0)).toBe(all.length)
+    expect(distribution(agg, 'content')[4]).toBe(all.filter((x) => x.content === 5).length)
+  })
+
+  it('averages per dimension and overall, to two decimals', () => {
+    let agg = emptyAggregate()
+    for (const x of [s(5, 4, 3, 5), s(4, 4, 4, 4), s(5, 3, 3, 4)]) agg = applyDelta(agg, aggregateDelta(null, x))
+    expect(averages(agg)).toEqual({ attitude: 4.67, content: 3.67, form: 3.33, effect: 4.33, overall: 4 })
+  })
+
+  it('reads a lecture with no ratings yet as empty', () => {
+    expect(normalizeAggregate(undefined)).toEqual(emptyAggregate())
+    expect(averages(normalizeAggregate({ count: 0 })).overall).toBe(0)
+  })
+
+  it.each([
+    [2, 3, true],
+    [3, 3, false],
+    [1, 2, false],
+    [3, 4, false],
+  ])('crossing the threshold from %d to %d: %s', (before, after, crossed) => {
+    expect(crossesThreshold(before, after)).toBe(crossed)
+  })
+
+  it('orders comments by text, not by who or when', () => {
+    expect(anonymousOrder(['讲得好', '案例丰富', '希望多互动'])).toEqual(anonymousOrder(['希望多互动', '讲得好', '案例丰富']))
+  })
+})
