@@ -13,7 +13,7 @@ const sdkVersion = JSON.parse(await readFile(path.join(root, 'node_modules/wx-se
 /** Cloud calls each function may make (WeChat checks config.json on upload). */
 export const OPENAPI_PERMISSIONS = {
   member: [],
-  lecture: [],
+  lecture: ['wxacode.getUnlimited'],
   rating: ['security.msgSecCheck', 'subscribeMessage.send'],
 }
 

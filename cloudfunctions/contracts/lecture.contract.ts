@@ -116,6 +116,11 @@ export interface DisplayCode {
   expiresAt: string
   checkinCount: number
   recent: Array<{ name: string; at: string }>
+  /**
+   * With `withMiniCode`: the mini-program code (wxacode.getUnlimited) for `scene` as a data URL, so a
+   * phone camera opens the check-in page directly. Absent when not asked for or when WeChat refused.
+   */
+  miniCode?: string
 }
 
 export interface CheckInResult {
@@ -188,7 +193,7 @@ export const lectureContract = {
     }),
   ),
   get: action<LectureDetail>()(byId),
-  displayCode: action<DisplayCode>()(byId),
+  displayCode: action<DisplayCode>()(z.strictObject({ lectureId: lectureIdSchema, withMiniCode: z.boolean().optional() })),
   checkIn: action<CheckInResult>()(
     z.strictObject({
       lectureId: lectureIdSchema,

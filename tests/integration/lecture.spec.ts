@@ -1,6 +1,7 @@
 import type { Envelope } from '../../cloudfunctions/contracts'
 import { slotOf, tokenFor } from '../../cloudfunctions/modules/lectures/check-in.rules'
 import { seedDemoData } from '../../cloudfunctions/emulator/seed'
+import { decodeQrPng } from '../contract/support/qr-decode'
 import { startLocalCloud, useCaller, type LocalCloud } from '../support/local-cloud'
 
 /** The `lecture` function end to end: main(event) → real wx-server-sdk → local backend on a temp folder. */
@@ -183,6 +184,15 @@ describe('lecture.checkIn', () => {
     expect(display.checkinCount).toBe(1)
     expect(display.recent).toEqual([expect.objectContaining({ name: '李秀英' })])
     expect(await ok<Json>(MEMBER, { action: 'get', lectureId: id })).toMatchObject({ me: { checkedIn: true } })
+  })
+
+  it('gives the display a mini-program code that opens the check-in page with the scene', async () => {
+    const id = await publishedLecture()
+    const code = await ok<{ scene: string; miniCode: string }>(SEC, { action: 'displayCode', lectureId: id, withMiniCode: true })
+    const png = Buffer.from(code.miniCode.replace(/^data:image\/png;base64,/, ''), 'base64')
+    expect(decodeQrPng(png).text).toBe(`pages/check-in/index?scene=${encodeURIComponent(code.scene)}`)
+    expect(code.scene.length).toBeLessThanOrEqual(32)
+    expect(await ok<Json>(SEC, { action: 'displayCode', lectureId: id })).not.toHaveProperty('miniCode')
   })
 
   it('refuses a token two slots old as expired and a made-up one as invalid', async () => {

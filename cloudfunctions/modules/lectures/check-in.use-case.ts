@@ -1,3 +1,4 @@
+import cloud from 'wx-server-sdk'
 import { sceneFor, type CheckInResult, type DisplayCode } from '../../contracts/lecture.contract'
 import { Collections } from '../../shared/collections'
 import { insertOnce, updateWhere } from '../../shared/db'
@@ -19,14 +20,32 @@ function qrContentFor(scene: string): string {
   return h5 ? `${h5}${h5.includes('?') ? '&' : '?'}scene=${encodeURIComponent(scene)}` : `zbhd://check-in?scene=${scene}`
 }
 
-export async function displayCode(input: { lectureId: string }, ctx: ContextFor<'secretary'>): Promise<DisplayCode> {
+/** The page a mini-program code opens; `scene` reaches it URL-encoded in `options.scene`. */
+export const CHECK_IN_PAGE = 'pages/check-in/index'
+
+/**
+ * A mini-program code for the scene. It changes with every slot, so the display asks for it only when
+ * it shows one (weapp); a refusal from WeChat (quota, unpublished page) leaves the plain QR in place.
+ */
+async function miniCodeFor(scene: string): Promise<string | undefined> {
+  try {
+    const res = (await cloud.openapi.wxacode.getUnlimited({ scene, page: CHECK_IN_PAGE, checkPath: false, width: 430 })) as { buffer?: Buffer; contentType?: string }
+    if (!res.buffer) return undefined
+    return `data:${res.contentType ?? 'image/png'};base64,${Buffer.from(res.buffer).toString('base64')}`
+  } catch (err) {
+    console.warn('[lecture] wxacode.getUnlimited failed', err instanceof Error ? err.message : String(err))
+    return undefined
+  }
+}
+
+export async function displayCode(input: { lectureId: string; withMiniCode?: boolean }, ctx: ContextFor<'secretary'>): Promise<DisplayCode> {
   const lecture = await ownLecture(ctx, input.lectureId)
   if (lecture.status === 'draft') throw CheckinErrors.notPublished()
   if (lecture.status === 'cancelled') throw CheckinErrors.cancelled()
   const nowMs = ctx.now.getTime()
   const token = currentToken(lecture.secret, lecture._id, lecture.checkinMode, nowMs, lecture.slotSeconds)
   const scene = sceneFor(lecture._id, token)
-  const recent = await recentCheckIns(ctx.db, lecture._id, RECENT_NAMES)
+  const [recent, miniCode] = await Promise.all([recentCheckIns(ctx.db, lecture._id, RECENT_NAMES), input.withMiniCode ? miniCodeFor(scene) : undefined])
   return {
     token,
     qrContent: qrContentFor(scene),
@@ -37,6 +56,7 @@ export async function displayCode(input: { lectureId: string }, ctx: ContextFor<
     ).toISOString(),
     checkinCount: lecture.checkinCount,
     recent: recent.map((c) => ({ name: c.name, at: c.at.toISOString() })),
+    ...(miniCode ? { miniCode } : {}),
   }
 }
 
