@@ -1,11 +1,13 @@
 import type { ReactNode } from 'react'
-import { Text, View } from '@tarojs/components'
+import { Image, Text, View } from '@tarojs/components'
 import { QrImage } from '../qr-image'
 import './check-in-board.scss'
 
 export interface CheckInBoardProps {
   /** What the QR code encodes (the server's `qrContent`). */
   qrValue: string
+  /** A ready-made code image (the mini-program code in weapp); shown instead of drawing `qrValue`. */
+  imageSrc?: string
   title: string
   /** Time and place, already formatted. */
   subtitle?: string
@@ -27,7 +29,7 @@ export interface CheckInBoardProps {
  * The projector / big-screen check-in board: the QR code as large as the screen allows, what to do in
  * one line, when the code changes, and who has just checked in. Type is sized for the back row.
  */
-export function CheckInBoard({ qrValue, title, subtitle, count, recent, secondsLeft, warning, outdated, children, className }: CheckInBoardProps) {
+export function CheckInBoard({ qrValue, imageSrc, title, subtitle, count, recent, secondsLeft, warning, outdated, children, className }: CheckInBoardProps) {
   return (
     <View className={['check-in-board', outdated ? 'check-in-board--outdated' : '', className].filter(Boolean).join(' ')}>
       <View className='check-in-board__head'>
@@ -36,7 +38,11 @@ export function CheckInBoard({ qrValue, title, subtitle, count, recent, secondsL
       </View>
       <View className='check-in-board__body'>
         <View className='check-in-board__code'>
-          <QrImage className='check-in-board__qr' value={qrValue} />
+          {imageSrc ? (
+            <Image className='check-in-board__qr check-in-board__qr--mini-code' src={imageSrc} mode='aspectFit' />
+          ) : (
+            <QrImage className='check-in-board__qr' value={qrValue} />
+          )}
           <Text className='check-in-board__how'>请用微信“扫一扫”或手机相机扫码签到</Text>
           {secondsLeft === null ? (
             <Text className='check-in-board__countdown check-in-board__countdown--static'>固定签到码</Text>

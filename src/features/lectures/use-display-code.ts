@@ -101,7 +101,8 @@ export function useDisplayCode(lectureId: string | null, { mode = 'rotating', en
     }
 
     const fetchCode = async () => {
-      const res = await callCloud('lecture', 'displayCode', { lectureId })
+      // In the mini-program the board shows a mini-program code, which a phone camera opens directly.
+      const res = await callCloud('lecture', 'displayCode', { lectureId, withMiniCode: process.env.TARO_ENV === 'weapp' })
       if (!alive) return
       const t = clockRef.current()
       if (res.ok) {

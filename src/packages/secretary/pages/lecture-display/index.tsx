@@ -78,6 +78,7 @@ export default function LectureDisplayPage() {
     <View className='lecture-display'>
       <CheckInBoard
         qrValue={code.qrContent}
+        imageSrc={code.miniCode}
         title={l.title}
         subtitle={`${formatLectureTime(l.startAt, l.endAt)} · ${l.location.name}`}
         count={code.checkinCount}
