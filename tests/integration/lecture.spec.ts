@@ -1,19 +1,18 @@
-import type { Envelope } from '../../cloudfunctions/contracts'
 import { slotOf, tokenFor } from '../../cloudfunctions/modules/lectures/check-in.rules'
 import { seedDemoData } from '../../cloudfunctions/emulator/seed'
 import { decodeQrPng } from '../contract/support/qr-decode'
-import { startLocalCloud, useCaller, type LocalCloud } from '../support/local-cloud'
+import { functionCaller, type FunctionCaller } from '../support/function-caller'
+import { startLocalCloud, type LocalCloud } from '../support/local-cloud'
 
 /** The `lecture` function end to end: main(event) → real wx-server-sdk → local backend on a temp folder. */
 let cloud: LocalCloud
-type Main = (event: unknown, context?: object) => Promise<Envelope<unknown>>
-let main: Main
+let lecture: FunctionCaller
 
 beforeAll(async () => {
   cloud = await startLocalCloud()
   await seedDemoData(cloud.backend.store)
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  main = require('../../cloudfunctions/functions/lecture').main
+  lecture = functionCaller(cloud, require('../../cloudfunctions/functions/lecture').main)
 })
 
 afterAll(async () => {
@@ -21,25 +20,9 @@ afterAll(async () => {
 })
 
 type Json = Record<string, unknown>
-
-/** The router reads the caller synchronously before its first await: back-to-back calls keep their identity. */
-function call(openid: string | null, event: unknown): Promise<Envelope<unknown>> {
-  useCaller(cloud, openid)
-  return main(event, {})
-}
-
-async function ok<T = Json>(openid: string | null, event: unknown): Promise<T> {
-  const res = await call(openid, event)
-  if (!res.ok) throw new Error(`expected ok, got ${res.error.code}: ${res.error.message}`)
-  return res.data as T
-}
-
-async function errorCode(openid: string | null, event: unknown): Promise<string> {
-  const res = await call(openid, event)
-  if (res.ok) throw new Error(`expected an error, got ${JSON.stringify(res.data).slice(0, 200)}`)
-  expect(res.error.message).toMatch(/[\u4e00-\u9fa5]/)
-  return res.error.code
-}
+const call = (openid: string | null, event: unknown) => lecture.call(openid, event)
+const ok = <T = Json>(openid: string | null, event: unknown) => lecture.ok<T>(openid, event)
+const errorCode = (openid: string | null, event: unknown) => lecture.errorCode(openid, event)
 
 const SEC = 'demo-secretary'
 const SEC2 = 'demo-secretary-2'

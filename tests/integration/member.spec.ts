@@ -1,5 +1,5 @@
-import type { Envelope } from '../../cloudfunctions/contracts'
-import { startLocalCloud, useCaller, type LocalCloud } from '../support/local-cloud'
+import { functionCaller, type FunctionCaller } from '../support/function-caller'
+import { startLocalCloud, type LocalCloud } from '../support/local-cloud'
 import { seedDemoData } from '../../cloudfunctions/emulator/seed'
 
 /**
@@ -7,14 +7,14 @@ import { seedDemoData } from '../../cloudfunctions/emulator/seed'
  * Identity is set per call through the environment, exactly as the host does for an instance.
  */
 let cloud: LocalCloud
-let main: (event: unknown, context?: object) => Promise<Envelope<unknown>>
+let member: FunctionCaller
 
 beforeAll(async () => {
   cloud = await startLocalCloud()
   await seedDemoData(cloud.backend.store)
   process.env.ADMIN_OPENIDS = 'demo-admin'
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  main = require('../../cloudfunctions/functions/member').main
+  member = functionCaller(cloud, require('../../cloudfunctions/functions/member').main)
 })
 
 afterAll(async () => {
@@ -22,28 +22,9 @@ afterAll(async () => {
 })
 
 type Json = Record<string, unknown>
-
-/**
- * Calls as `openid`. The router reads the caller synchronously before its first await, so starting
- * several calls with different callers back to back is safe (as it is with one request per instance).
- */
-function call(openid: string | null, event: unknown): Promise<Envelope<unknown>> {
-  useCaller(cloud, openid)
-  return main(event, {})
-}
-
-async function ok<T = Json>(openid: string | null, event: unknown): Promise<T> {
-  const res = await call(openid, event)
-  if (!res.ok) throw new Error(`expected ok, got ${res.error.code}: ${res.error.message}`)
-  return res.data as T
-}
-
-async function errorCode(openid: string | null, event: unknown): Promise<string> {
-  const res = await call(openid, event)
-  if (res.ok) throw new Error(`expected an error, got ${JSON.stringify(res.data)}`)
-  expect(res.error.message).toMatch(/[\u4e00-\u9fa5]/)
-  return res.error.code
-}
+const call = (openid: string | null, event: unknown) => member.call(openid, event)
+const ok = <T = Json>(openid: string | null, event: unknown) => member.ok<T>(openid, event)
+const errorCode = (openid: string | null, event: unknown) => member.errorCode(openid, event)
 
 async function snapshot(): Promise<string> {
   const branches = await cloud.backend.store.find('branches')

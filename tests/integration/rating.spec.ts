@@ -1,21 +1,21 @@
 import type { Envelope } from '../../cloudfunctions/contracts'
 import { seedDemoData } from '../../cloudfunctions/emulator/seed'
-import { startLocalCloud, useCaller, type LocalCloud } from '../support/local-cloud'
+import { functionCaller, type FunctionCaller } from '../support/function-caller'
+import { startLocalCloud, type LocalCloud } from '../support/local-cloud'
 
 /** The `rating` function end to end: main(event) → real wx-server-sdk → local backend on a temp folder. */
-type Main = (event: unknown, context?: object) => Promise<Envelope<unknown>>
 type Json = Record<string, unknown>
 let cloud: LocalCloud
-let lecture: Main
-let rating: Main
+let lectureFn: FunctionCaller
+let ratingFn: FunctionCaller
 
 beforeAll(async () => {
   cloud = await startLocalCloud()
   await seedDemoData(cloud.backend.store)
   process.env.RATING_REPORT_TEMPLATE_ID = 'local-rating-report'
   /* eslint-disable @typescript-eslint/no-require-imports */
-  lecture = require('../../cloudfunctions/functions/lecture').main
-  rating = require('../../cloudfunctions/functions/rating').main
+  lectureFn = functionCaller(cloud, require('../../cloudfunctions/functions/lecture').main)
+  ratingFn = functionCaller(cloud, require('../../cloudfunctions/functions/rating').main)
   /* eslint-enable @typescript-eslint/no-require-imports */
 })
 
@@ -23,24 +23,14 @@ afterAll(async () => {
   await cloud.close()
 })
 
-/** The router reads the caller synchronously before its first await: back-to-back calls keep their identity. */
-function call(fn: Main, openid: string | null, event: unknown): Promise<Envelope<unknown>> {
-  useCaller(cloud, openid)
-  return fn(event, {})
-}
-
-async function ok<T = Json>(fn: Main, openid: string | null, event: unknown): Promise<T> {
-  const res = await call(fn, openid, event)
-  if (!res.ok) throw new Error(`expected ok, got ${res.error.code}: ${res.error.message}`)
-  return res.data as T
-}
-
-async function errorCode(fn: Main, openid: string | null, event: unknown): Promise<string> {
-  const res = await call(fn, openid, event)
-  if (res.ok) throw new Error(`expected an error, got ${JSON.stringify(res.data).slice(0, 200)}`)
-  expect(res.error.message).toMatch(/[\u4e00-\u9fa5]/)
-  return res.error.code
-}
+/** `fn` is the function to call: the tests below read as `ok(rating, who, event)`. */
+type Fn = 'lecture' | 'rating'
+const lecture: Fn = 'lecture'
+const rating: Fn = 'rating'
+const pick = (fn: Fn) => (fn === 'lecture' ? lectureFn : ratingFn)
+const call = (fn: Fn, openid: string | null, event: unknown) => pick(fn).call(openid, event)
+const ok = <T = Json>(fn: Fn, openid: string | null, event: unknown) => pick(fn).ok<T>(openid, event)
+const errorCode = (fn: Fn, openid: string | null, event: unknown) => pick(fn).errorCode(openid, event)
 
 const SEC = 'demo-secretary'
 const SPEAKER = 'demo-member-2'

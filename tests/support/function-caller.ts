@@ -1,0 +1,39 @@
+import type { Envelope } from '../../cloudfunctions/contracts'
+import { useCaller, type LocalCloud } from './local-cloud'
+
+export type Main = (event: unknown, context?: object) => Promise<Envelope<unknown>>
+
+export interface FunctionCaller {
+  /** Calls as `openid` (null: nobody signed in) and answers the envelope. */
+  call(openid: string | null, event: unknown): Promise<Envelope<unknown>>
+  /** Calls and answers `data`, failing the test with the error's code and message otherwise. */
+  ok<T = Record<string, unknown>>(openid: string | null, event: unknown): Promise<T>
+  /** Calls expecting a refusal; checks the message is Chinese text a person can act on; answers the code. */
+  errorCode(openid: string | null, event: unknown): Promise<string>
+}
+
+/**
+ * Calls a function's `main(event)` in this process as a chosen caller. The router reads the caller
+ * synchronously before its first await, so starting several calls with different callers back to back
+ * is safe, as it is with one request per instance in the cloud.
+ */
+export function functionCaller(cloud: LocalCloud, main: Main): FunctionCaller {
+  const call = (openid: string | null, event: unknown) => {
+    useCaller(cloud, openid)
+    return main(event, {})
+  }
+  return {
+    call,
+    async ok<T>(openid: string | null, event: unknown): Promise<T> {
+      const res = await call(openid, event)
+      if (!res.ok) throw new Error(`expected ok, got ${res.error.code}: ${res.error.message}`)
+      return res.data as T
+    },
+    async errorCode(openid: string | null, event: unknown): Promise<string> {
+      const res = await call(openid, event)
+      if (res.ok) throw new Error(`expected an error, got ${JSON.stringify(res.data).slice(0, 200)}`)
+      expect(res.error.message).toMatch(/[\u4e00-\u9fa5]/)
+      return res.error.code
+    },
+  }
+}
