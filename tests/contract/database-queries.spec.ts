@@ -119,6 +119,17 @@ describe('command operators', () => {
     expect(ids(res).sort()).toEqual(['p1', 'p2'])
   })
 
+  it('a scalar condition does not reach into arrays nested in arrays (MongoDB, not nedb, semantics)', async () => {
+    await h.local.backend.store.insert('nested', [
+      { _id: 'flat', v: [1, 2] },
+      { _id: 'deep', v: [[1], [2]] },
+    ])
+    const res = await result<GetResult>(h.db.collection('nested').where({ v: 1 }).get())
+    expect(ids(res)).toEqual(['flat'])
+    const counted = await result<CountResult>(h.db.collection('nested').where({ v: 1 }).count())
+    expect(counted.total).toBe(1)
+  })
+
   it('db.RegExp matches strings', async () => {
     const res = await result<GetResult>(h.db.collection('people').where({ name: h.db.RegExp({ regexp: '^[张李]', options: '' }) }).get())
     expect(ids(res).sort()).toEqual(['p1', 'p2'])

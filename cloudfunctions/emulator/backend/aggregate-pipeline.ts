@@ -3,7 +3,7 @@ import { cloneValue } from './clone-document'
 import { fromEngineError, invalidParam, unsupported } from './backend-error'
 import type { DocumentStore } from './document-store'
 import { isPlainObject, normalizeValue, parseEjson, type Doc } from './ejson-codec'
-import { selectMatching, type DocView } from './query-engine'
+import type { DocView } from './query-engine'
 
 /**
  * `collection.aggregate()…end()`: the SDK sends `stages: [{ stageKey: '$match', stageValue: '<EJSON or
@@ -52,26 +52,22 @@ export function parseStages(raw: unknown[], now: number): Doc[] {
   })
 }
 
-export function runPipeline(store: DocumentStore, source: DocView, pipeline: Doc[]): Doc[] {
+export async function runPipeline(store: DocumentStore, source: DocView, pipeline: Doc[]): Promise<Doc[]> {
   const [first, ...rest] = pipeline
-  // A leading $match narrows the input with the id fast path before anything is copied.
+  // A leading $match is answered by the store (its `_id` index, its scan); the input is a copy.
   const leadingMatch = first && isPlainObject(first.$match) ? first.$match : undefined
-  const input = selectMatching(source, leadingMatch)
+  const input = await source.find(leadingMatch)
   const stages = leadingMatch ? rest : pipeline
-  // Stages such as $addFields may write into their input objects; stored documents must never change.
-  const copies = input.map((doc) => cloneValue(doc))
   let result: Doc[]
   try {
     const aggregator = new Aggregator(stages, {
       processingMode: ProcessingMode.CLONE_OFF,
       scriptEnabled: false,
-      // Every collection is loaded at start, so $lookup can resolve synchronously; copies again.
-      collectionResolver: (name: string) => {
-        const collection = store.get(name)
-        return collection ? [...collection.values()].map((doc) => cloneValue(doc)) : []
-      },
+      // Every collection is loaded at start, so $lookup can resolve synchronously from nedb's
+      // in-memory documents; copies, since stages may write into their inputs.
+      collectionResolver: (name: string) => store.get(name)?.allDocuments().map((doc) => cloneValue(doc)) ?? [],
     })
-    result = aggregator.run(copies) as Doc[]
+    result = aggregator.run(input) as Doc[]
   } catch (err) {
     throw fromEngineError(err)
   }

@@ -1,9 +1,9 @@
 /**
  * The two locks the store needs.
  *
- * - `Mutex`: serialises the writes of one collection, so a conditional update reads the state the
- *   previous write left (race-safe `where({ _id, status: 'open' }).update(...)`), and so a write is
- *   applied to memory only after it is on disk.
+ * - `Mutex`: serialises the read-then-write sequences of one collection, so a conditional update reads
+ *   the state the previous write left (race-safe `where({ _id, status: 'open' }).update(...)`). nedb
+ *   orders single operations itself, but not a read followed by a write.
  * - `TransactionGate`: a readers–writer gate. Ordinary writes pass in shared mode (many at once, on
  *   different collections); a transaction holds it exclusively from start to commit/abort, so what it
  *   read stays true until it commits. Waiting exclusive requests block new shared ones (writer

@@ -1,207 +1,193 @@
 import Datastore from '@seald-io/nedb'
-import { promises as fs } from 'fs'
-import type { FileHandle } from 'fs/promises'
-import path from 'path'
 import { Mutex } from './async-lock'
 import { BackendError, invalidParam } from './backend-error'
-import { cloneValue, isDateValue, isRegExpValue } from './clone-document'
+import { isRegExpValue } from './clone-document'
 import { isPlainObject, type Doc, type DocId } from './ejson-codec'
+import { compileMatcher, type DocView, type Page } from './query-engine'
 
 /**
- * One collection: a nedb data file on disk plus an in-memory map that answers every read.
+ * One collection: a `@seald-io/nedb` Datastore with its own data file. nedb is the store — it keeps the
+ * documents (and its unique `_id` index), answers the reads and persists the writes; this class only
+ * adapts it to MongoDB semantics and to the backend's rules.
  *
- * The file is nedb's: one JSON line per document version (Dates as `{"$$date": ms}`), a later line for
- * the same `_id` replaces the earlier one, `{"$$deleted": true, "_id": …}` removes it. nedb loads it
- * (tolerating a torn last line) and compacts it on open. Appends are written here, in nedb's exact
- * line format, through a file handle kept open: nedb's own `appendFile` opens and closes the file on
- * every write, which profiling showed to cost more than everything else a write does, and its copy of
- * every document in memory would duplicate this map.
+ * Durability: nedb runs every operation of a datastore in order through one queue, and a write resolves
+ * after its line was appended with `fs.appendFile` (write(2) returned: the data is in the OS page cache
+ * and survives `kill -9` of this process; there is no fsync per write, so not a power cut). A read is
+ * queued behind the writes before it, so it answers only what is already on disk. nedb changes its
+ * memory just before the append: if an append FAILS (disk full), memory keeps the write that was refused.
  *
- * Order of a write: validate → append to the file (the promise resolves after write(2) returned, so
- * the data is in the OS page cache and survives `kill -9` of this process) → only then the in-memory
- * map changes. So a reader never sees a write that is not on disk, and a failed write leaves memory as
- * it was. Callers serialise writes through `lock`.
+ * Reads: a query's top-level scalar equalities (and `_id: { $in }`) go to nedb as they are, so it uses
+ * its `_id` index and filters; the whole MongoDB query is then decided by mingo inside nedb's scan
+ * through nedb's `$where` hook (nedb lacks $eq, $all, $nor, $expr…, and matches arrays nested in arrays
+ * where MongoDB does not). nedb hands out deep copies, which callers may change.
  *
- * Stored documents are never mutated in place; an update replaces the map entry with a new object, so
- * a reader holding an old reference sees a consistent old version.
+ * Compaction: nedb rewrites the file (temp file, fsync, rename) on load and on `compactDatafileAsync`.
+ * Rather than nedb's fixed-interval autocompaction, which rewrites even idle files forever, the file is
+ * compacted when the lines appended since the last rewrite exceed max(1000, 2 × live documents) — a
+ * counter updated 1,500 times would otherwise keep 1,500 versions.
+ *
+ * Callers serialise read-then-write sequences (conditional updates) through `lock`.
  */
-export interface WriteBatch {
-  /** Documents to insert or replace (by `_id`). */
-  put?: Doc[]
-  remove?: DocId[]
-}
+const COMPACT_MIN_LINES = 1000
 
-export class CollectionStore {
-  /** Serialises this collection's writes (see class comment). */
+export class CollectionStore implements DocView {
+  /** Serialises this collection's read-then-write sequences. */
   readonly lock = new Mutex()
-  private readonly docs = new Map<DocId, Doc>()
-  /** Lines appended since the file was last compacted. */
+  /** Lines appended since the file was last compacted, and when to look at that again. */
   private appended = 0
+  private checkAt = COMPACT_MIN_LINES
   private closed = false
 
   private constructor(
     readonly name: string,
-    private readonly filename: string,
-    private file: FileHandle,
+    private readonly ds: Datastore<Doc>,
+    /** Resolves when no transaction commit is half applied (see DocumentStore.commit). */
+    private readonly settled: () => Promise<void> | undefined,
   ) {}
 
-  static async open(name: string, filename: string): Promise<CollectionStore> {
-    const loaded = await loadDatastore(filename)
-    const file = await fs.open(filename, 'a')
-    const store = new CollectionStore(name, filename, file)
-    for (const doc of loaded) {
-      const id: unknown = doc._id
-      if (typeof id === 'string') store.docs.set(id, cloneValue(doc))
+  static async open(name: string, filename: string, settled: () => Promise<void> | undefined): Promise<CollectionStore> {
+    return new CollectionStore(name, await loadDatastore(filename), settled)
+  }
+
+  // ---- reads -------------------------------------------------------------------------------------
+
+  async get(id: DocId): Promise<Doc | undefined> {
+    await this.settled()
+    return (await this.ds.findOneAsync({ _id: id })) ?? undefined
+  }
+
+  /** Matching documents in natural order (nedb's: by `_id`), skipping and limiting as asked. */
+  async find(query: Doc | undefined, page: Page = {}): Promise<Doc[]> {
+    await this.settled()
+    const cursor = this.ds.findAsync(toNedbQuery(query))
+    if (page.skip) cursor.skip(page.skip)
+    if (page.limit !== undefined && Number.isFinite(page.limit)) {
+      if (page.limit <= 0) return []
+      cursor.limit(page.limit)
     }
-    return store
+    return cursor
   }
 
-  get size(): number {
-    return this.docs.size
+  async count(query: Doc | undefined): Promise<number> {
+    await this.settled()
+    return this.ds.countAsync(toNedbQuery(query))
   }
 
-  get(id: DocId): Doc | undefined {
-    return this.docs.get(id)
+  /** nedb's own in-memory documents, for synchronous readers that copy what they take ($lookup). */
+  allDocuments(): Doc[] {
+    return this.ds.getAllData()
   }
 
-  has(id: DocId): boolean {
-    return this.docs.has(id)
-  }
+  // ---- writes ------------------------------------------------------------------------------------
 
-  /** Natural order: insertion order within a run; after a restart, nedb's load order (by `_id`). */
-  values(): IterableIterator<Doc> {
-    return this.docs.values()
-  }
-
+  /** All or nothing (nedb inserts a batch as one append, or not at all on a duplicate `_id`). */
   async insert(docs: Doc[]): Promise<void> {
-    await this.write({ put: docs })
+    if (docs.length === 0) return
+    for (const doc of docs) checkStorable(doc)
+    await this.persist(docs.length, () => this.ds.insertAsync(docs))
   }
 
-  async replace(doc: Doc): Promise<void> {
-    await this.write({ put: [doc] })
+  /** Replaces documents by `_id`; with `upsert`, one that does not exist is inserted. */
+  async replace(docs: Doc[], upsert = false): Promise<void> {
+    if (docs.length === 0) return
+    for (const doc of docs) checkStorable(doc)
+    await this.persist(docs.length, () => Promise.all(docs.map((doc) => this.ds.updateAsync({ _id: doc._id }, doc, { upsert }))))
   }
 
   async remove(ids: DocId[]): Promise<void> {
-    await this.write({ remove: ids })
+    if (ids.length === 0) return
+    await this.persist(ids.length, () => this.ds.removeAsync({ _id: { $in: ids } }, { multi: true }))
   }
 
-  /** Puts (insert or replace) and removals as one append. */
-  async write(batch: WriteBatch): Promise<void> {
-    const apply = await this.persist(batch)
-    apply()
-    await this.compactIfBloated()
-  }
-
-  /**
-   * First half of a write: appends the batch to the file and answers the function that makes it
-   * visible in memory. A transaction commit persists every collection first and then applies them all
-   * at once, so no reader sees half a transaction.
-   */
-  async persist(batch: WriteBatch): Promise<() => void> {
-    const puts = batch.put ?? []
-    const removals = batch.remove ?? []
-    const lines = [
-      ...puts.map((doc) => serializeLine(doc, idOf(doc))),
-      ...removals.map((id) => JSON.stringify({ $$deleted: true, _id: id })),
-    ]
-    if (lines.length > 0) await this.append(lines)
-    return () => {
-      for (const doc of puts) this.docs.set(idOf(doc), doc)
-      for (const id of removals) this.docs.delete(id)
-    }
-  }
-
-  /**
-   * Superseded lines pile up (a counter updated 1,500 times is 1,500 lines); rewrite the file when they
-   * clearly outnumber the live documents. Called after the map took the write — the rewrite is made
-   * from the map — and under the caller's lock, so no append interleaves.
-   */
-  async compactIfBloated(): Promise<void> {
-    if (this.appended > Math.max(1000, 2 * this.docs.size)) await this.compact()
-  }
-
+  /** Waits for the writes in progress; later writes are refused. */
   async close(): Promise<void> {
-    if (this.closed) return
     this.closed = true
-    await this.lock.run(() => this.file.close())
+    await this.lock.run(async () => undefined)
   }
 
-  private async append(lines: string[]): Promise<void> {
+  private async persist(lines: number, write: () => Promise<unknown>): Promise<void> {
     if (this.closed) throw new BackendError('DATABASE_REQUEST_FAILED', `collection ${this.name} is closed`)
     try {
-      await this.file.write(`${lines.join('\n')}\n`)
+      await write()
     } catch (err) {
-      throw new BackendError('DATABASE_REQUEST_FAILED', `write to collection ${this.name} failed: ${err instanceof Error ? err.message : String(err)}`)
+      const e = err as { errorType?: unknown; key?: unknown; message?: unknown }
+      if (e.errorType === 'uniqueViolated') throw duplicateKey(this.name, e.key)
+      throw new BackendError('DATABASE_REQUEST_FAILED', `write to collection ${this.name} failed: ${String(e.message ?? err)}`)
     }
-    this.appended += lines.length
+    this.appended += lines
+    if (this.appended >= this.checkAt) await this.compactIfBloated()
   }
 
-
-  /**
-   * Rewrites the file with one line per live document: temp file, fsync, rename (crash-safe). A failed
-   * rewrite is only logged: the appended file is still complete, and the write that triggered it has
-   * already succeeded.
-   */
-  private async compact(): Promise<void> {
-    const temp = `${this.filename}~`
-    try {
-      const lines: string[] = []
-      for (const doc of this.docs.values()) lines.push(serializeLine(doc, idOf(doc)))
-      const out = await fs.open(temp, 'w')
-      try {
-        await out.write(lines.length > 0 ? `${lines.join('\n')}\n` : '')
-        await out.sync()
-      } finally {
-        await out.close()
-      }
-      await fs.rename(temp, this.filename)
-    } catch (err) {
-      console.warn(`[local-backend] compacting ${this.filename} failed; the file stays as appended`, err)
+  private async compactIfBloated(): Promise<void> {
+    const threshold = Math.max(COMPACT_MIN_LINES, 2 * this.ds.getAllData().length)
+    if (this.appended <= threshold) {
+      this.checkAt = threshold + 1
       return
     }
-    await syncDirectory(path.dirname(this.filename))
-    // The old handle now points at the replaced file; appends must go to the new one.
-    const old = this.file
-    this.file = await fs.open(this.filename, 'a')
-    await old.close()
-    this.appended = 0
+    try {
+      await this.ds.compactDatafileAsync()
+      this.appended = 0
+      this.checkAt = COMPACT_MIN_LINES
+    } catch (err) {
+      // The appended file is still complete, and the write that got here has already succeeded.
+      console.warn(`[local-backend] compacting collection ${this.name} failed; the file stays as appended`, err)
+    }
   }
 }
 
-async function syncDirectory(dir: string): Promise<void> {
-  // Makes the rename itself durable; some platforms cannot fsync a directory, which is not an error.
-  const handle = await fs.open(dir, 'r').catch(() => undefined)
-  if (!handle) return
-  await handle.sync().catch(() => undefined)
-  await handle.close()
+export function duplicateKey(collection: string, id: unknown): BackendError {
+  return new BackendError(
+    'DATABASE_DUPLICATE_WRITE',
+    `E11000 duplicate key error collection: ${collection} index: _id_ dup key: { _id: ${JSON.stringify(id)} }`,
+  )
 }
 
-function idOf(doc: Doc): DocId {
+type Scalar = string | number | boolean
+
+function isScalar(value: unknown): value is Scalar {
+  return typeof value === 'string' || typeof value === 'boolean' || (typeof value === 'number' && Number.isFinite(value))
+}
+
+/**
+ * The nedb query for a MongoDB query: its top-level scalar equalities and `_id: { $in: [strings] }`
+ * (what nedb can answer from its index, and never narrower than MongoDB), plus `$where` running the
+ * whole query through mingo on each candidate nedb has not already excluded.
+ */
+function toNedbQuery(query: Doc | undefined): Record<string, unknown> {
+  if (!query || Object.keys(query).length === 0) return {}
+  const nedb: Record<string, unknown> = {}
+  for (const [key, value] of Object.entries(query)) {
+    if (key.startsWith('$') || key.includes('.')) continue
+    if (isScalar(value)) nedb[key] = value
+    else if (key === '_id' && isIdList(value)) nedb[key] = value
+  }
+  const matches = compileMatcher(query)
+  nedb.$where = function (this: Doc) {
+    return matches(this)
+  }
+  return nedb
+}
+
+function isIdList(value: unknown): boolean {
+  if (!isPlainObject(value)) return false
+  const keys = Object.keys(value)
+  return keys.length === 1 && keys[0] === '$in' && Array.isArray(value.$in) && value.$in.every((id) => typeof id === 'string')
+}
+
+function checkStorable(doc: Doc): void {
   const id = doc._id
   // Numbers are legal ids in MongoDB, but nedb's file loader keys documents by their string form (so
   // 1 and "1" would collide) and drops falsy ids: refuse them by name instead of losing data later.
   if (typeof id !== 'string' || id === '') {
     throw invalidParam(`the local backend stores only non-empty string _id values (got ${JSON.stringify(id)})`)
   }
-  return id
-}
-
-/**
- * One line of nedb's file format (its `model.serialize`): JSON with Dates as `{ "$$date": ms }`.
- * Validates first, refusing by name what the format would lose or nedb would refuse to load.
- */
-export function serializeLine(doc: Doc, id: DocId): string {
   assertStorable(doc)
-  return JSON.stringify({ ...doc, _id: id }, function (this: unknown, key: string, value: unknown) {
-    const raw = (this as Record<string, unknown>)[key]
-    return isDateValue(raw) ? { $$date: raw.getTime() } : value
-  })
 }
 
 /**
- * Refuse, by name, values the file format would silently lose or nedb would refuse on load: a RegExp
- * or a non-finite number would come back as `{}` or `null`; field names starting with `$` or
- * containing `.` are refused by nedb (and MongoDB).
+ * Refuse, by name, values the file format would silently lose or nedb would refuse: a RegExp or a
+ * non-finite number would come back as `{}` or `null`; field names starting with `$` or containing `.`
+ * are refused by nedb (and MongoDB).
  */
 export function assertStorable(value: unknown, at = ''): void {
   const where = at || 'document'
@@ -221,23 +207,22 @@ export function assertStorable(value: unknown, at = ''): void {
 }
 
 /**
- * Loads (and compacts) a data file with nedb and answers its documents; the datastore is then dropped.
- *
- * A crash can leave one torn last line — a write that was never acknowledged. nedb counts it as
- * corruption; a single unreadable line is accepted with a warning, anything more refuses to start so
- * real damage is never papered over.
+ * Opens (loads and compacts) a data file. A crash can leave one torn line — an append that never
+ * finished, so was never acknowledged. nedb counts unreadable lines against `corruptAlertThreshold`:
+ * loaded strictly first; exactly one unreadable line is then accepted with a warning (nedb drops it
+ * and its load-time compaction removes it from the file), anything more refuses to start so real
+ * damage is never papered over.
  */
-async function loadDatastore(filename: string): Promise<Doc[]> {
-  const strict = new Datastore({ filename, corruptAlertThreshold: 0 })
+async function loadDatastore(filename: string): Promise<Datastore<Doc>> {
+  const strict = new Datastore<Doc>({ filename, corruptAlertThreshold: 0 })
   try {
     await strict.loadDatabaseAsync()
-    return strict.getAllData()
+    return strict
   } catch (err) {
-    const corruptItems = (err as { corruptItems?: unknown }).corruptItems
-    if (corruptItems !== 1) throw err
+    if ((err as { corruptItems?: unknown }).corruptItems !== 1) throw err
     console.warn(`[local-backend] ${filename}: dropped 1 unreadable line (an unacknowledged write torn by a crash)`)
-    const lenient = new Datastore({ filename, corruptAlertThreshold: 1 })
+    const lenient = new Datastore<Doc>({ filename, corruptAlertThreshold: 1 })
     await lenient.loadDatabaseAsync()
-    return lenient.getAllData()
+    return lenient
   }
 }

@@ -1,7 +1,9 @@
 import { randomBytes } from 'crypto'
 import type { TransactionGate } from './async-lock'
+import { cloneValue } from './clone-document'
 import { BackendError, invalidParam, unsupported } from './backend-error'
 import { parseStages, runPipeline } from './aggregate-pipeline'
+import { duplicateKey } from './collection-store'
 import { assertCollectionName, type DocumentStore } from './document-store'
 import { isDocId, parseEjsonObject, stringifyEjson, type Doc, type DocId } from './ejson-codec'
 import {
@@ -11,7 +13,6 @@ import {
   isOperatorDocument,
   replaceDocument,
   sameDocument,
-  selectMatching,
   upsertSeed,
   type DocView,
 } from './query-engine'
@@ -44,24 +45,25 @@ export const MAX_LIMIT = 1000
 /** How an action writes: directly (under the collection lock) or into a transaction's buffer. */
 interface WriteContext {
   readonly view: DocView
+  /** All or nothing; a duplicate `_id` fails the whole batch with DATABASE_DUPLICATE_WRITE. */
   insert(docs: Doc[]): Promise<void>
-  /** Replaces existing documents (by `_id`), as one write. */
+  /** Replaces existing documents by `_id` (one nedb update each; like MongoDB, not atomic across documents). */
   replace(docs: Doc[]): Promise<void>
   remove(ids: DocId[]): Promise<void>
 }
 
 type QueryType = 'WHERE' | 'DOC'
 
+/**
+ * 32 hex characters, the shape production ids have (wx-cloud-api.md §1.2): milliseconds, a counter and
+ * random bytes, so that natural order (`_id` order in the store) follows insertion order for
+ * generated ids, as it roughly does with MongoDB's ObjectIds.
+ */
+const idRandom = randomBytes(4).toString('hex')
+let idCounter = randomBytes(3).readUIntBE(0, 3)
 export function newDocId(): string {
-  // 32 hex characters, the shape production ids have (wx-cloud-api.md §1.2).
-  return randomBytes(16).toString('hex')
-}
-
-function duplicateKey(collection: string, id: DocId): BackendError {
-  return new BackendError(
-    'DATABASE_DUPLICATE_WRITE',
-    `E11000 duplicate key error collection: ${collection} index: _id_ dup key: { _id: ${JSON.stringify(id)} }`,
-  )
+  idCounter = (idCounter + 1) % 0x1000000
+  return `${Date.now().toString(16).padStart(12, '0')}${idCounter.toString(16).padStart(6, '0')}${idRandom}${randomBytes(3).toString('hex')}`
 }
 
 export class DatabaseHandler {
@@ -122,7 +124,7 @@ export class DatabaseHandler {
     const order = params.order === undefined ? undefined : parseEjsonObject(params.order, 'order', now)
     const projection = params.projection === undefined ? undefined : parseEjsonObject(params.projection, 'projection', now)
     const view = this.readView(collection, optionalString(params, 'transactionId'))
-    const rows = findDocs(view, { query, order, offset, limit, projection })
+    const rows = await findDocs(view, { query, order, offset, limit, projection })
     return { data: { list: rows.map(stringifyEjson), offset, limit } }
   }
 
@@ -130,13 +132,13 @@ export class DatabaseHandler {
     const collection = assertCollectionName(params.collectionName)
     const { query } = parseQuery(params, now)
     const view = this.readView(collection, optionalString(params, 'transactionId'))
-    return { data: { total: selectMatching(view, query).length } }
+    return { data: { total: await view.count(query) } }
   }
 
   private async aggregateDocuments(params: Params, now: number): Promise<ResponseBody> {
     const collection = assertCollectionName(params.collectionName)
     const pipeline = parseStages(optionalArray(params, 'stages') ?? [], now)
-    const rows = runPipeline(this.store, this.store.get(collection) ?? EMPTY_VIEW, pipeline)
+    const rows = await runPipeline(this.store, this.store.get(collection) ?? EMPTY_VIEW, pipeline)
     return { data: { list: rows.map(stringifyEjson) } }
   }
 
@@ -156,13 +158,22 @@ export class DatabaseHandler {
   ): Promise<T> {
     if (transactionId) {
       const tx = transactionId
-      const stage = async (docs: Doc[]) => {
+      const view = this.transactions.view(tx, collection)
+      const stage = (docs: Doc[]) => {
         for (const doc of docs) this.transactions.stage(tx, collection, doc._id as DocId, doc)
       }
       return work({
-        view: this.transactions.view(tx, collection),
-        insert: stage,
-        replace: stage,
+        view,
+        insert: async (docs) => {
+          const seen = new Set<DocId>()
+          for (const doc of docs) {
+            const id = doc._id as DocId
+            if (seen.has(id) || (await view.get(id))) throw duplicateKey(collection, id)
+            seen.add(id)
+          }
+          stage(docs)
+        },
+        replace: async (docs) => stage(docs),
         remove: async (ids) => {
           for (const id of ids) this.transactions.stage(tx, collection, id, null)
         },
@@ -174,9 +185,9 @@ export class DatabaseHandler {
       return store.lock.run(() =>
         work({
           view: store,
-          insert: (docs) => store.write({ put: docs }),
-          replace: (docs) => store.write({ put: docs }),
-          remove: (ids) => store.write({ remove: ids }),
+          insert: (docs) => store.insert(docs),
+          replace: (docs) => store.replace(docs),
+          remove: (ids) => store.remove(ids),
         }),
       )
     })
@@ -190,17 +201,10 @@ export class DatabaseHandler {
       const doc = parseEjsonObject(item, `data[${index}]`, now)
       return '_id' in doc ? doc : { _id: newDocId(), ...doc }
     })
+    for (const doc of docs) if (!isDocId(doc._id)) throw invalidParam('_id must be a string')
     const ids = await this.write(collection, optionalString(params, 'transactionId'), true, [], async (ctx) => {
-      // All or nothing: one duplicate fails the whole batch before anything is written.
-      const seen = new Set<DocId>()
-      for (const doc of docs) {
-        const id = doc._id
-        if (!isDocId(id)) throw invalidParam('_id must be a string')
-        if (seen.has(id) || ctx.view.get(id)) throw duplicateKey(collection, id)
-        seen.add(id)
-      }
       await ctx.insert(docs)
-      return [...seen]
+      return docs.map((doc) => doc._id as DocId)
     })
     return { data: { insertedIds: ids } }
   }
@@ -220,10 +224,14 @@ export class DatabaseHandler {
     checkUpdateShape(data, merge)
 
     const result = await this.write(collection, optionalString(params, 'transactionId'), upsert, { updated: 0 }, async (ctx) => {
-      const matches = selectMatching(ctx.view, query, multi ? Infinity : 1)
+      const matches = await ctx.view.find(query, { limit: multi ? Infinity : 1 })
       const changed: Doc[] = []
       for (const doc of matches) {
-        const next = merge ? applyUpdate(doc, data).doc : replaceDocument(doc._id as DocId, data)
+        if (merge) {
+          if (applyUpdate(doc, data).modified) changed.push(doc)
+          continue
+        }
+        const next = replaceDocument(doc._id as DocId, data)
         if (!sameDocument(doc, next)) changed.push(next)
       }
       await ctx.replace(changed)
@@ -243,7 +251,7 @@ export class DatabaseHandler {
     const data = parseEjsonObject(params.data, 'data', now)
     checkUpdateShape(data, true)
     const result = await this.write(collection, optionalString(params, 'transactionId'), false, { updated: 0, doc: null }, async (ctx) => {
-      const [doc] = selectMatching(ctx.view, query, 1)
+      const [doc] = await ctx.view.find(query, { limit: 1 })
       if (!doc) return { updated: 0, doc: null }
       const { doc: next, modified } = applyUpdate(doc, data)
       if (modified) await ctx.replace([next])
@@ -260,7 +268,7 @@ export class DatabaseHandler {
     }
     const multi = optionalBoolean(params, 'multi') ?? false
     const deleted = await this.write(collection, optionalString(params, 'transactionId'), false, 0, async (ctx) => {
-      const ids = selectMatching(ctx.view, query, multi ? Infinity : 1).map((doc) => doc._id as DocId)
+      const ids = (await ctx.view.find(query, { limit: multi ? Infinity : 1 })).map((doc) => doc._id as DocId)
       await ctx.remove(ids)
       return ids.length
     })
@@ -281,7 +289,7 @@ export class DatabaseHandler {
   private async legacyGet(params: Params): Promise<ResponseBody> {
     const collection = assertCollectionName(params.collectionName)
     const view = this.transactions.view(requiredString(params, 'transactionId'), collection)
-    return { data: stringifyEjson(view.get(requiredDocId(params)) ?? null) }
+    return { data: stringifyEjson((await view.get(requiredDocId(params))) ?? null) }
   }
 
   private async legacyUpdate(params: Params, now: number): Promise<ResponseBody> {
@@ -292,14 +300,14 @@ export class DatabaseHandler {
     const upsert = optionalBoolean(params, 'upsert') ?? false
     const merge = isOperatorDocument(data)
     checkUpdateShape(data, merge)
-    const existing = this.transactions.view(transactionId, collection).get(id)
+    const existing = await this.transactions.view(transactionId, collection).get(id)
     if (!existing) {
       if (!upsert) return { updated: '0', upserted: null }
       const created = merge ? applyUpdate({ _id: id }, data).doc : replaceDocument(id, data)
       this.transactions.stage(transactionId, collection, id, created)
       return { updated: '0', upserted: JSON.stringify([{ _id: id }]) }
     }
-    const next = merge ? applyUpdate(existing, data).doc : replaceDocument(id, data)
+    const next = merge ? applyUpdate(cloneValue(existing), data).doc : replaceDocument(id, data)
     const changed = !sameDocument(existing, next)
     if (changed) this.transactions.stage(transactionId, collection, id, next)
     return { updated: changed ? '1' : '0', upserted: null }
@@ -309,7 +317,7 @@ export class DatabaseHandler {
     const collection = assertCollectionName(params.collectionName)
     const transactionId = requiredString(params, 'transactionId')
     const id = requiredDocId(params)
-    const existing = this.transactions.view(transactionId, collection).get(id)
+    const existing = await this.transactions.view(transactionId, collection).get(id)
     if (existing) this.transactions.stage(transactionId, collection, id, null)
     return { deleted: existing ? '1' : '0' }
   }

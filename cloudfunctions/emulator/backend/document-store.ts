@@ -15,9 +15,9 @@ export function assertCollectionName(name: unknown): string {
 }
 
 /**
- * All collections of one data directory, one nedb file each under `<dataDir>/db/`. Every existing file
- * is loaded at start (so reads are synchronous and `$lookup` can see other collections); a collection
- * is created by its first write or by `createCollection`.
+ * All collections of one data directory, one nedb datastore (and file) each under `<dataDir>/db/`.
+ * Every existing file is loaded at start (so `$lookup` can see other collections); a collection is
+ * created by its first write or by `createCollection`.
  *
  * Chosen behaviour (production requires creating a collection first, wx-cloud-api.md §1.1): writes
  * auto-create, and reading a collection that was never written answers an empty result rather than
@@ -27,6 +27,9 @@ export function assertCollectionName(name: unknown): string {
 export class DocumentStore {
   private readonly collections = new Map<string, CollectionStore>()
   private readonly opening = new Map<string, Promise<CollectionStore>>()
+  /** Set while a transaction commit is being applied; reads wait for it (see `commit`). */
+  private applying: Promise<void> | undefined
+  private readonly settled = () => this.applying
 
   private constructor(private readonly dir: string) {}
 
@@ -55,7 +58,24 @@ export class DocumentStore {
     return [...this.collections.keys()]
   }
 
-  /** Closes every collection's file (after their pending writes). */
+  /**
+   * Applies a transaction's writes (collection by collection, through nedb) while reads wait, so no
+   * reader sees half of it. Not atomic against a crash in the middle.
+   */
+  async commit(apply: () => Promise<void>): Promise<void> {
+    const done = apply()
+    this.applying = done.then(
+      () => undefined,
+      () => undefined,
+    )
+    try {
+      await done
+    } finally {
+      this.applying = undefined
+    }
+  }
+
+  /** Waits for pending writes; later writes are refused. */
   async close(): Promise<void> {
     await Promise.allSettled([...this.opening.values()])
     await Promise.all([...this.collections.values()].map((collection) => collection.close()))
@@ -67,7 +87,7 @@ export class DocumentStore {
     if (existing) return Promise.resolve(existing)
     let pending = this.opening.get(name)
     if (!pending) {
-      pending = CollectionStore.open(name, path.join(this.dir, `${name}${FILE_SUFFIX}`)).then(
+      pending = CollectionStore.open(name, path.join(this.dir, `${name}${FILE_SUFFIX}`), this.settled).then(
         (store) => {
           this.collections.set(name, store)
           this.opening.delete(name)

@@ -1,17 +1,14 @@
 import { promises as fs } from 'fs'
-import { cloneValue } from './clone-document'
 import type { IncomingMessage, ServerResponse } from 'http'
 import path from 'path'
 import { newRequestId, readAdminRequest, sendBinary, sendError, sendJson } from './admin-protocol'
 import { TransactionGate } from './async-lock'
 import { unsupported } from './backend-error'
-import { assertStorable } from './collection-store'
 import { DatabaseHandler, newDocId, type ResponseBody } from './database.handler'
 import { assertCollectionName, DocumentStore } from './document-store'
 import { isPlainObject, normalizeValue, type Doc } from './ejson-codec'
 import { OpenApiHandler } from './openapi/openapi.handler'
 import type { OutboxMessage } from './openapi/subscribe-message.openapi'
-import { selectMatching } from './query-engine'
 import { FILES_PREFIX, StorageHandler } from './storage.handler'
 import { TransactionManager } from './transaction-manager'
 
@@ -24,7 +21,7 @@ export type { OutboxMessage } from './openapi/subscribe-message.openapi'
  * process environment points it here (see sdk-environment.ts). It owns `/admin` (the admin protocol)
  * and `/files/` (storage uploads and downloads); a host mounts it in its own HTTP server.
  *
- * Data lives under `dataDir`: `db/<collection>.db` (nedb, one file per collection) and
+ * Data lives under `dataDir`: `db/<collection>.db` (one nedb datastore per collection) and
  * `storage/<cloudPath>`. Subscribe messages land in the `_outbox` collection.
  */
 export interface LocalBackend {
@@ -69,24 +66,15 @@ export async function createBackend(opts: BackendOptions): Promise<LocalBackend>
     const prepared = docs.map((doc) => {
       const value = normalizeValue(doc)
       if (!isPlainObject(value)) throw new TypeError('documents must be plain objects')
-      assertStorable(value)
       return typeof value._id === 'string' ? value : { _id: newDocId(), ...value }
     })
     await gate.runShared(async () => {
       const target = await store.ensure(assertCollectionName(collection))
-      await target.lock.run(async () => {
-        const seen = new Set<string>()
-        for (const doc of prepared) {
-          const id = doc._id as string
-          if (seen.has(id) || target.has(id)) throw new Error(`duplicate _id ${id} in ${collection}`)
-          seen.add(id)
-        }
-        await target.insert(prepared)
-      })
+      await target.lock.run(() => target.insert(prepared))
     })
   }
 
-  let outboxSeq = store.get(OUTBOX_COLLECTION)?.size ?? 0
+  let outboxSeq = (await store.get(OUTBOX_COLLECTION)?.count(undefined)) ?? 0
   const openapi = new OpenApiHandler(async (message: OutboxMessage) => {
     outboxSeq += 1
     // The id sorts by send time, so the outbox keeps its order across restarts.
@@ -164,24 +152,18 @@ export async function createBackend(opts: BackendOptions): Promise<LocalBackend>
       insert: (collection, docs) => insertDirect(collection, docs),
       async find(collection, query) {
         const source = store.get(assertCollectionName(collection))
-        if (!source) return []
-        return selectMatching(source, query ? (normalizeValue(query) as Doc) : undefined).map((doc) => cloneValue(doc))
+        return source ? source.find(query ? (normalizeValue(query) as Doc) : undefined) : []
       },
       async count(collection, query) {
         const source = store.get(assertCollectionName(collection))
-        return source ? selectMatching(source, query ? (normalizeValue(query) as Doc) : undefined).length : 0
+        return source ? source.count(query ? (normalizeValue(query) as Doc) : undefined) : 0
       },
     },
 
     async outbox() {
-      const source = store.get(OUTBOX_COLLECTION)
-      if (!source) return []
-      return [...source.values()]
-        .sort((a, b) => String(a._id).localeCompare(String(b._id)))
-        .map((doc) => {
-          const { _id: _ignored, ...message } = cloneValue(doc)
-          return message as unknown as OutboxMessage
-        })
+      // The store answers in `_id` order, which is send order (see the outbox id).
+      const docs = (await store.get(OUTBOX_COLLECTION)?.find(undefined)) ?? []
+      return docs.map(({ _id: _ignored, ...message }) => message as unknown as OutboxMessage)
     },
 
     async close() {

@@ -1,23 +1,32 @@
 import { find, Query, update as applyModifier } from 'mingo'
 import { cloneValue, isDateValue } from './clone-document'
 import { fromEngineError, invalidParam, unsupported } from './backend-error'
-import { isDocId, isPlainObject, stringifyEjson, type Doc, type DocId } from './ejson-codec'
+import { isPlainObject, stringifyEjson, type Doc, type DocId } from './ejson-codec'
 
 /**
- * Query, sort, projection and update semantics are MongoDB's, evaluated by `mingo` (DESIGN.md §2)
- * over the in-memory documents. nedb's own query language is not used: it lacks operators the SDK
- * sends ($eq, $all, $nor, $expr…) and differs on missing-field semantics.
+ * Query, sort, projection and update semantics are MongoDB's, evaluated by `mingo` (DESIGN.md §2).
+ * nedb (collection-store.ts) keeps and scans the documents; its own query language is not trusted
+ * with the meaning: it lacks operators the SDK sends ($eq, $all, $nor, $expr…) and differs on
+ * missing-field and nested-array semantics.
  */
 
-/** What a query runs over: committed documents, or a transaction's view of them. */
+/** What a query runs over: a collection, or a transaction's view of one. Results belong to the caller. */
 export interface DocView {
-  get(id: DocId): Doc | undefined
-  values(): Iterable<Doc>
+  get(id: DocId): Promise<Doc | undefined>
+  /** Matching documents in natural order. */
+  find(query: Doc | undefined, page?: Page): Promise<Doc[]>
+  count(query: Doc | undefined): Promise<number>
+}
+
+export interface Page {
+  skip?: number
+  limit?: number
 }
 
 export const EMPTY_VIEW: DocView = {
-  get: () => undefined,
-  values: () => [],
+  get: async () => undefined,
+  find: async () => [],
+  count: async () => 0,
 }
 
 const QUERY_OPTIONS = { scriptEnabled: false } as const
@@ -112,35 +121,6 @@ function test(compiled: Query, doc: Doc): boolean {
   }
 }
 
-/**
- * Documents matching `query`, in natural order. A top-level `_id` equality (every `doc(id)` call and
- * the race-safe `where({ _id, status })` pattern) is answered from the id map instead of a scan.
- */
-export function selectMatching(view: DocView, query: Doc | undefined, max = Infinity): Doc[] {
-  if (!query || Object.keys(query).length === 0) return take(view.values(), max)
-  const matches = compileMatcher(query)
-  const id = query._id
-  if (isDocId(id)) {
-    const doc = view.get(id)
-    return doc && matches(doc) ? [doc] : []
-  }
-  const out: Doc[] = []
-  for (const doc of view.values()) {
-    if (out.length >= max) break
-    if (matches(doc)) out.push(doc)
-  }
-  return out
-}
-
-function take(source: Iterable<Doc>, max: number): Doc[] {
-  const out: Doc[] = []
-  for (const doc of source) {
-    if (out.length >= max) break
-    out.push(doc)
-  }
-  return out
-}
-
 export interface FindOptions {
   query?: Doc
   order?: Doc
@@ -150,21 +130,24 @@ export interface FindOptions {
 }
 
 /** Mongo order: filter, sort, skip, limit, then project (sorting may use fields the projection drops). */
-export function findDocs(view: DocView, options: FindOptions): Doc[] {
+export async function findDocs(view: DocView, options: FindOptions): Promise<Doc[]> {
   const { order, projection } = options
   const offset = options.offset ?? 0
   const limit = options.limit ?? Infinity
   const hasOrder = order !== undefined && Object.keys(order).length > 0
-  // Without an order the first offset+limit matches are enough.
-  const matched = selectMatching(view, options.query, hasOrder ? Infinity : offset + limit)
-  if (!hasOrder && !projection) return matched.slice(offset, offset + limit)
+  const hasProjection = projection !== undefined && Object.keys(projection).length > 0
+  // Without an order the store skips and limits in natural order itself.
+  const matched = await view.find(options.query, hasOrder ? {} : { skip: offset, limit })
+  if (!hasOrder && !hasProjection) return matched
   try {
-    let cursor = find(matched, {}, projection && Object.keys(projection).length > 0 ? projection : undefined)
-    if (hasOrder) cursor = cursor.sort(toSortSpec(order))
-    if (offset > 0) cursor = cursor.skip(offset)
-    if (Number.isFinite(limit)) cursor = cursor.limit(limit)
+    let cursor = find(matched, {}, hasProjection ? projection : undefined)
+    if (hasOrder) {
+      cursor = cursor.sort(toSortSpec(order))
+      if (offset > 0) cursor = cursor.skip(offset)
+      if (Number.isFinite(limit)) cursor = cursor.limit(limit)
+    }
     const rows = cursor.all() as Doc[]
-    return projection ? rows.map(restoreKeyOrder) : rows
+    return hasProjection ? rows.map(restoreKeyOrder) : rows
   } catch (err) {
     throw fromEngineError(err)
   }
@@ -228,7 +211,10 @@ export interface UpdateOutcome {
   modified: boolean
 }
 
-/** Applies an update document (`$set`, `$inc`, …) to a copy of `doc`. */
+/**
+ * Applies an update document (`$set`, `$inc`, …) to `doc` IN PLACE — views hand out copies — and says
+ * whether anything changed (mingo reports no field for `$set` of the same value, `$inc` by 0, …).
+ */
 export function applyUpdate(doc: Doc, update: Doc): UpdateOutcome {
   const modifier: Doc = {}
   for (const [op, spec] of Object.entries(update)) {
@@ -239,17 +225,17 @@ export function applyUpdate(doc: Doc, update: Doc): UpdateOutcome {
     if (!isPlainObject(spec)) throw invalidParam(`${op} needs an object of field paths`)
     modifier[op] = op === '$addToSet' ? translateAddToSet(spec) : spec
   }
-  const next = cloneValue(doc)
+  const id = doc._id
   let changedFields: string[]
   try {
-    changedFields = applyModifier(next, modifier, undefined, undefined, { queryOptions: QUERY_OPTIONS })
+    changedFields = applyModifier(doc, modifier, undefined, undefined, { queryOptions: QUERY_OPTIONS })
   } catch (err) {
     throw fromEngineError(err)
   }
-  if (next._id !== doc._id) {
+  if (doc._id !== id) {
     throw invalidParam("Performing an update on the path '_id' would modify the immutable field '_id'")
   }
-  return { doc: next, modified: changedFields.length > 0 }
+  return { doc, modified: changedFields.length > 0 }
 }
 
 /** doc.set: the whole document is replaced by `data`, keeping `_id` (first, as MongoDB does). */

@@ -1,10 +1,10 @@
 import { randomBytes } from 'crypto'
 import type { Release, TransactionGate } from './async-lock'
 import { BackendError } from './backend-error'
-import type { CollectionStore } from './collection-store'
+import { cloneValue } from './clone-document'
 import type { DocumentStore } from './document-store'
 import type { Doc, DocId } from './ejson-codec'
-import { EMPTY_VIEW, type DocView } from './query-engine'
+import { compileMatcher, EMPTY_VIEW, type DocView } from './query-engine'
 
 /**
  * Transactions, the simplest correct way (wx-cloud-api.md §1.11 leaves isolation details UNCONFIRMED):
@@ -13,8 +13,8 @@ import { EMPTY_VIEW, type DocView } from './query-engine'
  *   what the transaction read stays true, which makes it serialisable without conflict detection.
  * - Its writes are buffered (per collection: id → new document, or null for deleted) and visible to its
  *   own reads through `view()`; other readers keep seeing committed data.
- * - `commit` writes the buffer to disk, then releases; `abort` drops the buffer — a rolled-back
- *   transaction leaves no trace.
+ * - `commit` writes the buffer through the store (readers wait until all of it is applied), then
+ *   releases; `abort` drops the buffer — a rolled-back transaction leaves no trace.
  * - A transaction not finished within `timeoutMs` (10 s; the SDK's own request timeout is 15 s) is
  *   aborted, so a crashed or hung caller cannot wedge the store.
  *
@@ -24,6 +24,7 @@ import { EMPTY_VIEW, type DocView } from './query-engine'
  * use `doc(id)` operations there.
  *
  * Commit becomes visible to readers at once, but is not atomic against a crash in the middle of it.
+ * Natural order inside a transaction is `_id` order, as in the store.
  */
 type TxState = 'active' | 'committing'
 
@@ -75,22 +76,19 @@ export class TransactionManager {
     const committed: DocView = this.store.get(collection) ?? EMPTY_VIEW
     const writes = tx.writes.get(collection)
     if (!writes || writes.size === 0) return committed
+    const find = async (query: Doc | undefined): Promise<Doc[]> => {
+      const matches = query ? compileMatcher(query) : () => true
+      const rows = (await committed.find(query)).filter((doc) => !writes.has(doc._id as DocId))
+      for (const doc of writes.values()) if (doc && matches(doc)) rows.push(cloneValue(doc))
+      return rows.sort((a, b) => (String(a._id) < String(b._id) ? -1 : String(a._id) > String(b._id) ? 1 : 0))
+    }
     return {
-      get: (docId) => (writes.has(docId) ? (writes.get(docId) ?? undefined) : committed.get(docId)),
-      values: function* () {
-        for (const doc of committed.values()) {
-          const id = doc._id as DocId
-          if (!writes.has(id)) {
-            yield doc
-            continue
-          }
-          const replaced = writes.get(id)
-          if (replaced) yield replaced
-        }
-        for (const [docId, doc] of writes) {
-          if (doc && !committed.get(docId)) yield doc
-        }
+      get: async (docId) => (writes.has(docId) ? cloneValue(writes.get(docId) ?? undefined) : committed.get(docId)),
+      find: async (query, page = {}) => {
+        const skip = page.skip ?? 0
+        return (await find(query)).slice(skip, skip + (page.limit ?? Infinity))
       },
+      count: async (query) => (await find(query)).length,
     }
   }
 
@@ -109,23 +107,22 @@ export class TransactionManager {
     const tx = this.require(id)
     tx.state = 'committing'
     try {
-      // Every collection's lines reach the disk first; then all become visible in one synchronous
-      // step, so no reader ever sees half a transaction. (A crash between two collections' appends can
-      // still leave part of it on disk.) The exclusive gate means no other writer runs meanwhile.
-      const touched: Array<{ collection: CollectionStore; apply: () => void }> = []
-      for (const [name, writes] of tx.writes) {
-        if (writes.size === 0) continue
-        const collection = await this.store.ensure(name)
-        const put: Doc[] = []
-        const remove: DocId[] = []
-        for (const [docId, doc] of writes) {
-          if (doc !== null) put.push(doc)
-          else if (collection.has(docId)) remove.push(docId)
+      // The exclusive gate means no other writer runs meanwhile; the store holds readers back until
+      // every collection has taken its writes.
+      await this.store.commit(async () => {
+        for (const [name, writes] of tx.writes) {
+          if (writes.size === 0) continue
+          const collection = await this.store.ensure(name)
+          const put: Doc[] = []
+          const remove: DocId[] = []
+          for (const [docId, doc] of writes) {
+            if (doc !== null) put.push(doc)
+            else remove.push(docId)
+          }
+          await collection.replace(put, true)
+          await collection.remove(remove)
         }
-        touched.push({ collection, apply: await collection.persist({ put, remove }) })
-      }
-      for (const { apply } of touched) apply()
-      for (const { collection } of touched) await collection.compactIfBloated()
+      })
     } finally {
       this.finish(id, 'committed')
     }
