@@ -5,7 +5,9 @@
  * so "lost" counts acknowledged check-ins that did not survive. Prints figures; asserts nothing.
  */
 import { spawn, type ChildProcess } from 'node:child_process'
+import { readFileSync, readdirSync } from 'node:fs'
 import { mkdtemp, rm } from 'node:fs/promises'
+import http from 'node:http'
 import os from 'node:os'
 import path from 'node:path'
 import Datastore from '@seald-io/nedb'
@@ -16,6 +18,9 @@ const ROOT = path.resolve(__dirname, '..', '..')
 const N = Number(process.env.BENCH_N ?? 1500)
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 50)
 const REPEAT_SHARE = 0.1
+/** `BENCH_CPU_PROF=<dir>`: the host writes V8 CPU profiles (main thread and every worker) there; it is then
+ * stopped with SIGINT instead of SIGKILL, since a killed process writes no profile. */
+const CPU_PROF_DIR = process.env.BENCH_CPU_PROF
 
 interface Envelope {
   ok: boolean
@@ -23,13 +28,39 @@ interface Envelope {
   error?: { code: string; message: string }
 }
 
-async function post(url: string, openid: string, fn: string, event: Record<string, unknown>): Promise<Envelope> {
-  const res = await fetch(`${url}/api/${fn}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-openid': openid },
-    body: JSON.stringify(event),
+/**
+ * The client: node:http with keep-alive (as a browser or the WeChat client keeps its connections), not
+ * `fetch` — undici's fetch costs this process ~1.3 ms of CPU per request, taken from the same two cores
+ * the host runs on; node:http costs about a tenth of that. The requests are the same POSTs either way.
+ */
+const agent = new http.Agent({ keepAlive: true, maxSockets: CONCURRENCY + 2 })
+
+function post(url: string, openid: string, fn: string, event: Record<string, unknown>): Promise<Envelope> {
+  const body = JSON.stringify(event)
+  return new Promise((resolve, reject) => {
+    const req = http.request(
+      `${url}/api/${fn}`,
+      {
+        method: 'POST',
+        agent,
+        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), 'x-openid': openid },
+      },
+      (res) => {
+        const chunks: Buffer[] = []
+        res.on('data', (chunk: Buffer) => chunks.push(chunk))
+        res.on('end', () => {
+          try {
+            resolve(JSON.parse(Buffer.concat(chunks).toString('utf8')) as Envelope)
+          } catch (err) {
+            reject(err instanceof Error ? err : new Error(String(err)))
+          }
+        })
+        res.on('error', reject)
+      },
+    )
+    req.on('error', reject)
+    req.end(body)
   })
-  return (await res.json()) as Envelope
 }
 
 function percentile(sorted: number[], p: number): number {
@@ -64,7 +95,8 @@ async function storeInsertRate(dir: string): Promise<number> {
 
 function startHostProcess(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(ROOT, 'dist/emulator/main.js')], {
+    const profile = CPU_PROF_DIR ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(CPU_PROF_DIR)}`] : []
+    const child = spawn(process.execPath, [...profile, path.join(ROOT, 'dist/emulator/main.js')], {
       env: { ...process.env, PORT: '0', DATA_DIR: dataDir, HOST_LOG: 'warn', TZ: 'UTC' },
       stdio: ['ignore', 'pipe', 'inherit'],
     })
@@ -76,6 +108,22 @@ function startHostProcess(dataDir: string): Promise<{ child: ChildProcess; url: 
     })
     child.once('exit', (code) => reject(new Error(`host exited early (${code}): ${out}`)))
   })
+}
+
+/** CPU time (ms) of each thread of a process, from /proc (Linux); empty elsewhere. */
+function threadCpu(pid: number): Map<number, number> {
+  const out = new Map<number, number>()
+  try {
+    for (const tid of readdirSync(`/proc/${pid}/task`)) {
+      // Fields after the command name (which may contain spaces): utime and stime are the 12th and 13th.
+      const stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8')
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+      out.set(Number(tid), ((Number(fields[11]) + Number(fields[12])) * 1000) / 100)
+    }
+  } catch {
+    // Not Linux, or the process is gone.
+  }
+  return out
 }
 
 async function main(): Promise<void> {
@@ -110,9 +158,12 @@ async function main(): Promise<void> {
     // The display refreshes its code every slot; the bench does the same in the background.
     let token = String((await post(url, secretary, 'lecture', { action: 'displayCode', lectureId })).data?.token)
     const refresher = setInterval(() => {
-      void post(url, secretary, 'lecture', { action: 'displayCode', lectureId }).then((r) => {
-        if (r.ok && r.data) token = String(r.data.token)
-      })
+      post(url, secretary, 'lecture', { action: 'displayCode', lectureId }).then(
+        (r) => {
+          if (r.ok && r.data) token = String(r.data.token)
+        },
+        () => undefined, // a refresh cut off by the end of the run
+      )
     }, 5000)
 
     const repeats = people.filter((_, i) => i % Math.round(1 / REPEAT_SHARE) === 0)
@@ -126,6 +177,9 @@ async function main(): Promise<void> {
     const acknowledged = new Set<string>()
     const firstTimeAnswers = new Map<string, number>()
     const failures = new Map<string, number>()
+    const hostPid = child.pid ?? 0
+    const cpuBefore = threadCpu(hostPid)
+    const benchCpuBefore = process.cpuUsage()
     const started = performance.now()
     await runPool(requests, CONCURRENCY, async (openid) => {
       const t0 = performance.now()
@@ -146,9 +200,12 @@ async function main(): Promise<void> {
     })
     const seconds = (performance.now() - started) / 1000
     clearInterval(refresher)
+    const cpuAfter = threadCpu(hostPid)
+    const benchCpu = process.cpuUsage(benchCpuBefore)
 
     // The hard way down: no flush, no goodbye. Whatever was acknowledged must be on disk.
-    child.kill('SIGKILL')
+    agent.destroy()
+    child.kill(CPU_PROF_DIR ? 'SIGINT' : 'SIGKILL')
     await new Promise((resolve) => child.once('exit', resolve))
     const reopened = await createBackend({ dataDir, publicUrl: () => 'http://127.0.0.1' })
     const records = await reopened.store.find('check_ins', { lectureId })
@@ -161,6 +218,21 @@ async function main(): Promise<void> {
     const sorted = [...latencies].sort((a, b) => a - b)
     const rate = requests.length / seconds
 
+    let hostMain = 0
+    let hostOther = 0
+    for (const [tid, ms] of cpuAfter) {
+      const spent = ms - (cpuBefore.get(tid) ?? 0)
+      if (tid === hostPid) hostMain += spent
+      else hostOther += spent
+    }
+    const busy = (ms: number) => `${((ms / 1000 / seconds) * 100).toFixed(0)}%`
+    const benchMs = (benchCpu.user + benchCpu.system) / 1000
+    if (cpuAfter.size > 0) {
+      console.log(
+        `cpu: host_main_thread=${busy(hostMain)} host_other_threads=${busy(hostOther)} bench_client=${busy(benchMs)} cores_busy=${((hostMain + hostOther + benchMs) / 1000 / seconds).toFixed(2)} of ${os.cpus().length}`,
+      )
+    }
+    if (CPU_PROF_DIR) console.log(`profiles in ${CPU_PROF_DIR} (host stopped with SIGINT, not SIGKILL)`)
     console.log(`requests=${requests.length} (distinct ${N}, repeated ${repeats.length}) concurrency=${CONCURRENCY} seconds=${seconds.toFixed(2)}`)
     console.log(`stored_records=${records.length} lecture.checkinCount=${String(lecture?.checkinCount)} failures=${JSON.stringify(Object.fromEntries(failures))}`)
     console.log(

@@ -59,7 +59,9 @@ export function parseEjson(text: unknown, what: string, now = Date.now()): unkno
   if (typeof text !== 'string') throw invalidParam(`${what} must be an EJSON string`)
   let parsed: unknown
   try {
-    parsed = EJSON.parse(text, { relaxed: true })
+    // Extended JSON only means something in keys that begin with `$`; text without `"$` anywhere is
+    // plain JSON (most queries: `{"_id":"…"}`), and JSON.parse reads it several times faster.
+    parsed = text.includes('"$') ? EJSON.parse(text, { relaxed: true }) : JSON.parse(text)
   } catch (err) {
     throw invalidParam(`${what} is not valid extended JSON: ${err instanceof Error ? err.message : String(err)}`)
   }

@@ -118,15 +118,19 @@ export async function createBackend(opts: BackendOptions): Promise<LocalBackend>
 
   return {
     async handle(req, res) {
-      const url = new URL(req.url ?? '/', 'http://local')
-      const owned = url.pathname === ADMIN_PATH || url.pathname.startsWith(FILES_PREFIX)
-      if (owned && closed) {
+      // The path without parsing a URL: this runs for every request the host gets.
+      const raw = req.url ?? '/'
+      const query = raw.indexOf('?')
+      const pathname = query < 0 ? raw : raw.slice(0, query)
+      const owned = pathname === ADMIN_PATH || pathname.startsWith(FILES_PREFIX)
+      if (!owned) return false
+      if (closed) {
         // After close() nothing may reach the files any more: a late write would not be waited for.
         res.statusCode = 503
         res.end('local backend closed')
         return true
       }
-      if (url.pathname === ADMIN_PATH) {
+      if (pathname === ADMIN_PATH) {
         if (req.method !== 'POST') {
           res.statusCode = 405
           res.end('POST only')
@@ -135,17 +139,15 @@ export async function createBackend(opts: BackendOptions): Promise<LocalBackend>
         await track(handleAdmin(req, res))
         return true
       }
-      if (url.pathname.startsWith(FILES_PREFIX)) {
-        await track(
-          storage.serve(req, res, url).catch((err: unknown) => {
-            console.error('[local-backend] storage error', err)
-            if (!res.headersSent) res.statusCode = 500
-            res.end()
-          }),
-        )
-        return true
-      }
-      return false
+      const url = new URL(raw, 'http://local')
+      await track(
+        storage.serve(req, res, url).catch((err: unknown) => {
+          console.error('[local-backend] storage error', err)
+          if (!res.headersSent) res.statusCode = 500
+          res.end()
+        }),
+      )
+      return true
     },
 
     store: {

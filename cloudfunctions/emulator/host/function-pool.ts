@@ -10,11 +10,17 @@ import {
 import type { WorkerScript } from './worker-script'
 
 /**
- * The instances of one function, faithful to how the cloud runs them: started lazily, at most `size`
- * of them, each with its own environment (a worker thread gets a private copy of process.env), each
- * busy with ONE invocation at a time while the rest queue, and kept warm for the next caller. That
- * one-at-a-time rule is what makes per-invocation identity safe: the caller's openid is written into
- * the instance's env just before `main` runs, and no other invocation can be running there.
+ * The instances of one function, faithful to how the cloud runs them: started lazily as calls wait, at
+ * most `size` of them, each with its own environment (a worker thread gets a private copy of
+ * process.env), each busy with ONE invocation at a time while the rest queue, and kept warm for the
+ * next caller. That one-at-a-time rule is what makes per-invocation identity safe: the caller's openid
+ * is written into the instance's env just before `main` runs, and no other invocation can be running
+ * there.
+ *
+ * Unlike the cloud, a call that made the pool start an instance is not tied to that instance: it waits
+ * in the queue and goes to whichever instance is free first — a warm one finishing its call usually
+ * beats a cold start (hundreds of ms of loading the bundle), so a burst does not pay cold starts in
+ * its latency, only in CPU.
  */
 
 export type InvocationOutcome =
@@ -45,9 +51,10 @@ interface Job {
 
 interface Instance {
   worker: Worker
-  /** Cold start done: the bundle is loaded. */
+  /** Cold start done: the bundle is loaded. Until then `coldTimer` runs. */
   ready: boolean
-  /** The invocation assigned to it (running, or waiting for the cold start); undefined when idle. */
+  coldTimer?: NodeJS.Timeout
+  /** The invocation it is running; undefined when idle or still starting. */
   running?: { id: number; job: Job; timer: NodeJS.Timeout }
   dead: boolean
 }
@@ -95,16 +102,25 @@ export class FunctionPool {
 
   private dispatch(): void {
     while (this.queue.length > 0) {
-      let instance = this.idle.pop()
-      if (!instance) {
-        if (this.instances.size >= this.options.size) return
-        instance = this.spawn()
-      }
+      const instance = this.idle.pop()
+      if (!instance) break
       const job = this.queue.shift()
-      if (!job) return
-      this.run(instance, job)
+      if (job) this.start(instance, this.nextId++, job)
     }
+    // Calls still waiting: one more instance for each call no starting instance will take, up to size.
+    while (this.queue.length > this.starting() && this.instances.size < this.options.size) this.spawn()
     if (this.retiring) for (const instance of this.idle.splice(0)) void this.kill(instance)
+  }
+
+  private starting(): number {
+    let count = 0
+    for (const instance of this.instances) if (!instance.ready) count += 1
+    return count
+  }
+
+  private hasReadyInstance(): boolean {
+    for (const instance of this.instances) if (instance.ready) return true
+    return false
   }
 
   private spawn(): Instance {
@@ -114,6 +130,10 @@ export class FunctionPool {
     const worker =
       script.kind === 'file' ? new Worker(script.filename, settings) : new Worker(script.code, { ...settings, eval: true })
     const instance: Instance = { worker, ready: false, dead: false }
+    instance.coldTimer = setTimeout(
+      () => this.lose(instance, { kind: 'crash', name: 'ColdStartTimeout', message: `函数包加载超过 ${COLD_START_LIMIT_MS} ms` }, true),
+      COLD_START_LIMIT_MS,
+    )
     this.instances.add(instance)
     worker.on('message', (message: unknown) => {
       if (isInstanceMessage(message)) this.receive(instance, message)
@@ -124,19 +144,6 @@ export class FunctionPool {
       this.lose(instance, { kind: 'crash', name: 'InstanceExit', message: `函数实例意外退出（退出码 ${code}）` }),
     )
     return instance
-  }
-
-  private run(instance: Instance, job: Job): void {
-    const id = this.nextId++
-    if (instance.ready) {
-      this.start(instance, id, job)
-      return
-    }
-    const timer = setTimeout(
-      () => this.lose(instance, { kind: 'crash', name: 'ColdStartTimeout', message: `函数包加载超过 ${COLD_START_LIMIT_MS} ms` }, true),
-      COLD_START_LIMIT_MS,
-    )
-    instance.running = { id, job, timer }
   }
 
   private start(instance: Instance, id: number, job: Job): void {
@@ -158,16 +165,14 @@ export class FunctionPool {
   }
 
   private receive(instance: Instance, message: InstanceMessage): void {
+    if (instance.dead) return
     switch (message.type) {
-      case 'ready': {
+      case 'ready':
         instance.ready = true
-        const waiting = instance.running
-        if (waiting) {
-          clearTimeout(waiting.timer)
-          this.start(instance, waiting.id, waiting.job)
-        }
+        clearTimeout(instance.coldTimer)
+        this.idle.push(instance)
+        this.dispatch()
         return
-      }
       case 'load-failed':
         this.lose(instance, { kind: 'crash', name: message.name, message: message.message, stack: message.stack }, true)
         return
@@ -192,10 +197,16 @@ export class FunctionPool {
     this.dispatch()
   }
 
-  /** The instance is gone (or must go): answer its invocation, forget it, and let the queue move on. */
+  /**
+   * The instance is gone (or must go): answer its invocation, forget it, and let the queue move on. An
+   * instance that never became ready (the bundle fails to load) answers the oldest waiting call with
+   * that failure when no other instance is ready to take it — otherwise the calls would wait forever
+   * for instances that all fail the same way.
+   */
   private lose(instance: Instance, outcome: InvocationOutcome, terminate = false): void {
     if (instance.dead) return
     instance.dead = true
+    clearTimeout(instance.coldTimer)
     const running = instance.running
     instance.running = undefined
     if (running) {
@@ -203,6 +214,7 @@ export class FunctionPool {
       running.job.resolve(outcome)
     }
     this.forget(instance)
+    if (!instance.ready && !this.hasReadyInstance()) this.queue.shift()?.resolve(outcome)
     if (terminate) void instance.worker.terminate()
     if (!this.closed) this.dispatch()
   }
@@ -210,6 +222,7 @@ export class FunctionPool {
   private async kill(instance: Instance): Promise<void> {
     if (!instance.dead) {
       instance.dead = true
+      clearTimeout(instance.coldTimer)
       const running = instance.running
       instance.running = undefined
       if (running) {

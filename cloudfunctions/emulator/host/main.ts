@@ -1,13 +1,13 @@
 import { existsSync } from 'node:fs'
 import path from 'node:path'
 import { parseLogLevel } from './host-log'
-import { startHost } from './start-host'
+import { defaultInstances, startHost } from './start-host'
 
 /**
  * `node dist/emulator/main.js` (what `npm start` runs after building): the local cloud on one port,
  * configured by environment variables, stopped cleanly by Ctrl-C so the store is flushed.
  *
- *   PORT (8080) · DATA_DIR (.data) · FN_INSTANCES (4) · FN_TIMEOUT_MS (20000) · ADMIN_OPENIDS (demo-admin)
+ *   PORT (8080) · DATA_DIR (.data) · FN_INSTANCES (CPU cores, at least 2) · FN_TIMEOUT_MS (20000) · ADMIN_OPENIDS (demo-admin)
  *   HOST_LOG (info | debug | warn) · FN_ENV_<NAME>=value → <NAME>=value in every function's environment
  */
 
@@ -48,7 +48,7 @@ export async function runHostCli(): Promise<void> {
     dataDir: path.resolve(root, process.env.DATA_DIR || '.data'),
     functionsDir: path.join(root, 'dist/cloudfunctions'),
     h5Dir: path.join(root, 'dist/h5'),
-    instances: intFromEnv('FN_INSTANCES', 4),
+    instances: intFromEnv('FN_INSTANCES', defaultInstances()),
     timeoutMs: intFromEnv('FN_TIMEOUT_MS', 20_000),
     adminOpenids: admins === undefined ? undefined : admins.split(',').map((s) => s.trim()).filter(Boolean),
     functionEnv: functionEnvFromEnv(),

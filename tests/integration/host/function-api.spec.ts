@@ -150,6 +150,19 @@ describe('host: instances', () => {
     expect(second.openid).toBe('demo-member-2')
   })
 
+  it('serves a waiting call from a warm instance that frees up before a cold one has loaded', async () => {
+    const host = await world.start({ instances: 2, dataDir: world.dataDir('warm-first') })
+    const warm = dataOf<Whoami>(await call(host.url, 'probe', 'demo-member-1', { action: 'whoami' }))
+    // Two at once: the second makes the pool start another instance, but the warm one finishes its call
+    // (a millisecond) long before a cold start (loading the bundle) and takes the waiting call itself.
+    const both = await Promise.all([
+      call(host.url, 'probe', 'demo-member-1', { action: 'whoami' }),
+      call(host.url, 'probe', 'demo-member-2', { action: 'whoami' }),
+    ])
+    expect(both.map((reply) => dataOf<Whoami>(reply).instanceId)).toEqual([warm.instanceId, warm.instanceId])
+    expect(both.map((reply) => dataOf<Whoami>(reply).openid)).toEqual(['demo-member-1', 'demo-member-2'])
+  })
+
   it('answers COMMON.TIMEOUT past the time limit and serves the next caller from a fresh instance', async () => {
     const host = await world.start({ instances: 1, timeoutMs: 300, dataDir: world.dataDir('timeout') })
     const before = dataOf<Whoami>(await call(host.url, 'probe', 'demo-member-1', { action: 'whoami' }))
