@@ -134,6 +134,8 @@ function consoleEnv(options: StartHostOptions, url: string): Record<string, stri
   return {
     // Check-in codes on the display open the H5 check-in page of this host (a phone camera can scan them).
     CHECKIN_H5_URL: `${url}/#/pages/check-in/index`,
+    // A stand-in template id so the speaker's "report ready" message lands in the local outbox.
+    RATING_REPORT_TEMPLATE_ID: 'local-rating-report',
     // Functions run in UTC in the cloud; keep whatever the host runs with (tests pin TZ=UTC).
     ...(process.env.TZ ? { TZ: process.env.TZ } : {}),
     // What getWXContext().SOURCE says for a call from the mini-program.
