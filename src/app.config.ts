@@ -1,5 +1,14 @@
 export default defineAppConfig({
-  pages: ['pages/index/index', 'pages/lectures/index', 'pages/mine/index', 'pages/lecture-detail/index', 'pages/check-in/index'],
+  pages: [
+    'pages/index/index',
+    'pages/lectures/index',
+    'pages/mine/index',
+    'pages/lecture-detail/index',
+    'pages/check-in/index',
+    'pages/lecture-rate/index',
+    // In the main package: the speaker's subscribe message opens it (rating function, `?lectureId=`).
+    'pages/lecture-report/index',
+  ],
   // Tools only a branch secretary opens: kept out of the main package (DESIGN.md §3, §8).
   subPackages: [
     {
@@ -11,6 +20,11 @@ export default defineAppConfig({
         'pages/lecture-display/index',
         'pages/lecture-attendance/index',
       ],
+    },
+    // Reports a speaker opens (any member can be a speaker, so not under secretary/).
+    {
+      root: 'packages/reports',
+      pages: ['pages/lecturer-report/index'],
     },
   ],
   window: {

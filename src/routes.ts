@@ -5,11 +5,15 @@ export const ROUTES = {
   mine: '/pages/mine/index',
   lectureDetail: '/pages/lecture-detail/index',
   checkIn: '/pages/check-in/index',
+  lectureRate: '/pages/lecture-rate/index',
+  /** Also the page of the speaker's "评议结果已可查看" message (rating function, `?lectureId=`). */
+  lectureReport: '/pages/lecture-report/index',
   secretaryMembers: '/packages/secretary/pages/members/index',
   secretaryInviteCodes: '/packages/secretary/pages/invite-codes/index',
   secretaryLectureEdit: '/packages/secretary/pages/lecture-edit/index',
   secretaryLectureDisplay: '/packages/secretary/pages/lecture-display/index',
   secretaryLectureAttendance: '/packages/secretary/pages/lecture-attendance/index',
+  lecturerReport: '/packages/reports/pages/lecturer-report/index',
 } as const
 
 /** A page URL with its query, values URL-encoded: `withQuery(ROUTES.lectureDetail, { id })`. */

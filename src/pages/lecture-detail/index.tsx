@@ -13,6 +13,7 @@ import { scanForCheckIn } from '@/features/lectures/scan-check-in'
 import { safeDecode, sceneFor } from '@/features/lectures/check-in-scene'
 import { useLecture } from '@/features/lectures/use-lecture'
 import { useManageLecture } from '@/features/lectures/use-manage-lecture'
+import { ratingWindowOf, ratingWindowState } from '@/features/ratings/rating-window'
 import { CallErrorView } from '@/features/session'
 import { ROUTES, withQuery } from '@/routes'
 import './index.scss'
@@ -156,6 +157,14 @@ export default function LectureDetailPage() {
               签到名单（{l.checkinCount} 人）
             </Button>
           ) : null}
+          {l.me.canSeeAttendance && l.status === 'published' && Date.now() >= Date.parse(l.startAt) ? (
+            <Button
+              className='app-button app-button--secondary app-button--block lecture-detail__to-report'
+              onClick={() => void Taro.navigateTo({ url: withQuery(ROUTES.lectureReport, { id: l.id }) })}
+            >
+              评议结果
+            </Button>
+          ) : null}
           {l.me.canManage && l.status !== 'cancelled' ? (
             <Button
               className='app-button app-button--secondary app-button--block lecture-detail__edit'
@@ -201,6 +210,34 @@ function openMaterial(url: string) {
   )
 }
 
+/** For someone who was there: 去评议 while rating is open, 已评议（可修改） once rated (the server decides). */
+function RateAction({ lecture }: { lecture: LectureDetail }) {
+  const w = ratingWindowOf(lecture.startAt, lecture.endAt)
+  const state = ratingWindowState(w)
+  const rated = lecture.me.rated
+  if (state === 'notStarted') {
+    return <Text className='lecture-detail__my-text lecture-detail__rate-note'>党课开始后，可以在这里为党课评议。</Text>
+  }
+  if (state === 'closed') {
+    return (
+      <Text className='lecture-detail__my-text lecture-detail__rate-note'>
+        {rated ? '你已评议，' : ''}评议已于 {formatMoment(w.closesAt)} 截止。
+      </Text>
+    )
+  }
+  return (
+    <View className='lecture-detail__rate-box'>
+      <Button
+        className={`app-button ${rated ? 'app-button--secondary ' : ''}app-button--block lecture-detail__rate${rated ? ' lecture-detail__rate--done' : ''}`}
+        onClick={() => void Taro.navigateTo({ url: withQuery(ROUTES.lectureRate, { id: lecture.id }) })}
+      >
+        {rated ? '已评议（可修改）' : '去评议'}
+      </Button>
+      <Text className='lecture-detail__rate-note'>评议不记名，{formatMoment(w.closesAt)} 前可以{rated ? '修改' : '评议'}。</Text>
+    </View>
+  )
+}
+
 /** "Me and this lecture": 已签到 at what time, or how to check in now. */
 function MyStatus({ lecture }: { lecture: LectureDetail }) {
   const [help, setHelp] = useState(false)
@@ -211,6 +248,7 @@ function MyStatus({ lecture }: { lecture: LectureDetail }) {
       <View className='lecture-detail__my-status lecture-detail__my-status--checked'>
         <Text className='lecture-detail__my-title'>✓ 已签到</Text>
         <Text className='lecture-detail__my-text lecture-detail__my-time'>签到时间：{formatMoment(lecture.me.checkedInAt)}</Text>
+        <RateAction lecture={lecture} />
       </View>
     )
   }

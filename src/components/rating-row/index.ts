@@ -1,0 +1,1 @@
+export { RatingRow, type RatingRowProps } from './rating-row'

@@ -1,0 +1,1 @@
+export { ScoreBars, type ScoreBar, type ScoreBarsProps } from './score-bars'

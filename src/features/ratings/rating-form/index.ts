@@ -1,0 +1,1 @@
+export { RatingForm, type RatingFormProps } from './rating-form'

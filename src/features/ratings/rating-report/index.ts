@@ -1,0 +1,1 @@
+export { RatingReport, type RatingReportProps } from './rating-report'

@@ -1,0 +1,96 @@
+import { Text, View } from '@tarojs/components'
+import type { RatingSummary } from '@contracts'
+import { ScoreBars } from '@/components/score-bars'
+import { DIMENSION_LABELS, RATING_DIMENSIONS, SCORES, formatPercent, formatScore } from '../rating-dimensions'
+import './rating-report.scss'
+
+export interface RatingReportProps {
+  summary: RatingSummary
+  /** When rating closes (for the secretary's "remind them" line); omitted while unknown. */
+  closesAtText?: string
+}
+
+/** Highest score first, as people read a rating scale. */
+const SCORES_DOWN = [...SCORES].reverse()
+
+/**
+ * A lecture's anonymous report: the overall average, who responded, each dimension's average with its
+ * 1–5 distribution as bars, the comments (texts only, no names, no order that hints at who), and — only
+ * when the server sends it, i.e. to the branch secretary — who was there and has not rated yet.
+ */
+export function RatingReport({ summary: s, closesAtText }: RatingReportProps) {
+  return (
+    <View className='rating-report'>
+      <View className='app-card rating-report__overview'>
+        <View className='rating-report__overall'>
+          <Text className='rating-report__overall-label'>综合平均分</Text>
+          <View className='rating-report__overall-line'>
+            <Text className='rating-report__overall-value'>{formatScore(s.overallAverage)}</Text>
+            <Text className='rating-report__overall-max'> / 5 分</Text>
+          </View>
+        </View>
+        <View className='rating-report__stats'>
+          <View className='rating-report__stat rating-report__count'>
+            <Text className='rating-report__stat-label'>评议人数</Text>
+            <Text className='rating-report__stat-value'>{s.count} 人</Text>
+          </View>
+          <View className='rating-report__stat rating-report__response'>
+            <Text className='rating-report__stat-label'>参评率</Text>
+            <Text className='rating-report__stat-value'>
+              {s.count} / {s.attendees} 人，{formatPercent(s.responseRate)}
+            </Text>
+          </View>
+        </View>
+      </View>
+
+      <View className='app-card rating-report__dimensions'>
+        <Text className='app-card__title'>各项评分</Text>
+        {RATING_DIMENSIONS.map((d) => {
+          const dim = s.dimensions[d]
+          return (
+            <View key={d} className={`rating-report__dimension rating-report__dimension--${d}`}>
+              <View className='rating-report__dimension-head'>
+                <Text className='rating-report__dimension-label'>{DIMENSION_LABELS[d]}</Text>
+                <Text className='rating-report__average'>{formatScore(dim.average)} 分</Text>
+              </View>
+              <ScoreBars
+                className='rating-report__bars'
+                max={s.count}
+                bars={SCORES_DOWN.map((score) => ({ key: String(score), label: `${score} 分`, value: dim.distribution[score - 1] ?? 0 }))}
+              />
+            </View>
+          )
+        })}
+      </View>
+
+      <View className='app-card rating-report__comments'>
+        <Text className='app-card__title'>评语（{s.comments.length} 条）</Text>
+        <Text className='app-card__hint rating-report__comments-hint'>不显示是谁写的，按文字排序。</Text>
+        {s.comments.length === 0 ? <Text className='rating-report__no-comments'>这次没有人写评语。</Text> : null}
+        {s.comments.map((c, i) => (
+          <View key={`${i}-${c.slice(0, 8)}`} className='rating-report__comment'>
+            <Text className='rating-report__comment-text'>{c}</Text>
+          </View>
+        ))}
+      </View>
+
+      {s.notRated ? (
+        <View className='app-card rating-report__not-rated'>
+          <Text className='app-card__title'>到场但还没评议（{s.notRated.length} 人）</Text>
+          <Text className='app-card__hint rating-report__not-rated-hint'>
+            只有书记能看到这份名单。它只说明谁还没评议，看不到任何人打了几分。
+            {s.notRated.length > 0 && closesAtText ? `可以提醒他们在 ${closesAtText} 前评议。` : ''}
+          </Text>
+          {s.notRated.length === 0 ? <Text className='rating-report__all-rated'>到场的人都已评议。</Text> : null}
+          <View className='rating-report__names'>
+            {s.notRated.map((p, i) => (
+              <Text key={`${p.name}-${i}`} className='rating-report__not-rated-name'>
+                {p.name}
+              </Text>
+            ))}
+          </View>
+        </View>
+      ) : null}
+    </View>
+  )
+}

@@ -1,0 +1,33 @@
+import { useCallback } from 'react'
+import type { ErrorBody, LecturerReport, MyRating, RatingSummary } from '@contracts'
+import { callCloud } from '@/services/cloud'
+import { useResource, type UseResource } from './use-resource'
+
+export const TOO_FEW = 'RATING.TOO_FEW'
+export const FORBIDDEN = 'AUTH.FORBIDDEN'
+
+/** One's own rating of a lecture (null: not rated yet). `enabled` false asks nothing. */
+export function useMyRating(lectureId: string | null, enabled = true): UseResource<MyRating | null> {
+  const fetch = useCallback(() => callCloud('rating', 'mine', { lectureId: lectureId ?? '' }), [lectureId])
+  return useResource(lectureId && enabled ? `mine:${lectureId}` : null, fetch)
+}
+
+/** A lecture's anonymous report (its secretary or speaker). Below 3 ratings the server answers RATING.TOO_FEW. */
+export function useRatingSummary(lectureId: string | null): UseResource<RatingSummary> {
+  const fetch = useCallback(() => callCloud('rating', 'summary', { lectureId: lectureId ?? '' }), [lectureId])
+  return useResource(lectureId ? `summary:${lectureId}` : null, fetch)
+}
+
+/** A speaker's lectures over time; a secretary names the speaker (`speakerOpenid`), a speaker leaves it out. */
+export function useLecturerReport(speakerOpenid: string | null): UseResource<LecturerReport> {
+  const fetch = useCallback(() => callCloud('rating', 'lecturerReport', speakerOpenid ? { speakerOpenid } : {}), [speakerOpenid])
+  return useResource(`lecturer:${speakerOpenid ?? 'me'}`, fetch)
+}
+
+export function isTooFew(error: ErrorBody | null | undefined): boolean {
+  return error?.code === TOO_FEW
+}
+
+export function isForbidden(error: ErrorBody | null | undefined): boolean {
+  return error?.code === FORBIDDEN
+}

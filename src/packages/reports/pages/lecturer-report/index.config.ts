@@ -1,0 +1,5 @@
+export default definePageConfig({
+  navigationBarTitleText: '历次党课评议',
+  enablePullDownRefresh: true,
+  backgroundTextStyle: 'dark',
+})

@@ -1,0 +1,5 @@
+export default definePageConfig({
+  navigationBarTitleText: '评议结果',
+  enablePullDownRefresh: true,
+  backgroundTextStyle: 'dark',
+})

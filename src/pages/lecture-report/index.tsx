@@ -1,0 +1,148 @@
+import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro'
+import { Button, Text, View } from '@tarojs/components'
+import type { ErrorBody, LectureDetail } from '@contracts'
+import { EmptyState } from '@/components/empty-state'
+import { LoadingState } from '@/components/loading-state'
+import { formatLectureTime, formatMoment } from '@/features/lectures/beijing-time'
+import { safeDecode } from '@/features/lectures/check-in-scene'
+import { useLecture } from '@/features/lectures/use-lecture'
+import { backToLecture } from '@/features/ratings/back-to-lecture'
+import { RATING_THRESHOLD } from '@/features/ratings/rating-dimensions'
+import { RatingReport } from '@/features/ratings/rating-report'
+import { ratingWindowOf } from '@/features/ratings/rating-window'
+import { isForbidden, isTooFew, useRatingSummary } from '@/features/ratings/use-rating-reports'
+import { CallErrorView } from '@/features/session'
+import { ROUTES, withQuery } from '@/routes'
+import './index.scss'
+
+/**
+ * 评议结果 (the branch secretary, or the lecture's speaker — who may be any member): averages, the 1–5
+ * distribution of each dimension as bars, the response rate, the anonymous comments, and for the
+ * secretary who has not rated yet. Below 3 ratings it explains why nothing is shown. Opened from the
+ * lecture's detail (`?id=`) or from the speaker's "评议结果已可查看" message (`?lectureId=`).
+ */
+export default function LectureReportPage() {
+  const router = useRouter()
+  const raw = router.params.id ?? router.params.lectureId
+  const lectureId = raw ? safeDecode(raw) : null
+  const summary = useRatingSummary(lectureId)
+  // Title, time, who is looking and who spoke: asked alongside the summary.
+  const lecture = useLecture(lectureId)
+
+  usePullDownRefresh(() => {
+    void Promise.all([summary.reload(), lecture.reload()]).finally(() => Taro.stopPullDownRefresh())
+  })
+
+  const l = lecture.data
+  const s = summary.data
+
+  if (!lectureId) {
+    return (
+      <View className='lecture-report lecture-report--error'>
+        <EmptyState title='没有找到这场党课' hint='链接里缺少党课编号，请从党课详情重新打开。'>
+          <ToLectures />
+        </EmptyState>
+      </View>
+    )
+  }
+
+  return (
+    <View className={`lecture-report lecture-report--${s ? 'ready' : summary.status}`}>
+      <View className='lecture-report__head'>
+        <Text className='lecture-report__kicker'>评议结果</Text>
+        <Text className='lecture-report__title'>{s?.lectureTitle ?? l?.title ?? ' '}</Text>
+        {l ? (
+          <Text className='lecture-report__when'>
+            {formatLectureTime(l.startAt, l.endAt)} · 主讲 {l.speaker.name}
+          </Text>
+        ) : s ? (
+          <Text className='lecture-report__when'>{formatMoment(s.startAt)}</Text>
+        ) : null}
+      </View>
+
+      {summary.status === 'loading' ? <LoadingState text='正在加载评议结果…' /> : null}
+
+      {s ? (
+        <>
+          {summary.error ? <Text className='lecture-report__stale'>没有刷新成功：{summary.error.message}</Text> : null}
+          <RatingReport summary={s} closesAtText={l ? formatMoment(ratingWindowOf(l.startAt, l.endAt).closesAt) : undefined} />
+          <Text className='lecture-report__note'>
+            评议不记名。这里的数字由全部评议汇总而来，谁也看不到某个人的评分。下拉可以刷新。
+          </Text>
+        </>
+      ) : null}
+
+      {!s && summary.status === 'error' && summary.error ? (
+        <Failure error={summary.error} lectureId={lectureId} onRetry={() => void summary.reload()} />
+      ) : null}
+
+      {l ? <TrendLink lecture={l} /> : null}
+    </View>
+  )
+}
+
+function Failure({ error, lectureId, onRetry }: { error: ErrorBody; lectureId: string; onRetry: () => void }) {
+  if (isTooFew(error)) {
+    return (
+      <EmptyState
+        className='lecture-report__too-few'
+        title={`满 ${RATING_THRESHOLD} 人评议后显示结果，以保护评议人匿名`}
+        hint={`${sentence(error.message)}人数够了以后，下拉或点“刷新”就能看到结果。`}
+      >
+        <Button className='app-button app-button--secondary app-button--block lecture-report__refresh' onClick={onRetry}>
+          刷新
+        </Button>
+      </EmptyState>
+    )
+  }
+  if (isForbidden(error)) {
+    return (
+      <EmptyState className='lecture-report__denied' title='只有本支部书记和主讲人可以查看评议结果' hint='如需了解评议情况，请联系支部书记。'>
+        <Button className='app-button app-button--block lecture-report__back' onClick={() => backToLecture(lectureId)}>
+          返回党课详情
+        </Button>
+      </EmptyState>
+    )
+  }
+  if (error.code === 'LECTURE.NOT_FOUND') {
+    return (
+      <EmptyState className='lecture-report__not-found' title='没有找到这场党课' hint={error.message}>
+        <ToLectures />
+      </EmptyState>
+    )
+  }
+  return <CallErrorView error={error} onRetry={onRetry} />
+}
+
+/**
+ * 历次评议: a speaker sees their own lectures over time; the secretary sees this lecture's speaker's,
+ * when the speaker uses the app (has an openid).
+ */
+function TrendLink({ lecture: l }: { lecture: LectureDetail }) {
+  const asSpeaker = l.me.canSeeAttendance && !l.me.canManage
+  const speaker = l.me.canManage ? l.speaker.openid : null
+  if (!asSpeaker && !speaker) return null
+  return (
+    <View className='lecture-report__trend'>
+      <Button
+        className='app-button app-button--secondary app-button--block lecture-report__to-trend'
+        onClick={() => void Taro.navigateTo({ url: withQuery(ROUTES.lecturerReport, { speaker: speaker ?? undefined }) })}
+      >
+        {asSpeaker ? '我主讲的历次党课评议' : `${l.speaker.name}主讲的历次党课评议`}
+      </Button>
+    </View>
+  )
+}
+
+/** The server's message as a sentence that another can follow. */
+function sentence(text: string): string {
+  return /[。！？.!?]$/.test(text) ? text : `${text}。`
+}
+
+function ToLectures() {
+  return (
+    <Button className='app-button app-button--block lecture-report__to-lectures' onClick={() => void Taro.switchTab({ url: ROUTES.lectures })}>
+      看看其他党课
+    </Button>
+  )
+}

@@ -1,0 +1,321 @@
+import { fireEvent, render, waitFor } from '@testing-library/react'
+import { Current } from '@tarojs/runtime'
+import type { LectureDetail, MyRating } from '@contracts'
+import {
+  COMMENT_MAX as CONTRACT_COMMENT_MAX,
+  DIMENSION_LABELS as CONTRACT_LABELS,
+  RATING_DIMENSIONS as CONTRACT_DIMENSIONS,
+  RATING_THRESHOLD as CONTRACT_THRESHOLD,
+} from '../../cloudfunctions/contracts'
+import { ratingWindow, ratingWindowState as serverWindowState } from '../../cloudfunctions/modules/ratings/rating.rules'
+import LectureRatePage from '@/pages/lecture-rate/index'
+import LectureDetailPage from '@/pages/lecture-detail/index'
+import { COMMENT_MAX, DIMENSION_LABELS, RATING_DIMENSIONS, RATING_THRESHOLD } from '@/features/ratings/rating-dimensions'
+import { checkRatingDraft, ratingErrorsFromServer } from '@/features/ratings/rating-form.rules'
+import { ratingWindowOf, ratingWindowState } from '@/features/ratings/rating-window'
+import type { Answer } from './support/cloud-stub'
+import { click, deferred, stubCloud, textOf } from './support/cloud-stub'
+
+const LECTURE = 'Labc1234567'
+const MIN = 60_000
+
+/** A published lecture that started 10 minutes ago (rating is open), attended by the caller. */
+function lecture(over: Partial<LectureDetail> = {}, me: Partial<LectureDetail['me']> = {}): LectureDetail {
+  const now = Date.now()
+  return {
+    id: LECTURE,
+    branchId: 'branch-1',
+    branchName: '幸福里社区第一党支部',
+    title: '学习贯彻党的二十届三中全会精神',
+    topic: '',
+    speaker: { name: '刘老师', openid: 'demo-speaker' },
+    startAt: new Date(now - 10 * MIN).toISOString(),
+    endAt: new Date(now + 50 * MIN).toISOString(),
+    location: { name: '党群服务中心', latitude: null, longitude: null, radius: null },
+    audience: 'branch',
+    checkinMode: 'rotating',
+    materials: [],
+    checkinWindow: { opensBeforeMinutes: 30, closesAfterMinutes: 0 },
+    checkinOpensAt: new Date(now - 40 * MIN).toISOString(),
+    checkinClosesAt: new Date(now + 50 * MIN).toISOString(),
+    status: 'published',
+    cancelReason: null,
+    checkinCount: 12,
+    fromOtherBranch: false,
+    ...over,
+    me: { checkedIn: true, checkedInAt: new Date(now - 12 * MIN).toISOString(), rated: false, canManage: false, canSeeAttendance: false, ...me },
+  }
+}
+
+function myRating(over: Partial<MyRating> = {}): MyRating {
+  return {
+    lectureId: LECTURE,
+    scores: { attitude: 5, content: 4, form: 3, effect: 4 },
+    comment: '联系实际，讲得很透',
+    commentStatus: 'pass',
+    updatedAt: new Date().toISOString(),
+    editableUntil: '2026-11-29T13:00:00.000Z',
+    ...over,
+  }
+}
+
+function openPage(path: string, params: Record<string, string>) {
+  Current.router = { params, path, onReady: '', onHide: '', onShow: '', shareAppMessage: '' } as unknown as typeof Current.router
+}
+
+afterEach(() => {
+  Current.router = null
+})
+
+const star = (d: string, n: number) => `.rating-row--${d} .rating-row__star--${n}`
+
+function submitButton(container: HTMLElement): Element {
+  const el = container.querySelector('.rating-form__submit')
+  if (!el) throw new Error('no submit button')
+  return el
+}
+
+const isDisabled = (el: Element) => el.getAttribute('disabled') === 'true' || el.getAttribute('disabled') === ''
+
+/** Type into the comment (H5: a real <textarea> inside Taro's `taro-textarea-core`). */
+async function typeComment(container: HTMLElement, value: string): Promise<void> {
+  const area = await waitFor(() => {
+    const el = container.querySelector<HTMLTextAreaElement>('.rating-form__comment textarea')
+    if (!el) throw new Error('no textarea yet')
+    return el
+  })
+  area.value = value
+  fireEvent.input(area)
+}
+
+function commentValue(container: HTMLElement): string | undefined {
+  return container.querySelector<HTMLTextAreaElement>('.rating-form__comment textarea')?.value
+}
+
+describe('rating values restated on the client', () => {
+  it('equal the contract’s dimensions, labels, threshold and comment limit', () => {
+    expect([...RATING_DIMENSIONS]).toEqual([...CONTRACT_DIMENSIONS])
+    expect(DIMENSION_LABELS).toEqual(CONTRACT_LABELS)
+    expect(RATING_THRESHOLD).toBe(CONTRACT_THRESHOLD)
+    expect(COMMENT_MAX).toBe(CONTRACT_COMMENT_MAX)
+  })
+
+  it('open and close the rating window where the server does (start … end + 7 days)', () => {
+    const start = '2026-11-22T11:30:00.000Z'
+    const end = '2026-11-22T13:00:00.000Z'
+    const server = ratingWindow(Date.parse(start), Date.parse(end))
+    const client = ratingWindowOf(start, end)
+    expect(client).toEqual(server)
+    for (const at of [server.opensAt - 1, server.opensAt, server.closesAt - 1, server.closesAt, server.closesAt + 1]) {
+      expect(ratingWindowState(client, at)).toBe(serverWindowState(at, server))
+    }
+  })
+})
+
+describe('rating form rules', () => {
+  it('names every dimension still without a score', () => {
+    expect(checkRatingDraft({ scores: { attitude: 4, form: 2 }, comment: '' })).toEqual({
+      ok: false,
+      errors: { content: '请点星打分（1 到 5 颗星）', effect: '请点星打分（1 到 5 颗星）' },
+    })
+  })
+
+  it('sends the comment trimmed and maps the server’s field paths onto the form', () => {
+    expect(checkRatingDraft({ scores: { attitude: 4, content: 5, form: 3, effect: 4 }, comment: '  好  ' })).toEqual({
+      ok: true,
+      value: { scores: { attitude: 4, content: 5, form: 3, effect: 4 }, comment: '好' },
+    })
+    expect(ratingErrorsFromServer({ 'scores.form': '请打 1 到 5 分', comment: '请修改评语后再提交', other: 'x' })).toEqual({
+      form: '请打 1 到 5 分',
+      comment: '请修改评语后再提交',
+    })
+  })
+})
+
+describe('党课评议 page', () => {
+  it('keeps submit disabled until all four dimensions are scored, and says how many are left', async () => {
+    const stub = stubCloud((_fn, event) => (event.action === 'get' ? { ok: true, data: lecture() } : { ok: true, data: null }))
+    openPage('/pages/lecture-rate/index', { id: LECTURE })
+    const { container } = render(<LectureRatePage />)
+    await waitFor(() => expect(container.querySelectorAll('.rating-row')).toHaveLength(4))
+    expect([...container.querySelectorAll('.rating-row__label')].map((e) => e.textContent)).toEqual(['授课态度', '授课内容', '授课形式', '授课效果'])
+    expect(stub.actions().sort()).toEqual(['get', 'mine'])
+
+    expect(isDisabled(submitButton(container))).toBe(true)
+    expect(textOf(container, '.rating-form__left')).toBe('还有 4 项没有打分，打完分才能提交。')
+    click(container, star('attitude', 4))
+    click(container, star('content', 5))
+    click(container, star('form', 3))
+    expect(isDisabled(submitButton(container))).toBe(true)
+    expect(textOf(container, '.rating-form__left')).toBe('还有 1 项没有打分，打完分才能提交。')
+    // Each star is a radio; the chosen one is checked, the ones up to it are filled.
+    expect(container.querySelector(star('attitude', 4))?.getAttribute('aria-checked')).toBe('true')
+    expect(container.querySelector(star('attitude', 3))?.getAttribute('role')).toBe('radio')
+    expect(container.querySelectorAll('.rating-row--attitude .rating-row__star--on')).toHaveLength(4)
+    expect(textOf(container, '.rating-row--attitude .rating-row__value')).toBe('4 分 · 满意')
+
+    click(container, star('effect', 2))
+    expect(isDisabled(submitButton(container))).toBe(false)
+    expect(container.querySelector('.rating-form__left')).toBeNull()
+    // Nothing was sent while filling in.
+    expect(stub.calls).toHaveLength(2)
+  })
+
+  it('keeps every score and the comment after a refused comment, shows the server’s words beside it, then saves the fix', async () => {
+    let reject = true
+    const stub = stubCloud((_fn, event) => {
+      if (event.action === 'get') return { ok: true, data: lecture() }
+      if (event.action === 'mine') return { ok: true, data: null }
+      if (reject) {
+        return {
+          ok: false,
+          error: { code: 'RATING.COMMENT_REJECTED', message: '评语中含有不适宜公开的内容，请修改后再提交', fields: { comment: '请修改评语后再提交' } },
+        }
+      }
+      return { ok: true, data: myRating({ scores: event.scores as MyRating['scores'], comment: String(event.comment) }) }
+    })
+    openPage('/pages/lecture-rate/index', { id: LECTURE })
+    const { container } = render(<LectureRatePage />)
+    await waitFor(() => expect(container.querySelectorAll('.rating-row')).toHaveLength(4))
+    click(container, star('attitude', 5))
+    click(container, star('content', 4))
+    click(container, star('form', 4))
+    click(container, star('effect', 3))
+    await typeComment(container, 'local-risky 的评语')
+    expect(textOf(container, '.rating-form__counter')).toBe(`15/${COMMENT_MAX}`)
+
+    click(container, '.rating-form__submit')
+    await waitFor(() => expect(textOf(container, '.rating-form__comment-error')).toBe('评语中含有不适宜公开的内容，请修改后再提交'))
+    expect(stub.calls.find((c) => c.event.action === 'submit')?.event).toEqual({
+      action: 'submit',
+      lectureId: LECTURE,
+      scores: { attitude: 5, content: 4, form: 4, effect: 3 },
+      comment: 'local-risky 的评语',
+    })
+    expect(container.querySelector('.rating-form__comment--invalid')).not.toBeNull()
+    expect(container.textContent).not.toContain('评议已提交')
+    // Everything entered is still there.
+    expect(commentValue(container)).toBe('local-risky 的评语')
+    for (const [d, n] of [['attitude', 5], ['content', 4], ['form', 4], ['effect', 3]] as const) {
+      expect(container.querySelector(star(d, n))?.classList.contains('rating-row__star--chosen')).toBe(true)
+    }
+    expect(isDisabled(submitButton(container))).toBe(false)
+
+    reject = false
+    await typeComment(container, '讲得很实在')
+    click(container, '.rating-form__submit')
+    await waitFor(() => expect(textOf(container, '.check-in-panel__title')).toBe('评议已提交'))
+    expect(stub.calls.filter((c) => c.event.action === 'submit').at(-1)?.event.comment).toBe('讲得很实在')
+    expect(textOf(container, '.lecture-rate__back')).toBe('返回')
+  })
+
+  it('on a network failure says nothing was saved and keeps the form as it was', async () => {
+    const stub = stubCloud((_fn, event) => {
+      if (event.action === 'submit') throw new TypeError('Failed to fetch')
+      return event.action === 'get' ? { ok: true, data: lecture() } : { ok: true, data: null }
+    })
+    openPage('/pages/lecture-rate/index', { id: LECTURE })
+    const { container } = render(<LectureRatePage />)
+    await waitFor(() => expect(container.querySelectorAll('.rating-row')).toHaveLength(4))
+    for (const d of RATING_DIMENSIONS) click(container, star(d, 4))
+    await typeComment(container, '很好')
+    click(container, '.rating-form__submit')
+    await waitFor(() => expect(textOf(container, '.rating-form__error-text')).toBe('网络不太好，没有提交成功，请稍后重试'))
+    expect(stub.calls.filter((c) => c.event.action === 'submit')).toHaveLength(1)
+    expect(commentValue(container)).toBe('很好')
+    expect(container.querySelectorAll('.rating-row__star--chosen')).toHaveLength(4)
+    expect(container.querySelector('.rating-form__comment-error')).toBeNull()
+  })
+
+  it('shows 正在提交… and sends once however often submit is tapped', async () => {
+    const answer = deferred<Answer>()
+    const stub = stubCloud((_fn, event) => {
+      if (event.action === 'submit') return answer.promise
+      return event.action === 'get' ? { ok: true, data: lecture() } : { ok: true, data: null }
+    })
+    openPage('/pages/lecture-rate/index', { id: LECTURE })
+    const { container } = render(<LectureRatePage />)
+    await waitFor(() => expect(container.querySelectorAll('.rating-row')).toHaveLength(4))
+    for (const d of RATING_DIMENSIONS) click(container, star(d, 5))
+    click(container, '.rating-form__submit')
+    click(container, '.rating-form__submit')
+    await waitFor(() => expect(textOf(container, '.rating-form__submit')).toBe('正在提交…'))
+    answer.resolve({ ok: true, data: myRating() })
+    await waitFor(() => expect(textOf(container, '.check-in-panel__title')).toBe('评议已提交'))
+    expect(stub.calls.filter((c) => c.event.action === 'submit')).toHaveLength(1)
+  })
+
+  it('loads one’s earlier rating to revise it', async () => {
+    stubCloud((_fn, event) => (event.action === 'get' ? { ok: true, data: lecture({}, { rated: true }) } : { ok: true, data: myRating() }))
+    openPage('/pages/lecture-rate/index', { id: LECTURE })
+    const { container } = render(<LectureRatePage />)
+    await waitFor(() => expect(textOf(container, '.rating-form__submit')).toBe('提交修改'))
+    expect(container.querySelector('.lecture-rate--editing')).not.toBeNull()
+    expect(container.querySelector(`${star('attitude', 5)}.rating-row__star--chosen`)).not.toBeNull()
+    expect(container.querySelector(`${star('form', 3)}.rating-row__star--chosen`)).not.toBeNull()
+    await waitFor(() => expect(commentValue(container)).toBe('联系实际，讲得很透'))
+    expect(isDisabled(submitButton(container))).toBe(false)
+  })
+
+  it('tells someone who was not there why they cannot rate, and sends nothing', async () => {
+    const stub = stubCloud((_fn, event) => (event.action === 'get' ? { ok: true, data: lecture({}, { checkedIn: false, checkedInAt: null }) } : { ok: true, data: null }))
+    openPage('/pages/lecture-rate/index', { id: LECTURE })
+    const { container } = render(<LectureRatePage />)
+    await waitFor(() => expect(textOf(container, '.empty-state__title')).toBe('只有到场签到的人才能评议'))
+    expect(container.querySelector('.rating-form')).toBeNull()
+    expect(stub.actions()).not.toContain('submit')
+  })
+
+  it('says rating opens at the start of a lecture that has not begun', async () => {
+    const start = Date.now() + 20 * MIN
+    stubCloud((_fn, event) =>
+      event.action === 'get'
+        ? { ok: true, data: lecture({ startAt: new Date(start).toISOString(), endAt: new Date(start + 60 * MIN).toISOString() }) }
+        : { ok: true, data: null },
+    )
+    openPage('/pages/lecture-rate/index', { id: LECTURE })
+    const { container } = render(<LectureRatePage />)
+    await waitFor(() => expect(textOf(container, '.empty-state__title')).toBe('党课开始后才能评议'))
+  })
+})
+
+describe('党课详情: the way to rate and to the report', () => {
+  function renderDetail(data: LectureDetail) {
+    stubCloud(() => ({ ok: true, data }))
+    openPage('/pages/lecture-detail/index', { id: LECTURE })
+    return render(<LectureDetailPage />).container
+  }
+
+  it('offers 去评议 to someone who was there once the lecture has started', async () => {
+    const container = renderDetail(lecture())
+    await waitFor(() => expect(textOf(container, '.lecture-detail__rate')).toBe('去评议'))
+    expect(container.querySelector('.lecture-detail__to-report')).toBeNull()
+  })
+
+  it('says 已评议（可修改） after rating', async () => {
+    const container = renderDetail(lecture({}, { rated: true }))
+    await waitFor(() => expect(textOf(container, '.lecture-detail__rate')).toBe('已评议（可修改）'))
+    expect(container.querySelector('.lecture-detail__rate--done')).not.toBeNull()
+  })
+
+  it('offers nothing to rate to someone who did not check in, nor before the start or after the window', async () => {
+    const absent = renderDetail(lecture({}, { checkedIn: false, checkedInAt: null }))
+    await waitFor(() => expect(absent.querySelector('.lecture-detail__title')).not.toBeNull())
+    expect(absent.querySelector('.lecture-detail__rate')).toBeNull()
+
+    const later = Date.now() + 20 * MIN
+    const early = renderDetail(lecture({ startAt: new Date(later).toISOString(), endAt: new Date(later + 60 * MIN).toISOString() }))
+    await waitFor(() => expect(textOf(early, '.lecture-detail__rate-note')).toBe('党课开始后，可以在这里为党课评议。'))
+    expect(early.querySelector('.lecture-detail__rate')).toBeNull()
+
+    const past = Date.now() - 9 * 24 * 60 * MIN
+    const closed = renderDetail(lecture({ startAt: new Date(past).toISOString(), endAt: new Date(past + 60 * MIN).toISOString() }, { rated: true }))
+    await waitFor(() => expect(textOf(closed, '.lecture-detail__rate-note')).toMatch(/^你已评议，评议已于 .+ 截止。$/))
+    expect(closed.querySelector('.lecture-detail__rate')).toBeNull()
+  })
+
+  it('gives the secretary and the speaker 评议结果', async () => {
+    const container = renderDetail(lecture({}, { checkedIn: false, checkedInAt: null, canSeeAttendance: true }))
+    await waitFor(() => expect(textOf(container, '.lecture-detail__to-report')).toBe('评议结果'))
+  })
+})

@@ -1,0 +1,222 @@
+import { act, render, waitFor } from '@testing-library/react'
+import { Current } from '@tarojs/runtime'
+import type { LectureDetail, LecturerReport, RatingSummary } from '@contracts'
+import LectureReportPage from '@/pages/lecture-report/index'
+import LecturerReportPage from '@/packages/reports/pages/lecturer-report/index'
+import type { Answer } from './support/cloud-stub'
+import { stubCloud, textOf } from './support/cloud-stub'
+
+const Taro = jest.requireActual<{ __fire: (name: string) => Promise<unknown> | unknown }>('@tarojs/taro')
+
+const LECTURE = 'Labc1234567'
+
+function lecture(me: Partial<LectureDetail['me']> = {}): LectureDetail {
+  return {
+    id: LECTURE,
+    branchId: 'branch-1',
+    branchName: '幸福里社区第一党支部',
+    title: '学习贯彻党的二十届三中全会精神',
+    topic: '',
+    speaker: { name: '刘老师', openid: 'demo-speaker' },
+    startAt: '2026-11-22T11:30:00.000Z',
+    endAt: '2026-11-22T13:00:00.000Z',
+    location: { name: '党群服务中心', latitude: null, longitude: null, radius: null },
+    audience: 'branch',
+    checkinMode: 'rotating',
+    materials: [],
+    checkinWindow: { opensBeforeMinutes: 30, closesAfterMinutes: 0 },
+    checkinOpensAt: '2026-11-22T11:00:00.000Z',
+    checkinClosesAt: '2026-11-22T13:00:00.000Z',
+    status: 'published',
+    cancelReason: null,
+    checkinCount: 6,
+    fromOtherBranch: false,
+    me: { checkedIn: false, checkedInAt: null, rated: false, canManage: true, canSeeAttendance: true, ...me },
+  }
+}
+
+/** Four ratings: attitude 5,5,4,4 · content 5,4,4,3 · form 3,3,3,3 · effect 5,4,4,2. */
+function summary(over: Partial<RatingSummary> = {}): RatingSummary {
+  return {
+    lectureId: LECTURE,
+    lectureTitle: '学习贯彻党的二十届三中全会精神',
+    startAt: '2026-11-22T11:30:00.000Z',
+    count: 4,
+    attendees: 6,
+    responseRate: 0.667,
+    overallAverage: 3.88,
+    dimensions: {
+      attitude: { average: 4.5, distribution: [0, 0, 0, 2, 2] },
+      content: { average: 4, distribution: [0, 0, 1, 2, 1] },
+      form: { average: 3, distribution: [0, 0, 4, 0, 0] },
+      effect: { average: 3.75, distribution: [0, 1, 0, 2, 1] },
+    },
+    comments: ['希望多讲身边的例子', '联系实际，讲得很透'],
+    notRated: [{ name: '王建国' }, { name: '赵桂兰' }],
+    ...over,
+  }
+}
+
+function server(answerSummary: () => Answer, me: Partial<LectureDetail['me']> = {}) {
+  return stubCloud((fn, event) => {
+    if (fn === 'lecture' && event.action === 'get') return { ok: true, data: lecture(me) }
+    if (fn === 'rating' && event.action === 'summary') return answerSummary()
+    throw new Error(`unexpected ${fn}.${String(event.action)}`)
+  })
+}
+
+function openPage(path: string, params: Record<string, string>) {
+  Current.router = { params, path, onReady: '', onHide: '', onShow: '', shareAppMessage: '' } as unknown as typeof Current.router
+}
+
+afterEach(() => {
+  Current.router = null
+})
+
+/** A bar's fill width in percent (drawn as `width: <n>%`). */
+function fillPercent(bar: Element | null | undefined): number {
+  const width = (bar?.querySelector('.score-bars__fill') as HTMLElement | null)?.style.width ?? ''
+  expect(width).toMatch(/%$/)
+  return parseFloat(width)
+}
+
+/** The bars of one dimension, highest score first: [label, fill width %, value text]. */
+function bars(container: HTMLElement, dimension: string): Array<[string, number, string]> {
+  return [...container.querySelectorAll(`.rating-report__dimension--${dimension} .score-bars__bar`)].map((bar) => [
+    bar.querySelector('.score-bars__label')?.textContent ?? '',
+    fillPercent(bar),
+    bar.querySelector('.score-bars__value')?.textContent ?? '',
+  ])
+}
+
+describe('评议结果 page', () => {
+  it('shows the averages, each distribution as bars, the response rate, the comments and who has not rated (secretary)', async () => {
+    const stub = server(() => ({ ok: true, data: summary() }))
+    openPage('/pages/lecture-report/index', { id: LECTURE })
+    const { container } = render(<LectureReportPage />)
+    await waitFor(() => expect(textOf(container, '.rating-report__overall-value')).toBe('3.88'))
+    expect(stub.calls.map((c) => `${c.fn}.${String(c.event.action)}`).sort()).toEqual(['lecture.get', 'rating.summary'])
+
+    expect(textOf(container, '.rating-report__count .rating-report__stat-value')).toBe('4 人')
+    expect(textOf(container, '.rating-report__response .rating-report__stat-value')).toBe('4 / 6 人，67%')
+    const averages = [...container.querySelectorAll('.rating-report__dimension')].map((d) => [
+      d.querySelector('.rating-report__dimension-label')?.textContent,
+      d.querySelector('.rating-report__average')?.textContent,
+    ])
+    expect(averages).toEqual([
+      ['授课态度', '4.50 分'],
+      ['授课内容', '4.00 分'],
+      ['授课形式', '3.00 分'],
+      ['授课效果', '3.75 分'],
+    ])
+    expect(bars(container, 'attitude')).toEqual([
+      ['5 分', 50, '2 人'],
+      ['4 分', 50, '2 人'],
+      ['3 分', 0, '0 人'],
+      ['2 分', 0, '0 人'],
+      ['1 分', 0, '0 人'],
+    ])
+    expect(bars(container, 'form')[2]).toEqual(['3 分', 100, '4 人'])
+    expect(bars(container, 'effect').map((b) => b[1])).toEqual([25, 50, 0, 25, 0])
+    expect(container.querySelectorAll('.rating-report__dimension--effect .score-bars__bar--zero')).toHaveLength(2)
+
+    expect([...container.querySelectorAll('.rating-report__comment-text')].map((c) => c.textContent)).toEqual(['希望多讲身边的例子', '联系实际，讲得很透'])
+    expect([...container.querySelectorAll('.rating-report__not-rated-name')].map((c) => c.textContent)).toEqual(['王建国', '赵桂兰'])
+    // When rating closes: 7 days after 21:00 Beijing on 22 November.
+    expect(textOf(container, '.rating-report__not-rated-hint')).toContain('11月29日 21:00 前评议')
+    expect(textOf(container, '.lecture-report__to-trend')).toBe('刘老师主讲的历次党课评议')
+  })
+
+  it('shows the speaker no list of names, and offers their own history', async () => {
+    server(() => ({ ok: true, data: summary({ notRated: undefined }) }), { canManage: false, canSeeAttendance: true })
+    openPage('/pages/lecture-report/index', { lectureId: LECTURE })
+    const { container } = render(<LectureReportPage />)
+    await waitFor(() => expect(textOf(container, '.rating-report__overall-value')).toBe('3.88'))
+    expect(container.querySelector('.rating-report__not-rated')).toBeNull()
+    expect(container.textContent).not.toContain('王建国')
+    await waitFor(() => expect(textOf(container, '.lecture-report__to-trend')).toBe('我主讲的历次党课评议'))
+  })
+
+  it('explains that results appear from 3 ratings on, to keep raters anonymous (RATING.TOO_FEW)', async () => {
+    const message = '目前有 2 人评议，满 3 人后才显示结果——这样谁也无法从结果推断出某个人的评分'
+    server(() => ({ ok: false, error: { code: 'RATING.TOO_FEW', message } }))
+    openPage('/pages/lecture-report/index', { id: LECTURE })
+    const { container } = render(<LectureReportPage />)
+    await waitFor(() => expect(container.querySelector('.lecture-report__too-few')).not.toBeNull())
+    expect(textOf(container, '.lecture-report__too-few .empty-state__title')).toBe('满 3 人评议后显示结果，以保护评议人匿名')
+    expect(textOf(container, '.lecture-report__too-few .empty-state__hint')).toBe(`${message}。人数够了以后，下拉或点“刷新”就能看到结果。`)
+    expect(container.querySelector('.rating-report')).toBeNull()
+    expect(container.querySelector('.score-bars')).toBeNull()
+  })
+
+  it('shows the results after a pull-down refresh once the third rating is in', async () => {
+    let count = 2
+    const stub = server(() =>
+      count < 3 ? { ok: false, error: { code: 'RATING.TOO_FEW', message: `目前有 ${count} 人评议` } } : { ok: true, data: summary({ count: 3 }) },
+    )
+    openPage('/pages/lecture-report/index', { id: LECTURE })
+    const { container } = render(<LectureReportPage />)
+    await waitFor(() => expect(container.querySelector('.lecture-report__too-few')).not.toBeNull())
+    count = 3
+    await act(async () => {
+      await Taro.__fire('usePullDownRefresh')
+    })
+    await waitFor(() => expect(textOf(container, '.rating-report__count .rating-report__stat-value')).toBe('3 人'))
+    expect(stub.calls.filter((c) => c.event.action === 'summary')).toHaveLength(2)
+  })
+
+  it('tells anyone else the report is for the secretary and the speaker (AUTH.FORBIDDEN)', async () => {
+    server(() => ({ ok: false, error: { code: 'AUTH.FORBIDDEN', message: '只有本支部书记和主讲人可以查看评议结果' } }), { canManage: false, canSeeAttendance: false })
+    openPage('/pages/lecture-report/index', { id: LECTURE })
+    const { container } = render(<LectureReportPage />)
+    await waitFor(() => expect(textOf(container, '.lecture-report__denied .empty-state__title')).toBe('只有本支部书记和主讲人可以查看评议结果'))
+    expect(container.querySelector('.lecture-report__to-trend')).toBeNull()
+  })
+
+  it('offers 重试 when the report did not load', async () => {
+    server(() => ({ status: 500, body: '<html>bad gateway</html>' }))
+    openPage('/pages/lecture-report/index', { id: LECTURE })
+    const { container } = render(<LectureReportPage />)
+    await waitFor(() => expect(textOf(container, '.error-state__message')).toBe('网络不太好，没有提交成功，请稍后重试'))
+    expect(container.querySelector('.error-state__retry')).not.toBeNull()
+  })
+})
+
+describe('历次党课评议 page', () => {
+  const report: LecturerReport = {
+    speakerName: '刘老师',
+    lectures: [
+      { lectureId: 'Lnew0000001', title: '党史学习（二）', startAt: '2026-11-22T11:30:00.000Z', count: 2, averages: null },
+      {
+        lectureId: 'Lold0000001',
+        title: '党史学习（一）',
+        startAt: '2026-10-18T11:30:00.000Z',
+        count: 5,
+        averages: { attitude: 4.8, content: 4.4, form: 4, effect: 4.2, overall: 4.35 },
+      },
+    ],
+  }
+
+  it('lists each lecture with its averages as a bar, or 评议不足 3 人', async () => {
+    const stub = stubCloud(() => ({ ok: true, data: report }))
+    openPage('/packages/reports/pages/lecturer-report/index', {})
+    const { container } = render(<LecturerReportPage />)
+    await waitFor(() => expect(container.querySelectorAll('.lecturer-report__lecture')).toHaveLength(2))
+    // A speaker asks about themself: no openid is sent.
+    expect(stub.calls[0]?.event).toEqual({ action: 'lecturerReport' })
+    expect(textOf(container, '.lecturer-report__title')).toBe('主讲人：刘老师')
+    const [newer, older] = [...container.querySelectorAll('.lecturer-report__lecture')]
+    expect(newer?.querySelector('.lecturer-report__too-few')?.textContent).toBe('评议不足 3 人，暂不显示分数')
+    expect(newer?.querySelector('.score-bars')).toBeNull()
+    expect(older?.querySelector('.score-bars__value')?.textContent).toBe('4.35 分')
+    expect(fillPercent(older)).toBe(87)
+    expect(older?.querySelector('.lecturer-report__dimension--attitude .lecturer-report__dimension-value')?.textContent).toBe('4.80')
+  })
+
+  it('asks about the named speaker for the secretary', async () => {
+    const stub = stubCloud(() => ({ ok: true, data: report }))
+    openPage('/packages/reports/pages/lecturer-report/index', { speaker: 'demo-speaker' })
+    render(<LecturerReportPage />)
+    await waitFor(() => expect(stub.calls[0]?.event).toEqual({ action: 'lecturerReport', speakerOpenid: 'demo-speaker' }))
+  })
+})
