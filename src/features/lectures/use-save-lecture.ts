@@ -1,8 +1,15 @@
-import { useCallback, useRef, useState } from 'react'
 import type { ErrorBody, LectureDetail } from '@contracts'
 import { callCloud } from '@/services/cloud'
+import { useFormSubmit, type FormSubmitSpec } from '@/features/shared/use-form-submit'
 import { markLecturesChanged } from './lecture-changes'
-import { checkLectureForm, formErrorsFromServer, type LectureFormErrors, type LectureFormValues } from './lecture-form.rules'
+import {
+  checkLectureForm,
+  formErrorsFromServer,
+  type LectureFormErrors,
+  type LectureFormField,
+  type LectureFormValues,
+  type LectureInput,
+} from './lecture-form.rules'
 
 export interface UseSaveLecture {
   submitting: boolean
@@ -16,42 +23,14 @@ export interface UseSaveLecture {
   clear: () => void
 }
 
+const saveLecture: FormSubmitSpec<[LectureFormValues, string?], LectureInput, LectureDetail, LectureFormField> = {
+  check: checkLectureForm,
+  send: (value, _values, lectureId) =>
+    lectureId ? callCloud('lecture', 'update', { ...value, lectureId }) : callCloud('lecture', 'create', value),
+  fieldErrorsFromServer: formErrorsFromServer,
+  onSaved: markLecturesChanged,
+}
+
 export function useSaveLecture(): UseSaveLecture {
-  const [submitting, setSubmitting] = useState(false)
-  const [error, setError] = useState<ErrorBody | null>(null)
-  const [fieldErrors, setFieldErrors] = useState<LectureFormErrors>({})
-  const busy = useRef(false)
-
-  const submit = useCallback(async (values: LectureFormValues, lectureId?: string) => {
-    if (busy.current) return null
-    const checked = checkLectureForm(values)
-    if (!checked.ok) {
-      setFieldErrors(checked.errors)
-      setError(null)
-      return null
-    }
-    busy.current = true
-    setSubmitting(true)
-    setFieldErrors({})
-    setError(null)
-    const res = lectureId
-      ? await callCloud('lecture', 'update', { ...checked.value, lectureId })
-      : await callCloud('lecture', 'create', checked.value)
-    busy.current = false
-    setSubmitting(false)
-    if (!res.ok) {
-      setError(res.error)
-      setFieldErrors(formErrorsFromServer(res.error.fields))
-      return null
-    }
-    markLecturesChanged()
-    return res.data
-  }, [])
-
-  const clear = useCallback(() => {
-    setError(null)
-    setFieldErrors({})
-  }, [])
-
-  return { submitting, error, fieldErrors, submit, clear }
+  return useFormSubmit(saveLecture)
 }

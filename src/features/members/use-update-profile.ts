@@ -1,6 +1,6 @@
-import { useCallback, useRef, useState } from 'react'
 import type { ErrorBody, Profile } from '@contracts'
 import { callCloud } from '@/services/cloud'
+import { useFormSubmit, type FormSubmitSpec } from '@/features/shared/use-form-submit'
 import { checkProfileForm, type FieldErrors, type ProfileValues } from './member-forms.rules'
 import { patchProfile } from './whoami.store'
 
@@ -13,41 +13,13 @@ export interface UseUpdateProfile {
   clear: () => void
 }
 
+const updateProfile: FormSubmitSpec<[ProfileValues], ProfileValues, Profile, keyof ProfileValues> = {
+  check: checkProfileForm,
+  send: (value) => callCloud('member', 'updateProfile', value),
+  fieldErrorsFromServer: (fields) => ({ name: fields?.name, phone: fields?.phone, post: fields?.post }),
+  onSaved: patchProfile,
+}
+
 export function useUpdateProfile(): UseUpdateProfile {
-  const [submitting, setSubmitting] = useState(false)
-  const [error, setError] = useState<ErrorBody | null>(null)
-  const [fieldErrors, setFieldErrors] = useState<FieldErrors<keyof ProfileValues>>({})
-  const busy = useRef(false)
-
-  const submit = useCallback(async (values: ProfileValues) => {
-    if (busy.current) return null
-    const checked = checkProfileForm(values)
-    if (!checked.ok) {
-      setFieldErrors(checked.errors)
-      setError(null)
-      return null
-    }
-    busy.current = true
-    setSubmitting(true)
-    setFieldErrors({})
-    setError(null)
-    const res = await callCloud('member', 'updateProfile', checked.value)
-    busy.current = false
-    setSubmitting(false)
-    if (!res.ok) {
-      setError(res.error)
-      const f = res.error.fields ?? {}
-      setFieldErrors({ name: f.name, phone: f.phone, post: f.post })
-      return null
-    }
-    patchProfile(res.data)
-    return res.data
-  }, [])
-
-  const clear = useCallback(() => {
-    setError(null)
-    setFieldErrors({})
-  }, [])
-
-  return { submitting, error, fieldErrors, submit, clear }
+  return useFormSubmit(updateProfile)
 }

@@ -1,7 +1,7 @@
-import { useCallback, useRef, useState } from 'react'
-import type { ErrorBody, MyRating } from '@contracts'
+import type { ErrorBody, MyRating, RatingDimension, Scores } from '@contracts'
 import { callCloud } from '@/services/cloud'
 import { markLecturesChanged } from '@/features/lectures/lecture-changes'
+import { useFormSubmit, type FormSubmitSpec } from '@/features/shared/use-form-submit'
 import { checkRatingDraft, ratingErrorsFromServer, type RatingDraft, type RatingFormErrors } from './rating-form.rules'
 
 export interface UseSubmitRating {
@@ -14,42 +14,15 @@ export interface UseSubmitRating {
   clear: () => void
 }
 
+const submitRating: FormSubmitSpec<[string, RatingDraft], { scores: Scores; comment: string }, MyRating, RatingDimension | 'comment'> = {
+  check: (_lectureId, draft) => checkRatingDraft(draft),
+  send: ({ scores, comment }, lectureId) =>
+    callCloud('rating', 'submit', comment ? { lectureId, scores, comment } : { lectureId, scores }),
+  fieldErrorsFromServer: ratingErrorsFromServer,
+  // The detail page underneath reloads when shown again: 去评议 becomes 已评议.
+  onSaved: markLecturesChanged,
+}
+
 export function useSubmitRating(): UseSubmitRating {
-  const [submitting, setSubmitting] = useState(false)
-  const [error, setError] = useState<ErrorBody | null>(null)
-  const [fieldErrors, setFieldErrors] = useState<RatingFormErrors>({})
-  const busy = useRef(false)
-
-  const submit = useCallback(async (lectureId: string, draft: RatingDraft) => {
-    if (busy.current) return null
-    const checked = checkRatingDraft(draft)
-    if (!checked.ok) {
-      setFieldErrors(checked.errors)
-      setError(null)
-      return null
-    }
-    busy.current = true
-    setSubmitting(true)
-    setError(null)
-    setFieldErrors({})
-    const { scores, comment } = checked.value
-    const res = await callCloud('rating', 'submit', comment ? { lectureId, scores, comment } : { lectureId, scores })
-    busy.current = false
-    setSubmitting(false)
-    if (!res.ok) {
-      setError(res.error)
-      setFieldErrors(ratingErrorsFromServer(res.error.fields))
-      return null
-    }
-    // The detail page underneath reloads when shown again: 去评议 becomes 已评议.
-    markLecturesChanged()
-    return res.data
-  }, [])
-
-  const clear = useCallback(() => {
-    setError(null)
-    setFieldErrors({})
-  }, [])
-
-  return { submitting, error, fieldErrors, submit, clear }
+  return useFormSubmit(submitRating)
 }
