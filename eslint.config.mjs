@@ -66,6 +66,16 @@ export default tseslint.config(
     },
   },
   {
+    files: ['src/features/shared/**/*.{ts,tsx}'],
+    rules: {
+      // Shared hooks are generic state around a call they are handed: no feature, no service of their own.
+      'no-restricted-imports': restrictPaths([
+        { group: ['**/services/**', '@/services/**', '@/features/*', '!@/features/shared', '**/features/*', '!**/features/shared'], message: 'features/shared is generic: callers pass the cloud call in' },
+        { group: ['**/cloudfunctions/*', '!**/cloudfunctions/contracts'], message: 'src/ may import only cloudfunctions/contracts' },
+      ]),
+    },
+  },
+  {
     files: ['cloudfunctions/{contracts,shared,modules,functions}/**/*.ts'],
     rules: {
       // Only the emulator knows the local backend exists (DESIGN.md §2: no `if (local)` in domain code).

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react'
 import type { AttendancePage, AttendanceRow, ErrorBody, ExportResult } from '@contracts'
 import { callCloud } from '@/services/cloud'
 import { markLecturesChanged } from './lecture-changes'
-import { usePagedList, type UsePagedList } from './use-paged-list'
+import { usePagedList, type UsePagedList } from '@/features/shared/use-paged-list'
 
 export const ATTENDANCE_PAGE_SIZE = 30
 

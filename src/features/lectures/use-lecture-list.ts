@@ -1,7 +1,7 @@
 import { useCallback } from 'react'
 import type { LectureView, Page } from '@contracts'
 import { callCloud } from '@/services/cloud'
-import { usePagedList, type UsePagedList } from './use-paged-list'
+import { usePagedList, type UsePagedList } from '@/features/shared/use-paged-list'
 
 export type LectureScope = 'upcoming' | 'past'
 

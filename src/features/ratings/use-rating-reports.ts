@@ -1,7 +1,7 @@
 import { useCallback } from 'react'
 import type { ErrorBody, LecturerReport, MyRating, RatingSummary } from '@contracts'
 import { callCloud } from '@/services/cloud'
-import { useResource, type UseResource } from './use-resource'
+import { useResource, type UseResource } from '@/features/shared/use-resource'
 
 export const TOO_FEW = 'RATING.TOO_FEW'
 export const FORBIDDEN = 'AUTH.FORBIDDEN'

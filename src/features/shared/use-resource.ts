@@ -9,6 +9,8 @@ export interface UseResource<T> {
   error: ErrorBody | null
   /** Asks again; data stays on screen meanwhile (pull-to-refresh). Resolves whether it succeeded. */
   reload: () => Promise<boolean>
+  /** Show what the server just answered with elsewhere (after publish, cancel, save) without asking again. */
+  replace: (data: T) => void
 }
 
 /**
@@ -52,5 +54,14 @@ export function useResource<T>(key: string | null, fetch: () => Promise<Envelope
     if (key !== null) void load()
   }, [key, load])
 
-  return { status, data, error, reload: load }
+  const replace = useCallback((next: T) => {
+    // An answer still in flight is older than this one: drop it.
+    generation.current += 1
+    hasData.current = true
+    setData(next)
+    setError(null)
+    setStatus('ready')
+  }, [])
+
+  return { status, data, error, reload: load, replace }
 }
