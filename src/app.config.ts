@@ -34,10 +34,12 @@ export default defineAppConfig({
     backgroundColor: '#F5F3F2',
     backgroundTextStyle: 'dark',
   },
-  // Check-in sends the phone's position when it can (it flags distance from the venue, never refuses).
-  requiredPrivateInfos: ['getLocation'],
+  // Check-in sends the phone's position when it can (it flags distance from the venue, never refuses);
+  // the secretary picks the venue on WeChat's map (chooseLocation) when publishing a lecture. Since
+  // 2022-07 each location API must be declared here or it fails with "requiredPrivateInfos".
+  requiredPrivateInfos: ['getLocation', 'chooseLocation'],
   permission: {
-    'scope.userLocation': { desc: '签到时核对你是否在党课会场附近' },
+    'scope.userLocation': { desc: '签到时核对你是否在党课会场附近；书记发布党课时选择会场位置' },
   },
   tabBar: {
     color: '#4D4D4D',

@@ -199,4 +199,93 @@ describe('发布党课 page', () => {
     expect(create).toMatchObject({ startAt: '2026-11-22T19:30:00+08:00', endAt: '2026-11-22T21:00:00+08:00', audience: 'branch', checkinMode: 'rotating' })
     expect(textOf(container, '.lecture-edit__publish')).toBe('发布')
   })
+  /** The browser's position API as jsdom lacks it: answers `answer` (a position, or a refusal message). */
+  function stubGeolocation(answer: { latitude: number; longitude: number } | { message: string }) {
+    const getCurrentPosition = jest.fn((ok: PositionCallback, fail?: PositionErrorCallback | null) => {
+      if ('message' in answer) fail?.({ code: 1, message: answer.message } as GeolocationPositionError)
+      else ok({ coords: { latitude: answer.latitude, longitude: answer.longitude, accuracy: 20 } } as GeolocationPosition)
+    })
+    Object.defineProperty(navigator, 'geolocation', { configurable: true, value: { getCurrentPosition } })
+    return getCurrentPosition
+  }
+
+  function draftAnswer(event: Record<string, unknown>) {
+    return {
+      ok: true as const,
+      data: {
+        id: 'Labc1234567',
+        branchId: 'branch-1',
+        branchName: '幸福里社区第一党支部',
+        title: event.title,
+        topic: '',
+        speaker: { name: '王建国', openid: null },
+        startAt: '2026-11-22T11:30:00.000Z',
+        endAt: '2026-11-22T13:00:00.000Z',
+        location: { name: '社区党群服务中心二楼', latitude: null, longitude: null, radius: null },
+        audience: 'branch',
+        checkinMode: 'rotating',
+        materials: [],
+        checkinWindow: { opensBeforeMinutes: 30, closesAfterMinutes: 0 },
+        checkinOpensAt: '2026-11-22T11:00:00.000Z',
+        checkinClosesAt: '2026-11-22T13:00:00.000Z',
+        status: 'draft',
+        cancelReason: null,
+        checkinCount: 0,
+        fromOtherBranch: false,
+        me: { checkedIn: false, checkedInAt: null, rated: false, canManage: true, canSeeAttendance: true },
+      },
+    }
+  }
+
+  async function fillRequired(container: HTMLElement) {
+    await typeInto(container, '.lecture-form__title', '学习贯彻党的二十届三中全会精神')
+    await typeInto(container, '.lecture-form__speaker', '王建国')
+    await typeInto(container, '.lecture-form__place', '社区党群服务中心二楼')
+    await pick(container, '.lecture-form__date', '2026-11-22')
+    await pick(container, '.lecture-form__start', '19:30')
+    await pick(container, '.lecture-form__end', '21:00')
+  }
+
+  it('sets the venue from where the browser is (使用我当前的位置), with a chosen radius, and sends it', async () => {
+    const geo = stubGeolocation({ latitude: 31.230412, longitude: 121.473701 })
+    const stub = stubCloud((_fn, event) => (event.action === 'whoami' ? { ok: true, data: whoamiAs('secretary') } : draftAnswer(event)))
+    const { container } = render(<LectureEditPage />)
+    await waitFor(() => expect(container.querySelector('.lecture-form__venue')).not.toBeNull())
+    await fillRequired(container)
+
+    expect(textOf(container, '.lecture-form__venue-locate')).toBe('使用我当前的位置')
+    click(container, '.lecture-form__venue-radius .option-group__option--500')
+    click(container, '.lecture-form__venue-locate')
+    await waitFor(() => expect(textOf(container, '.lecture-form__venue-chosen')).toBe('已定位：北纬 31.23041°，东经 121.47370°'))
+    expect(geo).toHaveBeenCalledTimes(1)
+    expect(container.querySelector('.lecture-form__venue-radius .option-group__option--500.option-group__option--selected')).not.toBeNull()
+    click(container, '.lecture-form__venue-radius .option-group__option--1000')
+
+    click(container, '.lecture-form__submit')
+    await waitFor(() => expect(textOf(container, '.lecture-edit__saved-title')).toBe('已保存为草稿'))
+    const create = stub.calls.find((c) => c.event.action === 'create')?.event
+    expect(create?.location).toEqual({ name: '社区党群服务中心二楼', latitude: 31.230412, longitude: 121.473701, radius: 1000 })
+  })
+
+  it('says what to do when the browser refuses, and 清除定位 drops the point', async () => {
+    stubGeolocation({ message: 'User denied Geolocation' })
+    const stub = stubCloud((_fn, event) => (event.action === 'whoami' ? { ok: true, data: whoamiAs('secretary') } : draftAnswer(event)))
+    const { container } = render(<LectureEditPage />)
+    await waitFor(() => expect(container.querySelector('.lecture-form__venue')).not.toBeNull())
+    await fillRequired(container)
+    click(container, '.lecture-form__venue-locate')
+    await waitFor(() => expect(textOf(container, '.lecture-form__venue-error')).toContain('浏览器拒绝了定位'))
+    expect(container.querySelector('.lecture-form__venue-chosen')).toBeNull()
+
+    stubGeolocation({ latitude: 39.9087, longitude: 116.3975 })
+    click(container, '.lecture-form__venue-locate')
+    await waitFor(() => expect(container.querySelector('.lecture-form__venue-chosen')).not.toBeNull())
+    expect(container.querySelector('.lecture-form__venue-error')).toBeNull()
+    click(container, '.lecture-form__venue-clear')
+    await waitFor(() => expect(container.querySelector('.lecture-form__venue-chosen')).toBeNull())
+
+    click(container, '.lecture-form__submit')
+    await waitFor(() => expect(textOf(container, '.lecture-edit__saved-title')).toBe('已保存为草稿'))
+    expect(stub.calls.find((c) => c.event.action === 'create')?.event.location).toEqual({ name: '社区党群服务中心二楼' })
+  })
 })

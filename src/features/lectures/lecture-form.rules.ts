@@ -1,5 +1,6 @@
 import type { Audience, CheckinMode, InputOf, LectureContract, LectureDetail } from '@contracts'
 import { beijingIso, beijingParts } from './beijing-time'
+import { DEFAULT_RADIUS, venuePointError, type VenuePoint } from './venue-point.rules'
 
 /**
  * Client-side checks for the lecture form, mirroring `lectureInputSchema` (lecture.contract.ts) with the
@@ -28,8 +29,11 @@ export interface LectureFormValues {
   startTime: string
   endTime: string
   locationName: string
-  /** Kept from an edited lecture: the venue's point and radius for the distance flag. */
-  venuePoint?: { latitude: number; longitude: number; radius: number }
+  /**
+   * The venue's point (WGS-84) and radius for the distance flag: kept from an edited lecture, or set
+   * with 场地定位 on the form. Absent: no distance check.
+   */
+  venuePoint?: VenuePoint
   audience: Audience
   checkinMode: CheckinMode
   materials: MaterialValues[]
@@ -46,6 +50,7 @@ export type LectureFormField =
   | 'startTime'
   | 'endTime'
   | 'locationName'
+  | 'venuePoint'
   | 'materials'
   | 'opensBeforeMinutes'
   | 'closesAfterMinutes'
@@ -98,7 +103,7 @@ export function lectureToForm(l: LectureDetail): LectureFormValues {
     startTime: start.time,
     endTime: end.time,
     locationName: l.location.name,
-    ...(latitude !== null && longitude !== null ? { venuePoint: { latitude, longitude, radius: radius ?? 300 } } : {}),
+    ...(latitude !== null && longitude !== null ? { venuePoint: { latitude, longitude, radius: radius ?? DEFAULT_RADIUS } } : {}),
     audience: l.audience,
     checkinMode: l.checkinMode,
     materials: l.materials.map((m) => ({ title: m.title, url: m.url })),
@@ -142,6 +147,8 @@ export function checkLectureForm(input: LectureFormValues): CheckedLecture {
   if (speakerError) errors.speakerName = speakerError
   const placeError = required(locationName, '地点', PLACE_MAX)
   if (placeError) errors.locationName = placeError
+  const pointError = input.venuePoint ? venuePointError(input.venuePoint) : undefined
+  if (pointError) errors.venuePoint = pointError
 
   if (!input.date) errors.date = '请选择日期'
   if (!input.startTime) errors.startTime = '请选择开始时间'
@@ -191,6 +198,21 @@ export function checkLectureForm(input: LectureFormValues): CheckedLecture {
   return { ok: true, value }
 }
 
+/**
+ * The form after 场地定位 answered a point: the point (with the radius chosen so far), and the picked
+ * place's name when the 地点 field is still empty — a name typed by hand is never overwritten.
+ */
+export function withVenuePoint(values: LectureFormValues, point: VenuePoint, placeName: string): LectureFormValues {
+  const name = values.locationName.trim() ? values.locationName : [...placeName].slice(0, PLACE_MAX).join('')
+  return { ...values, locationName: name, venuePoint: point }
+}
+
+/** 清除定位: the lecture keeps its place name and loses the distance check. */
+export function withoutVenuePoint(values: LectureFormValues): LectureFormValues {
+  const { venuePoint: _dropped, ...rest } = values
+  return rest
+}
+
 /** The server's per-field messages (dotted input paths) placed on the form's fields. */
 export function formErrorsFromServer(fields: Record<string, string> | undefined): LectureFormErrors {
   const out: LectureFormErrors = {}
@@ -202,6 +224,9 @@ export function formErrorsFromServer(fields: Record<string, string> | undefined)
     startAt: 'startTime',
     endAt: 'endTime',
     'location.name': 'locationName',
+    'location.latitude': 'venuePoint',
+    'location.longitude': 'venuePoint',
+    'location.radius': 'venuePoint',
     materials: 'materials',
     'checkinWindow.opensBeforeMinutes': 'opensBeforeMinutes',
     'checkinWindow.closesAfterMinutes': 'closesAfterMinutes',

@@ -11,9 +11,12 @@ import {
   SPEAKER_MAX,
   TITLE_MAX,
   TOPIC_MAX,
+  withVenuePoint,
+  withoutVenuePoint,
   type LectureFormErrors,
   type LectureFormValues,
 } from '../lecture-form.rules'
+import { VenuePointField } from './venue-point-field'
 import './lecture-form.scss'
 
 export interface LectureFormProps {
@@ -40,7 +43,8 @@ const MODES: { value: CheckinMode; label: string; hint: string }[] = [
 
 /**
  * 发布党课 / 编辑党课: labelled fields, big and high-contrast (the member forms' look). Date and times are
- * picked, never typed, and read as Beijing time. Materials are title + link rows. The check-in window is
+ * picked, never typed, and read as Beijing time. The venue's point is optional (a map pick in WeChat, the
+ * current position in a browser) and only flags far-away check-ins. Materials are title + link rows. The check-in window is
  * folded away: most lectures keep the default (open 30 minutes before, close at the end).
  */
 export function LectureForm({ initial, minDate, submitText, submitting, fieldErrors: errors, error, onSubmit }: LectureFormProps) {
@@ -138,6 +142,17 @@ export function LectureForm({ initial, minDate, submitText, submitting, fieldErr
             onInput={(e) => set('locationName', e.detail.value)}
           />
         </Field>
+      </View>
+
+      <View className='app-card lecture-form__section'>
+        <Text className='app-card__title'>场地定位（可选，用于判断签到是否在现场）</Text>
+        <VenuePointField
+          value={v.venuePoint}
+          error={errors.venuePoint}
+          onPicked={(point, placeName) => setV((prev) => withVenuePoint(prev, point, placeName))}
+          onRadius={(radius) => setV((prev) => (prev.venuePoint ? { ...prev, venuePoint: { ...prev.venuePoint, radius } } : prev))}
+          onClear={() => setV((prev) => withoutVenuePoint(prev))}
+        />
       </View>
 
       <View className='app-card lecture-form__section'>
