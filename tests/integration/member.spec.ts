@@ -268,6 +268,12 @@ describe('member: bad input is refused with COMMON.* and writes nothing', () => 
     ['rotateInviteCode with an unknown kind', { action: 'rotateInviteCode', kind: 'secretary' }, 'COMMON.INVALID_INPUT'],
     ['createBranch with an empty name', { action: 'createBranch', name: '   ' }, 'COMMON.INVALID_INPUT'],
     ['createBranch with a 100 KB name', { action: 'createBranch', name: big }, 'COMMON.INVALID_INPUT'],
+    // Unknown keys on every action: a smuggled field must not reach the database.
+    ['joinBranch with an unknown key', { action: 'joinBranch', code: 'DEMOR1', name: '孙丽', role: 'secretary' }, 'COMMON.INVALID_INPUT'],
+    ['listMembers with an unknown key', { action: 'listMembers', branchId: 'demo-branch-2' }, 'COMMON.INVALID_INPUT'],
+    ['setRole with an unknown key', { action: 'setRole', openid: 'demo-member-2', role: 'member', branchId: 'demo-branch-2' }, 'COMMON.INVALID_INPUT'],
+    ['rotateInviteCode with an unknown key', { action: 'rotateInviteCode', kind: 'member', code: 'AAAAAA' }, 'COMMON.INVALID_INPUT'],
+    ['createBranch with an unknown key', { action: 'createBranch', name: '示范社区第九党支部', secretaryOpenid: 'demo-member-1' }, 'COMMON.INVALID_INPUT'],
   ]
 
   it.each(cases)('%s', async (_label, event, code) => {
@@ -282,5 +288,54 @@ describe('member: bad input is refused with COMMON.* and writes nothing', () => 
   it('ignores an identity smuggled in the event', async () => {
     const res = await ok<{ openid: string }>(ROLES.resident, { action: 'whoami', userInfo: { openId: 'demo-secretary' } })
     expect(res.openid).toBe(ROLES.resident)
+  })
+})
+
+describe('member: every action × every role', () => {
+  // Last in the file: the secretary's rotation below changes branch 1's member code.
+  type Role = keyof typeof ROLES | 'nobody'
+  const who = (role: Role): string | null => (role === 'nobody' ? null : ROLES[role])
+  const REFUSED: Array<[string, Role, Json, string]> = [
+    ['whoami', 'nobody', { action: 'whoami' }, 'AUTH.REQUIRED'],
+    ...(['secretary', 'otherSecretary', 'member', 'otherMember', 'resident'] as const).map(
+      (r): [string, Role, Json, string] => ['joinBranch', r, { action: 'joinBranch', code: 'DEMOM1', name: '重复加入' }, 'MEMBER.ALREADY_IN_BRANCH'],
+    ),
+    ['joinBranch', 'nobody', { action: 'joinBranch', code: 'DEMOM1', name: '无名' }, 'AUTH.REQUIRED'],
+    ['updateProfile', 'nobody', { action: 'updateProfile', post: '组长' }, 'AUTH.REQUIRED'],
+    ['listMembers', 'otherMember', { action: 'listMembers' }, 'AUTH.FORBIDDEN'],
+    ['setRole', 'otherSecretary', { action: 'setRole', openid: 'demo-member-2', role: 'resident' }, 'MEMBER.NOT_FOUND'],
+    ['setRole', 'nobody', { action: 'setRole', openid: 'demo-member-2', role: 'resident' }, 'AUTH.REQUIRED'],
+    ['rotateInviteCode', 'otherMember', { action: 'rotateInviteCode', kind: 'member' }, 'AUTH.FORBIDDEN'],
+    ['rotateInviteCode', 'nobody', { action: 'rotateInviteCode', kind: 'member' }, 'AUTH.REQUIRED'],
+    ['createBranch', 'otherSecretary', { action: 'createBranch', name: '冒名支部' }, 'AUTH.FORBIDDEN'],
+    ['createBranch', 'otherMember', { action: 'createBranch', name: '冒名支部' }, 'AUTH.FORBIDDEN'],
+    ['createBranch', 'nobody', { action: 'createBranch', name: '冒名支部' }, 'AUTH.REQUIRED'],
+  ]
+
+  it.each(REFUSED)('%s as %s (%j) is refused with %s and writes nothing', async (_action, role, event, code) => {
+    const before = await snapshot()
+    expect(await errorCode(who(role), event)).toBe(code)
+    expect(await snapshot()).toBe(before)
+  })
+
+  it.each(['secretary', 'otherSecretary', 'member', 'otherMember', 'resident', 'noProfile'] as const)('whoami answers %s about themself only', async (role) => {
+    const me = await ok<{ openid: string; profile: Json | null }>(ROLES[role], { action: 'whoami' })
+    expect(me.openid).toBe(ROLES[role])
+    if (me.profile) expect(me.profile.openid).toBe(ROLES[role])
+  })
+
+  it.each(['secretary', 'otherSecretary', 'resident', 'otherMember'] as const)('updateProfile lets %s change their own post and nobody else’s', async (role) => {
+    const before = (await cloud.backend.store.find('members')).filter((m) => m._id !== ROLES[role])
+    const p = await ok<Json>(ROLES[role], { action: 'updateProfile', post: '网格员' })
+    expect(p).toMatchObject({ openid: ROLES[role], post: '网格员' })
+    expect((await cloud.backend.store.find('members')).filter((m) => m._id !== ROLES[role])).toEqual(before)
+  })
+
+  it('rotateInviteCode lets the branch-1 secretary replace its member code, and only branch 1 changes', async () => {
+    const [other] = await cloud.backend.store.find('branches', { _id: 'demo-branch-2' })
+    const codes = await ok<{ member: string; resident: string }>(ROLES.secretary, { action: 'rotateInviteCode', kind: 'member' })
+    expect(codes.member).not.toBe('DEMOM1')
+    expect(await errorCode('demo-joiner-8', { action: 'joinBranch', code: 'DEMOM1', name: '钱志强' })).toBe('MEMBER.INVITE_CODE_INVALID')
+    expect(await cloud.backend.store.find('branches', { _id: 'demo-branch-2' })).toEqual([other])
   })
 })
