@@ -29,12 +29,26 @@ export const scoresSchema = z.strictObject({
 
 export type Scores = z.infer<typeof scoresSchema>
 
+export type CommentStatus = 'none' | 'pass' | 'review' | 'rejected'
+
+/** A comment waiting for the secretary: its text and an opaque key, never whose it is. */
+export interface PendingComment {
+  key: string
+  text: string
+}
+
+/** The opaque key of a comment under review: random, renewed whenever the comment changes. */
+export const commentKeySchema = z.string().regex(/^[a-f0-9]{16}$/, '评语标识格式不正确')
+
 export interface MyRating {
   lectureId: string
   scores: Scores
   comment: string
-  /** `review`: the comment waits for the secretary before anyone else reads it. */
-  commentStatus: 'none' | 'pass' | 'review'
+  /**
+   * `review`: the comment waits for the branch secretary before the speaker reads it; `rejected`: the
+   * secretary decided it is not shown (the scores still count).
+   */
+  commentStatus: CommentStatus
   updatedAt: string
   /** Until when the rating can still be changed (ISO). */
   editableUntil: string
@@ -60,6 +74,8 @@ export interface RatingSummary {
   comments: string[]
   /** Only for the branch secretary: attendees who have not rated yet (never who gave what). */
   notRated?: Array<{ name: string }>
+  /** Only for the branch secretary: comments the content check held for review, without names. */
+  pendingComments?: PendingComment[]
 }
 
 export interface LecturerReportRow {
@@ -86,6 +102,14 @@ export const ratingContract = {
   ),
   mine: action<MyRating | null>()(z.strictObject({ lectureId: lectureIdSchema })),
   summary: action<RatingSummary>()(z.strictObject({ lectureId: lectureIdSchema })),
+  /** Secretary of the lecture's branch: publish (`pass`) or withhold (`reject`) a comment held for review. */
+  reviewComment: action<{ key: string; commentStatus: 'pass' | 'rejected' }>()(
+    z.strictObject({
+      lectureId: lectureIdSchema,
+      key: commentKeySchema,
+      decision: z.enum(['pass', 'reject']),
+    }),
+  ),
   lecturerReport: action<LecturerReport>()(
     z.strictObject({
       /** A secretary names the speaker; a speaker asking about themself leaves it out. */

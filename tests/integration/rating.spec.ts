@@ -156,7 +156,9 @@ describe('rating.submit', () => {
     // 200 submissions, 50 in flight at a time: in the cloud each in-flight call is its own function
     // instance with its own connections; one test process shares the SDK's pool of 100 sockets, and a
     // transaction waiting for the store's lock holds one while it waits.
-    const submissions = [...people, ...people].map((openid, i) => ({
+    // Each person's two submissions side by side, so their first rating and its revision are in flight
+    // together (the race that could count someone twice).
+    const submissions = people.flatMap((p) => [p, p]).map((openid, i) => ({
       openid,
       event: { action: 'submit', lectureId: id, scores: scores(1 + (i % 5), 1 + ((i * 3) % 5), 1 + ((i * 7) % 5), 1 + ((i * 11) % 5)) },
     }))
@@ -186,11 +188,66 @@ describe('rating.submit', () => {
   })
 })
 
+describe('rating.submit and rating.mine: more people and more bad input', () => {
+  it('refuses someone the secretary removed from the attendance, and writes nothing', async () => {
+    const id = await startedLecture([M1])
+    await ok(lecture, SEC, { action: 'markAttendance', lectureId: id, openid: M1, present: false, reason: '代签，本人未到场' })
+    expect(await errorCode(rating, M1, { action: 'submit', lectureId: id, scores: scores(5, 5, 5, 5) })).toBe('RATING.NOT_PRESENT')
+    expect(await cloud.backend.store.count('ratings', { lectureId: id })).toBe(0)
+  })
+
+  it('refuses another branch secretary who did not attend', async () => {
+    const id = await startedLecture([M1], { audience: 'open' })
+    expect(await errorCode(rating, SEC2, { action: 'submit', lectureId: id, scores: scores(5, 5, 5, 5) })).toBe('RATING.NOT_PRESENT')
+  })
+
+  it('accepts a comment of exactly 300 characters', async () => {
+    const id = await startedLecture([M1])
+    const comment = '好'.repeat(300)
+    expect(await ok<Json>(rating, M1, { action: 'submit', lectureId: id, scores: scores(3, 3, 3, 3), comment })).toMatchObject({ comment })
+  })
+
+  it('answers mine with null before rating, and only ever the caller’s own rating', async () => {
+    const id = await startedLecture([M1, RES])
+    expect(await ok(rating, M1, { action: 'mine', lectureId: id })).toBeNull()
+    await ok(rating, RES, { action: 'submit', lectureId: id, scores: scores(2, 2, 2, 2) })
+    expect(await ok(rating, M1, { action: 'mine', lectureId: id })).toBeNull()
+    expect(await ok(rating, OTHER, { action: 'mine', lectureId: id })).toBeNull()
+    expect(await ok<Json>(rating, RES, { action: 'mine', lectureId: id })).toMatchObject({ scores: scores(2, 2, 2, 2) })
+    expect(await errorCode(rating, NOBODY, { action: 'mine', lectureId: id })).toBe('AUTH.NO_PROFILE')
+    expect(await errorCode(rating, null, { action: 'mine', lectureId: id })).toBe('AUTH.REQUIRED')
+    expect(await errorCode(rating, M1, { action: 'mine', lectureId: 'L0000000000' })).toBe('LECTURE.NOT_FOUND')
+  })
+
+  const big = '评'.repeat(100 * 1024)
+  it.each<[string, (lectureId: string) => unknown, string]>([
+    ['no action', (lectureId) => ({ lectureId }), 'COMMON.INVALID_INPUT'],
+    ['an unknown action', (lectureId) => ({ action: 'dropRatings', lectureId }), 'COMMON.UNKNOWN_ACTION'],
+    ['submit with an unknown key', (lectureId) => ({ action: 'submit', lectureId, scores: scores(5, 5, 5, 5), openid: SEC }), 'COMMON.INVALID_INPUT'],
+    ['submit with a 100 KB comment', (lectureId) => ({ action: 'submit', lectureId, scores: scores(5, 5, 5, 5), comment: big }), 'COMMON.INVALID_INPUT'],
+    ['submit with an operator for the lecture', () => ({ action: 'submit', lectureId: { $ne: null }, scores: scores(5, 5, 5, 5) }), 'COMMON.INVALID_INPUT'],
+    ['submit with an object comment', (lectureId) => ({ action: 'submit', lectureId, scores: scores(5, 5, 5, 5), comment: { $gt: '' } }), 'COMMON.INVALID_INPUT'],
+    ['mine with an operator for the lecture', () => ({ action: 'mine', lectureId: { $ne: null } }), 'COMMON.INVALID_INPUT'],
+    ['mine with an unknown key', (lectureId) => ({ action: 'mine', lectureId, openid: M1 }), 'COMMON.INVALID_INPUT'],
+    ['summary with an operator for the lecture', () => ({ action: 'summary', lectureId: { $ne: null } }), 'COMMON.INVALID_INPUT'],
+    ['reviewComment with an operator for the key', (lectureId) => ({ action: 'reviewComment', lectureId, key: { $ne: null }, decision: 'pass' }), 'COMMON.INVALID_INPUT'],
+    ['reviewComment with an unknown decision', (lectureId) => ({ action: 'reviewComment', lectureId, key: 'a'.repeat(16), decision: 'delete' }), 'COMMON.INVALID_INPUT'],
+    ['lecturerReport with an unknown key', () => ({ action: 'lecturerReport', branchId: 'demo-branch-2' }), 'COMMON.INVALID_INPUT'],
+  ])('refuses %s with %s and writes nothing', async (_label, event, code) => {
+    const id = await startedLecture([RES])
+    const before = JSON.stringify(await storedAggregate(id))
+    for (const caller of [SEC, RES]) expect(await errorCode(rating, caller, event(id))).toBe(code)
+    expect(await cloud.backend.store.count('ratings', { lectureId: id })).toBe(0)
+    expect(JSON.stringify(await storedAggregate(id))).toBe(before)
+  })
+})
+
 describe('rating.summary', () => {
   let id: string
 
   beforeAll(async () => {
-    id = await startedLecture([M1, RES, SEC, 'demo-member-2'])
+    // Open, so a member of branch 2 can attend; the speaker sits in the room too.
+    id = await startedLecture([M1, RES, SEC, SPEAKER, OTHER], { audience: 'open' })
   })
 
   it('is withheld below 3 ratings', async () => {
@@ -201,9 +258,15 @@ describe('rating.summary', () => {
     expect(await cloud.backend.outbox()).not.toEqual(expect.arrayContaining([expect.objectContaining({ page: expect.stringContaining(id) })]))
   })
 
+  it('does not let the speaker rate their own lecture', async () => {
+    expect(await errorCode(rating, SPEAKER, { action: 'submit', lectureId: id, scores: scores(5, 5, 5, 5) })).toBe('RATING.OWN_LECTURE')
+    expect(await cloud.backend.store.count('ratings', { lectureId: id, openid: SPEAKER })).toBe(0)
+  })
+
   it('shows the speaker averages, distribution and comments, and nobody who gave them', async () => {
-    await ok(rating, SPEAKER, { action: 'submit', lectureId: id, scores: scores(5, 3, 3, 4) })
+    await ok(rating, OTHER, { action: 'submit', lectureId: id, scores: scores(5, 3, 3, 4) })
     const summary = await ok<Json>(rating, SPEAKER, { action: 'summary', lectureId: id })
+    // Five in the room, the speaker not counted among those who could rate.
     expect(summary).toMatchObject({ count: 3, attendees: 4, responseRate: 0.75, overallAverage: 4 })
     expect(summary.dimensions).toMatchObject({
       attitude: { average: 4.67, distribution: [0, 0, 0, 1, 2] },
@@ -213,8 +276,9 @@ describe('rating.summary', () => {
     })
     expect(summary.comments).toEqual(['联系实际，很受启发'])
     expect(summary.notRated).toBeUndefined()
+    expect(summary.pendingComments).toBeUndefined()
     const payload = JSON.stringify(summary)
-    for (const who of [M1, RES, SPEAKER, '李秀英', '赵桂兰', '张伟']) expect(payload).not.toContain(who)
+    for (const who of [M1, RES, OTHER, '李秀英', '赵桂兰', '刘洋']) expect(payload).not.toContain(who)
   })
 
   it('tells the speaker once, when the third rating arrives', async () => {
@@ -223,18 +287,103 @@ describe('rating.summary', () => {
     expect(messages).toEqual([expect.objectContaining({ touser: SPEAKER, templateId: 'local-rating-report' })])
   })
 
-  it('shows the secretary who has not rated, by name only', async () => {
+  it('shows the secretary who has not rated, by name only, and no rater’s name or openid', async () => {
     const summary = await ok<{ notRated: Array<{ name: string }> }>(rating, SEC, { action: 'summary', lectureId: id })
     expect(summary.notRated).toEqual([{ name: '王建国' }])
+    const payload = JSON.stringify(summary)
+    for (const who of [M1, RES, OTHER, SPEAKER, '李秀英', '赵桂兰', '刘洋']) expect(payload).not.toContain(who)
   })
 
   it.each([
     ['a member who is not the speaker', M1, 'AUTH.FORBIDDEN'],
     ['a resident', RES, 'AUTH.FORBIDDEN'],
+    ['a member of another branch', OTHER, 'AUTH.FORBIDDEN'],
     ['another branch secretary', SEC2, 'AUTH.FORBIDDEN'],
     ['a person without a branch', NOBODY, 'AUTH.NO_PROFILE'],
+    ['nobody signed in', null, 'AUTH.REQUIRED'],
   ])('refuses %s', async (_label, openid, code) => {
     expect(await errorCode(rating, openid, { action: 'summary', lectureId: id })).toBe(code)
+  })
+})
+
+describe('rating.reviewComment', () => {
+  let id: string
+  const DOUBTFUL = '想了解请加微信'
+
+  beforeAll(async () => {
+    id = await startedLecture([M1, RES, SEC, OTHER], { audience: 'open' })
+    await ok(rating, M1, { action: 'submit', lectureId: id, scores: scores(4, 4, 4, 4), comment: '讲得很透彻' })
+    await ok(rating, RES, { action: 'submit', lectureId: id, scores: scores(5, 5, 5, 5), comment: DOUBTFUL })
+    await ok(rating, OTHER, { action: 'submit', lectureId: id, scores: scores(3, 3, 3, 3) })
+  })
+
+  const pending = async () => (await ok<{ pendingComments: Array<{ key: string; text: string }> }>(rating, SEC, { action: 'summary', lectureId: id })).pendingComments
+
+  it('shows a held comment to the secretary only, by an opaque key, and not among the published ones', async () => {
+    const list = await pending()
+    expect(list).toEqual([{ key: expect.stringMatching(/^[a-f0-9]{16}$/), text: DOUBTFUL }])
+    expect(JSON.stringify(list)).not.toContain(RES)
+    expect((await ok<{ comments: string[] }>(rating, SPEAKER, { action: 'summary', lectureId: id })).comments).toEqual(['讲得很透彻'])
+  })
+
+  it.each([
+    ['the speaker', SPEAKER, 'AUTH.FORBIDDEN'],
+    ['another branch secretary', SEC2, 'AUTH.FORBIDDEN'],
+    ['a member', M1, 'AUTH.FORBIDDEN'],
+    ['a person without a branch', NOBODY, 'AUTH.NO_PROFILE'],
+    ['nobody signed in', null, 'AUTH.REQUIRED'],
+  ])('refuses %s and changes nothing', async (_label, openid, code) => {
+    const [held] = await pending()
+    expect(await errorCode(rating, openid, { action: 'reviewComment', lectureId: id, key: held?.key, decision: 'pass' })).toBe(code)
+    expect(await pending()).toEqual([held])
+  })
+
+  it('publishes it when the secretary passes it, once', async () => {
+    const [held] = await pending()
+    expect(await ok(rating, SEC, { action: 'reviewComment', lectureId: id, key: held?.key, decision: 'pass' })).toEqual({ key: held?.key, commentStatus: 'pass' })
+    expect((await ok<{ comments: string[] }>(rating, SPEAKER, { action: 'summary', lectureId: id })).comments.sort()).toEqual(['讲得很透彻', DOUBTFUL].sort())
+    expect(await errorCode(rating, SEC, { action: 'reviewComment', lectureId: id, key: held?.key, decision: 'reject' })).toBe('RATING.COMMENT_CHANGED')
+    // Changing the scores only keeps the decision on the same text.
+    expect(await ok<Json>(rating, RES, { action: 'submit', lectureId: id, scores: scores(4, 4, 4, 4), comment: DOUBTFUL })).toMatchObject({ commentStatus: 'pass' })
+  })
+
+  it('holds a changed comment again under a new key; a rejected one is not shown and its writer is told', async () => {
+    expect(await pending()).toEqual([])
+    await ok(rating, RES, { action: 'submit', lectureId: id, scores: scores(4, 4, 4, 4), comment: `${DOUBTFUL}聊` })
+    const [held] = await pending()
+    expect(held?.text).toBe(`${DOUBTFUL}聊`)
+    await ok(rating, SEC, { action: 'reviewComment', lectureId: id, key: held?.key, decision: 'reject' })
+    expect(await pending()).toEqual([])
+    expect((await ok<{ comments: string[] }>(rating, SPEAKER, { action: 'summary', lectureId: id })).comments).toEqual(['讲得很透彻'])
+    expect(await ok<Json>(rating, RES, { action: 'mine', lectureId: id })).toMatchObject({ commentStatus: 'rejected', scores: scores(4, 4, 4, 4) })
+  })
+
+  it('does not touch a comment revised while the secretary was reading it', async () => {
+    await ok(rating, M1, { action: 'submit', lectureId: id, scores: scores(4, 4, 4, 4), comment: '请加微信详聊' })
+    const [held] = await pending()
+    await ok(rating, M1, { action: 'submit', lectureId: id, scores: scores(4, 4, 4, 4), comment: '请加微信再聊' })
+    expect(await errorCode(rating, SEC, { action: 'reviewComment', lectureId: id, key: held?.key, decision: 'pass' })).toBe('RATING.COMMENT_CHANGED')
+    const [now] = await pending()
+    expect(now?.text).toBe('请加微信再聊')
+    expect(now?.key).not.toBe(held?.key)
+  })
+})
+
+describe('rating: the speaker’s message', () => {
+  it('is tried again on the next rating when sending failed (here: a template id WeChat refuses)', async () => {
+    const id = await startedLecture([M1, RES, SEC, OTHER], { audience: 'open' })
+    const forLecture = async () => (await cloud.backend.outbox()).filter((m) => String(m.page).includes(id))
+    process.env.RATING_REPORT_TEMPLATE_ID = '   '
+    try {
+      for (const who of [M1, RES, OTHER]) await ok(rating, who, { action: 'submit', lectureId: id, scores: scores(4, 4, 4, 4) })
+    } finally {
+      process.env.RATING_REPORT_TEMPLATE_ID = 'local-rating-report'
+    }
+    expect(await forLecture()).toEqual([])
+    expect(await storedAggregate(id)).not.toHaveProperty('notifiedAt')
+    await ok(rating, SEC, { action: 'submit', lectureId: id, scores: scores(5, 5, 5, 5) })
+    await ok(rating, M1, { action: 'submit', lectureId: id, scores: scores(5, 5, 5, 5) })
+    expect(await forLecture()).toEqual([expect.objectContaining({ touser: SPEAKER })])
   })
 })
 
@@ -254,5 +403,18 @@ describe('rating.lecturerReport', () => {
     expect((await ok<{ lectures: Json[] }>(rating, SEC2, { action: 'lecturerReport', speakerOpenid: SPEAKER })).lectures).toEqual([])
     expect(await errorCode(rating, M1, { action: 'lecturerReport', speakerOpenid: SPEAKER })).toBe('AUTH.FORBIDDEN')
     expect(await errorCode(rating, M1, { action: 'lecturerReport', speakerOpenid: { $ne: null } })).toBe('COMMON.INVALID_INPUT')
+  })
+
+  it.each([
+    ['a resident', RES, 'AUTH.FORBIDDEN'],
+    ['a member of another branch', OTHER, 'AUTH.FORBIDDEN'],
+    ['a person without a branch', NOBODY, 'AUTH.NO_PROFILE'],
+    ['nobody signed in', null, 'AUTH.REQUIRED'],
+  ])('refuses %s asking about a speaker', async (_label, openid, code) => {
+    expect(await errorCode(rating, openid, { action: 'lecturerReport', speakerOpenid: SPEAKER })).toBe(code)
+  })
+
+  it('gives someone who never spoke an empty history, not someone else’s', async () => {
+    expect(await ok(rating, RES, { action: 'lecturerReport' })).toMatchObject({ lectures: [] })
   })
 })

@@ -7,12 +7,12 @@ import {
   anonymousOrder,
   applyDelta,
   averages,
-  crossesThreshold,
   distribution,
   emptyAggregate,
   normalizeAggregate,
   ratingWindow,
   ratingWindowState,
+  shouldTellSpeaker,
 } from '../../cloudfunctions/modules/ratings/rating.rules'
 
 dayjs.extend(utc)
@@ -87,12 +87,13 @@ describe('aggregate', () => {
   })
 
   it.each([
-    [2, 3, true],
-    [3, 3, false],
-    [1, 2, false],
-    [3, 4, false],
-  ])('crossing the threshold from %d to %d: %s', (before, after, crossed) => {
-    expect(crossesThreshold(before, after)).toBe(crossed)
+    [2, false, false],
+    [3, false, true],
+    [3, true, false],
+    [4, false, true],
+    [4, true, false],
+  ])('with %d ratings, told already %s: tell the speaker %s', (count, told, tell) => {
+    expect(shouldTellSpeaker(count, told)).toBe(tell)
   })
 
   it('orders comments by text, not by who or when', () => {

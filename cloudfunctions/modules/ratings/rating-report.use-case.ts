@@ -1,9 +1,9 @@
 import { RATING_DIMENSIONS, type LecturerReport, type RatingDimension, type RatingSummary } from '../../contracts/rating.contract'
 import { Collections } from '../../shared/collections'
-import { findMany } from '../../shared/db'
+import { findMany, updateWhere } from '../../shared/db'
 import type { ContextFor } from '../../shared/router'
 import { LectureErrors } from '../lectures/lecture.errors'
-import { findLecture, type CheckInDoc, type LectureDoc } from '../lectures/lecture.repository'
+import { findCheckIn, findLecture, type CheckInDoc, type LectureDoc } from '../lectures/lecture.repository'
 import { RatingErrors } from './rating.errors'
 import { ratingsOf } from './rating.repository'
 import { anonymousOrder, averages, distribution, meetsThreshold, normalizeAggregate } from './rating.rules'
@@ -51,9 +51,11 @@ export async function ratingSummary(input: { lectureId: string }, ctx: ContextFo
   const avg = averages(agg)
   const dimensions = {} as RatingSummary['dimensions']
   for (const d of RATING_DIMENSIONS) dimensions[d] = { average: avg[d], distribution: distribution(agg, d) }
-  const rows = await ratingsOf(ctx.db, lecture._id, { comment: true, commentStatus: true })
+  const rows = await ratingsOf(ctx.db, lecture._id, { comment: true, commentStatus: true, commentKey: true })
   const comments = anonymousOrder(rows.filter((r) => r.commentStatus === 'pass' && r.comment).map((r) => String(r.comment)))
-  const attendees = lecture.checkinCount
+  // The speaker may sit in the room (and be checked in) but does not rate their own lecture.
+  const speakerPresent = lecture.speaker.openid !== null && (await findCheckIn(ctx.db, lecture._id, lecture.speaker.openid))?.present === true
+  const attendees = Math.max(0, lecture.checkinCount - (speakerPresent ? 1 : 0))
 
   const summary: RatingSummary = {
     lectureId: lecture._id,
@@ -70,11 +72,38 @@ export async function ratingSummary(input: { lectureId: string }, ctx: ContextFo
     const raters = new Set((await ratingsOf(ctx.db, lecture._id, { openid: true })).map((r) => String(r.openid)))
     const present = await presentAttendees(ctx, lecture._id)
     summary.notRated = present
-      .filter((p) => !raters.has(p.openid))
+      .filter((p) => !raters.has(p.openid) && p.openid !== lecture.speaker.openid)
       .map((p) => ({ name: p.name }))
       .sort((a, b) => a.name.localeCompare(b.name, 'zh-Hans-CN'))
+    summary.pendingComments = rows
+      .filter((r) => r.commentStatus === 'review' && r.comment && r.commentKey)
+      .map((r) => ({ key: String(r.commentKey), text: String(r.comment) }))
+      .sort((a, b) => a.text.localeCompare(b.text, 'zh-Hans-CN'))
   }
   return summary
+}
+
+/**
+ * The secretary's decision on a comment the content check held. Addressed by the comment's opaque key
+ * (never by rater), and conditional on it still being under review with that key: a comment revised
+ * or decided meanwhile is not touched.
+ */
+export async function reviewComment(
+  input: { lectureId: string; key: string; decision: 'pass' | 'reject' },
+  ctx: ContextFor<'inBranch'>,
+): Promise<{ key: string; commentStatus: 'pass' | 'rejected' }> {
+  const lecture = await findLecture(ctx.db, input.lectureId)
+  if (!lecture || lecture.status === 'draft') throw LectureErrors.notFound()
+  if (roleOn(ctx, lecture) !== 'secretary') throw RatingErrors.reviewForbidden()
+  const commentStatus = input.decision === 'pass' ? 'pass' : 'rejected'
+  const updated = await updateWhere(
+    ctx.db,
+    Collections.ratings,
+    { lectureId: lecture._id, commentKey: input.key, commentStatus: 'review' },
+    { commentStatus, reviewedAt: ctx.now },
+  )
+  if (updated === 0) throw RatingErrors.commentChanged()
+  return { key: input.key, commentStatus }
 }
 
 /** A speaker's lectures over time (or, for a secretary, a speaker of their branch), same threshold. */

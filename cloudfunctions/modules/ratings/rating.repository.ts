@@ -1,4 +1,4 @@
-import type { Scores } from '../../contracts/rating.contract'
+import type { CommentStatus, Scores } from '../../contracts/rating.contract'
 import { Collections } from '../../shared/collections'
 import { findById, findMany, type Database, type DocBase } from '../../shared/db'
 
@@ -12,7 +12,9 @@ export interface RatingDoc extends DocBase {
   openid: string
   scores: Scores
   comment: string
-  commentStatus: 'none' | 'pass' | 'review'
+  commentStatus: CommentStatus
+  /** Opaque handle for the secretary's review of this comment; renewed when the comment changes. */
+  commentKey?: string
   createdAt: Date
   updatedAt: Date
   revisions: number

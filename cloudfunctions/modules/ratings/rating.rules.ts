@@ -110,9 +110,12 @@ export function meetsThreshold(count: number): boolean {
   return count >= RATING_THRESHOLD
 }
 
-/** True exactly once: the submission that takes the count from below the threshold to it. */
-export function crossesThreshold(before: number, after: number): boolean {
-  return before < RATING_THRESHOLD && after >= RATING_THRESHOLD
+/**
+ * Whether this submission should tell the speaker the report is ready: the count has reached the
+ * threshold and nobody has told them yet (a failed send gives the mark back, so a later one retries).
+ */
+export function shouldTellSpeaker(countAfter: number, alreadyTold: boolean): boolean {
+  return meetsThreshold(countAfter) && !alreadyTold
 }
 
 /** Comments in an order that carries no trace of who wrote them or when: by text. */

@@ -1,3 +1,4 @@
+import { randomBytes } from 'crypto'
 import type { MyRating, Scores } from '../../contracts/rating.contract'
 import { Collections } from '../../shared/collections'
 import { checkText } from '../../shared/content-check'
@@ -9,7 +10,7 @@ import { LectureErrors } from '../lectures/lecture.errors'
 import { findCheckIn, findLecture, type LectureDoc } from '../lectures/lecture.repository'
 import { RatingErrors } from './rating.errors'
 import { findRating, ratingId, type RatingDoc } from './rating.repository'
-import { aggregateDelta, crossesThreshold, normalizeAggregate, ratingWindow, ratingWindowState } from './rating.rules'
+import { aggregateDelta, normalizeAggregate, ratingWindow, ratingWindowState, shouldTellSpeaker } from './rating.rules'
 
 function toMyRating(r: RatingDoc, lecture: LectureDoc): MyRating {
   return {
@@ -39,6 +40,8 @@ async function attendedLecture(ctx: ContextFor<'inBranch'>, lectureId: string): 
 export async function submitRating(input: { lectureId: string; scores: Scores; comment?: string }, ctx: ContextFor<'inBranch'>): Promise<MyRating> {
   const lecture = await attendedLecture(ctx, input.lectureId)
   if (lecture.status === 'cancelled') throw RatingErrors.cancelled()
+  // Rating oneself would tilt the very numbers the speaker is accountable for.
+  if (lecture.speaker.openid === ctx.openid) throw RatingErrors.ownLecture()
   const window = ratingWindow(lecture.startAt.getTime(), lecture.endAt.getTime())
   const state = ratingWindowState(ctx.now.getTime(), window)
   if (state === 'notStarted') throw RatingErrors.notStarted(new Date(window.opensAt))
@@ -52,17 +55,22 @@ export async function submitRating(input: { lectureId: string; scores: Scores; c
 
   const id = ratingId(lecture._id, ctx.openid)
   const _ = ctx.db.command
-  const { saved, crossed } = await inTransaction(ctx.db, async (tx) => {
+  const { saved, reportReady } = await inTransaction(ctx.db, async (tx) => {
     const previous = await txGet<RatingDoc>(tx, Collections.ratings, id)
-    const current = await txGet<LectureDoc & { rating?: unknown }>(tx, Collections.lectures, lecture._id)
-    const before = normalizeAggregate(current?.rating).count
+    const current = await txGet<LectureDoc & { rating?: { notifiedAt?: unknown } }>(tx, Collections.lectures, lecture._id)
+    const after = normalizeAggregate(current?.rating).count + (previous ? 0 : 1)
+    const sameComment = previous !== null && previous.comment === comment
+    // The same text keeps its review decision; a changed one is checked (and, if held, reviewed) anew.
+    const status = sameComment && comment !== '' ? previous.commentStatus : commentStatus
     const doc: RatingDoc = {
       _id: id,
       lectureId: lecture._id,
       openid: ctx.openid,
       scores: { ...input.scores },
       comment,
-      commentStatus,
+      commentStatus: status,
+      // A new key whenever the text changes, so a secretary's decision applies to the text they read.
+      ...(status === 'review' ? { commentKey: sameComment && previous.commentKey ? previous.commentKey : randomBytes(8).toString('hex') } : {}),
       createdAt: previous?.createdAt ?? ctx.now,
       updatedAt: ctx.now,
       revisions: (previous?.revisions ?? -1) + 1,
@@ -72,25 +80,26 @@ export async function submitRating(input: { lectureId: string; scores: Scores; c
     const inc: Record<string, unknown> = {}
     for (const [path, n] of Object.entries(aggregateDelta(previous?.scores ?? null, input.scores))) inc[`rating.${path}`] = _.inc(n)
     if (Object.keys(inc).length > 0) await tx.collection(Collections.lectures).doc(lecture._id).update({ data: inc })
-    return { saved: doc, crossed: crossesThreshold(before, before + (previous ? 0 : 1)) }
+    return { saved: doc, reportReady: shouldTellSpeaker(after, Boolean(current?.rating?.notifiedAt)) }
   })
 
-  if (crossed) await tellSpeaker(ctx, lecture)
+  if (reportReady) await tellSpeaker(ctx, lecture)
   return toMyRating(saved, lecture)
 }
 
 /**
  * When the third rating arrives, the speaker (if they use the app) is told the report is ready. The
- * conditional update on `rating.notifiedAt` makes it once, even if two submissions race past 3.
+ * conditional update on `rating.notifiedAt` makes it once, even if two submissions race past 3; a send
+ * that fails gives the mark back, so the next rating tries again.
  */
 async function tellSpeaker(ctx: ContextFor<'inBranch'>, lecture: LectureDoc): Promise<void> {
-  if (!lecture.speaker.openid) return
+  if (!lecture.speaker.openid || !process.env.RATING_REPORT_TEMPLATE_ID) return
   const _ = ctx.db.command
   const first = await updateWhere(ctx.db, Collections.lectures, { _id: lecture._id, 'rating.notifiedAt': _.exists(false) }, { 'rating.notifiedAt': ctx.now })
   if (first === 0) return
-  await notify({
+  const sent = await notify({
     touser: lecture.speaker.openid,
-    templateId: process.env.RATING_REPORT_TEMPLATE_ID ?? '',
+    templateId: process.env.RATING_REPORT_TEMPLATE_ID,
     page: `pages/lecture-report/index?lectureId=${lecture._id}`,
     data: {
       thing1: { value: lecture.title.slice(0, 20) },
@@ -98,6 +107,7 @@ async function tellSpeaker(ctx: ContextFor<'inBranch'>, lecture: LectureDoc): Pr
       thing3: { value: '评议结果已可查看' },
     },
   })
+  if (sent === 'failed') await updateWhere(ctx.db, Collections.lectures, { _id: lecture._id, 'rating.notifiedAt': ctx.now }, { 'rating.notifiedAt': _.remove() })
 }
 
 export async function myRating(input: { lectureId: string }, ctx: ContextFor<'inBranch'>): Promise<MyRating | null> {
