@@ -28,9 +28,36 @@ export const locationSchema = z.strictObject({
   radius: z.number().int().min(50).max(5000).optional(),
 })
 
-export const materialSchema = z.strictObject({
+/** Where the client uploads lecture files; the server refuses a fileID outside it (exports live elsewhere). */
+export const MATERIAL_FILE_FOLDER = 'lecture-materials/'
+
+/**
+ * A file in this environment's cloud storage, as `uploadFile` answers it:
+ * `cloud://<env-id>.<bucket>/lecture-materials/<name>`. The shape is checked here; that the env is the
+ * caller's own and the file exists is checked by the use case (it needs the cloud context).
+ */
+export const materialFileIdSchema = z
+  .string()
+  .trim()
+  .max(300, '文件标识太长')
+  .regex(/^cloud:\/\/[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\/lecture-materials\/[A-Za-z0-9_.-]+(\/[A-Za-z0-9_.-]+)*$/, '文件标识格式不正确，请重新上传')
+  .refine((id) => !/(^|\/)\.\.?(\/|$)/.test(id.slice(id.indexOf('/lecture-materials/'))), '文件标识格式不正确，请重新上传')
+
+/** A link to read elsewhere: http(s) only (a `cloud://` id is a file material, not a link). */
+export const materialLinkSchema = z.strictObject({
   title: requiredText(60, '资料名称'),
-  url: urlSchema,
+  url: urlSchema.regex(/^https?:\/\//, '链接格式不正确，请填写以 http:// 或 https:// 开头的完整链接'),
+})
+
+/** A file the secretary uploaded (PDF, Word, PPT, pictures). */
+export const materialFileSchema = z.strictObject({
+  title: requiredText(60, '资料名称'),
+  fileID: materialFileIdSchema,
+})
+
+/** A link OR an uploaded file; the keys tell them apart (both objects are strict). */
+export const materialSchema = z.union([materialLinkSchema, materialFileSchema], {
+  error: '每项资料需要一个链接或一个上传的文件',
 })
 
 export const checkinWindowSchema = z.strictObject({
@@ -65,6 +92,13 @@ export const lectureInputSchema = z.strictObject({
 })
 
 export type LectureStatus = 'draft' | 'published' | 'cancelled'
+export type MaterialInput = z.infer<typeof materialSchema>
+
+/**
+ * A material as answered: a link as stored, or a file with `url` = a temporary download URL made for
+ * this answer (empty when the file is gone), so the client opens both the same way.
+ */
+export type MaterialView = { title: string; url: string; fileID?: undefined } | { title: string; url: string; fileID: string }
 export type Audience = z.infer<typeof audienceSchema>
 export type CheckinMode = z.infer<typeof checkinModeSchema>
 
@@ -80,7 +114,7 @@ export interface LectureView {
   location: { name: string; latitude: number | null; longitude: number | null; radius: number | null }
   audience: Audience
   checkinMode: CheckinMode
-  materials: Array<{ title: string; url: string }>
+  materials: MaterialView[]
   checkinWindow: { opensBeforeMinutes: number; closesAfterMinutes: number }
   /** When check-in opens and closes (ISO), computed on the server. */
   checkinOpensAt: string

@@ -11,6 +11,7 @@ import { OpenApiHandler } from './openapi/openapi.handler'
 import type { OutboxMessage } from './openapi/subscribe-message.openapi'
 import { FILES_PREFIX, StorageHandler } from './storage.handler'
 import { TransactionManager } from './transaction-manager'
+import { LOCAL_ENV } from './sdk-environment'
 
 export { applySdkEnvironment, sdkEnvironment, LOCAL_APPID, LOCAL_ENV } from './sdk-environment'
 export type { SdkEnvironmentOptions } from './sdk-environment'
@@ -33,6 +34,11 @@ export interface LocalBackend {
     find(collection: string, query?: Record<string, unknown>): Promise<Record<string, unknown>[]>
     count(collection: string, query?: Record<string, unknown>): Promise<number>
   }
+  /**
+   * Stores a file a client uploaded (the host's H5 upload route), in the storage folder the SDK's
+   * uploads use, answering the same `cloud://<env>.<bucket>/<cloudPath>` fileID.
+   */
+  putClientFile(cloudPath: string, content: Buffer): Promise<{ kind: 'stored'; fileID: string } | { kind: 'invalidPath' } | { kind: 'exists' }>
   /** Messages sent with subscribeMessage.send, newest last. */
   outbox(): Promise<Array<{ touser: string; templateId: string; page?: string; data: unknown; sentAt: Date }>>
   close(): Promise<void>
@@ -160,6 +166,11 @@ export async function createBackend(opts: BackendOptions): Promise<LocalBackend>
         const source = store.get(assertCollectionName(collection))
         return source ? source.count(query ? (normalizeValue(query) as Doc) : undefined) : 0
       },
+    },
+
+    putClientFile(cloudPath, content) {
+      if (closed) return Promise.reject(new Error('local backend closed'))
+      return track(storage.putClientFile(cloudPath, content, LOCAL_ENV))
     },
 
     async outbox() {

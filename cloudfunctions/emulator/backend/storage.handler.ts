@@ -154,14 +154,31 @@ export class StorageHandler {
       if (size > MAX_UPLOAD_BYTES) return cosError(res, 400, 'EntityTooLarge', `file larger than ${MAX_UPLOAD_BYTES} bytes`)
       chunks.push(buffer)
     }
+    await this.writeFile(cloudPath, Buffer.concat(chunks))
+    res.statusCode = 200
+    res.end()
+  }
+
+  private async writeFile(cloudPath: string, content: Buffer): Promise<void> {
     const file = this.filePath(cloudPath)
     await fs.mkdir(path.dirname(file), { recursive: true })
     // Write then rename: a reader (or a crash) never sees half a file.
     const temp = `${file}.${randomBytes(6).toString('hex')}.uploading`
-    await fs.writeFile(temp, Buffer.concat(chunks))
+    await fs.writeFile(temp, content)
     await fs.rename(temp, file)
-    res.statusCode = 200
-    res.end()
+  }
+
+  /**
+   * A client upload (the host's stand-in for `wx.cloud.uploadFile` in the H5 build): the same folder
+   * and the same fileID shape as an SDK upload. Unlike the SDK's server-side upload it never replaces
+   * a file — cloud storage's default rule lets a user write only files they created, and the client
+   * picks fresh random names, so an existing path here means someone else's file.
+   */
+  async putClientFile(cloudPath: string, content: Buffer, envName: string): Promise<{ kind: 'stored'; fileID: string } | { kind: 'invalidPath' } | { kind: 'exists' }> {
+    if (!validCloudPath(cloudPath)) return { kind: 'invalidPath' }
+    if (await this.exists(cloudPath)) return { kind: 'exists' }
+    await this.writeFile(cloudPath, content)
+    return { kind: 'stored', fileID: this.fileIdOf(cloudPath, envName) }
   }
 
   private async downloadUrls(params: Params): Promise<ResponseBody> {

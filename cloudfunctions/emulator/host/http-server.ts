@@ -5,19 +5,22 @@ import { handleFunctionCall, type FunctionApiOptions } from './function-api.rout
 import type { HostLog } from './host-log'
 import { sendJson } from './http-util'
 import { serveH5 } from './static-h5.route'
+import { handleStorageUpload, UPLOAD_PATH, type StorageUploadOptions } from './storage-upload.route'
 
 export interface RequestHandlerDeps {
   /** The local backend answers its own paths (the SDK's /admin endpoint, storage) and declines the rest. */
   backend: { handle(req: IncomingMessage, res: ServerResponse): Promise<boolean> }
   dev: DevDeps
   api: FunctionApiOptions
+  upload: StorageUploadOptions
   h5Dir: string
   log: HostLog
 }
 
 /**
  * One HTTP server for everything local, routed in this order: the backend (what the SDK inside the
- * functions talks to), `/api/<fn>` (what the H5 app talks to), the dev pages, and finally the H5 files.
+ * functions talks to), `/api/<fn>` and `/storage/upload` (what the H5 app talks to), the dev pages, and
+ * finally the H5 files.
  */
 export function createRequestHandler(deps: RequestHandlerDeps): (req: IncomingMessage, res: ServerResponse) => void {
   return (req, res) => {
@@ -35,6 +38,10 @@ async function route(req: IncomingMessage, res: ServerResponse, deps: RequestHan
   const url = new URL(req.url ?? '/', 'http://127.0.0.1')
   if (url.pathname.startsWith('/api/')) {
     await handleFunctionCall(req, res, url.pathname.slice('/api/'.length), deps.api)
+    return
+  }
+  if (url.pathname === UPLOAD_PATH) {
+    await handleStorageUpload(req, res, url, deps.upload)
     return
   }
   if (url.pathname.startsWith('/dev/') && (await handleDevRequest(req, res, url, deps.dev))) return

@@ -20,12 +20,19 @@ function send(res: ServerResponse, status: number, text: string, type: string, h
 }
 
 export type BodyResult = { kind: 'ok'; text: string } | { kind: 'too-large' } | { kind: 'aborted' }
+export type BytesResult = { kind: 'ok'; bytes: Buffer } | { kind: 'too-large' } | { kind: 'aborted' }
+
+/** Reads a request body as UTF-8 text, up to `limit` bytes (see `readBytes`). */
+export async function readBody(req: IncomingMessage, limit: number): Promise<BodyResult> {
+  const body = await readBytes(req, limit)
+  return body.kind === 'ok' ? { kind: 'ok', text: body.bytes.toString('utf8') } : body
+}
 
 /**
  * Reads a request body up to `limit` bytes. Past the limit the rest is drained unread (not buffered)
  * so the client still receives the 413 instead of a reset connection.
  */
-export function readBody(req: IncomingMessage, limit: number): Promise<BodyResult> {
+export function readBytes(req: IncomingMessage, limit: number): Promise<BytesResult> {
   return new Promise((resolve) => {
     const declared = Number(req.headers['content-length'])
     let size = 0
@@ -39,7 +46,7 @@ export function readBody(req: IncomingMessage, limit: number): Promise<BodyResul
         chunks.length = 0
       } else chunks.push(chunk)
     })
-    req.on('end', () => resolve(tooLarge ? { kind: 'too-large' } : { kind: 'ok', text: Buffer.concat(chunks).toString('utf8') }))
+    req.on('end', () => resolve(tooLarge ? { kind: 'too-large' } : { kind: 'ok', bytes: Buffer.concat(chunks) }))
     req.on('error', () => resolve({ kind: 'aborted' }))
     // The client went away mid-body: nobody is left to answer.
     req.on('close', () => {

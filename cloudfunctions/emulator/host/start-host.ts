@@ -32,6 +32,8 @@ export interface StartHostOptions {
   functionEnv?: Record<string, string>
   /** Largest accepted event. Default 1 MB. */
   bodyLimitBytes?: number
+  /** Largest file the H5 upload route accepts. Default 50 MB (the local storage's own limit). */
+  uploadLimitBytes?: number
   /** Insert the demo data into an empty store. Default true. */
   seed?: boolean
   logLevel?: HostLogLevel
@@ -102,6 +104,7 @@ export async function startHost(options: StartHostOptions): Promise<RunningHost>
         backend,
         dev: backend,
         api: { registry, bodyLimitBytes: options.bodyLimitBytes ?? 1024 * 1024, appId: LOCAL_APPID, log },
+        upload: { put: (cloudPath, content) => backend.putClientFile(cloudPath, content), limitBytes: options.uploadLimitBytes ?? 50 * 1024 * 1024, log },
         h5Dir: path.resolve(options.h5Dir),
         log,
       }),

@@ -6,6 +6,7 @@ import { hasRated } from '../ratings/rating.repository'
 import { LectureErrors } from './lecture.errors'
 import { toLectureDetail, toLectureView } from './lecture.mapper'
 import { findCheckIn, findLecture, listLectures, type LectureDoc } from './lecture.repository'
+import { materialUrls } from './material.storage'
 
 export const DEFAULT_PAGE_SIZE = 10
 
@@ -31,8 +32,9 @@ export async function listLecturesFor(
   })
   const page = rows.slice(0, limit)
   const last = page[page.length - 1]
+  const fileUrls = await materialUrls(page)
   return {
-    items: page.map((l) => toLectureView(l, ctx.member.branchId)),
+    items: page.map((l) => toLectureView(l, ctx.member.branchId, fileUrls)),
     ...(rows.length > limit && last ? { nextCursor: encodeCursor({ t: last.startAt.getTime(), id: last._id }) } : {}),
   }
 }
@@ -40,7 +42,11 @@ export async function listLecturesFor(
 export async function getLecture(input: { lectureId: string }, ctx: ContextFor<'inBranch'>): Promise<LectureDetail> {
   const lecture = await findLecture(ctx.db, input.lectureId)
   if (!lecture || !canSee(lecture, ctx)) throw LectureErrors.notFound()
-  const [mine, rated] = await Promise.all([findCheckIn(ctx.db, lecture._id, ctx.openid), hasRated(ctx.db, lecture._id, ctx.openid)])
+  const [mine, rated, fileUrls] = await Promise.all([
+    findCheckIn(ctx.db, lecture._id, ctx.openid),
+    hasRated(ctx.db, lecture._id, ctx.openid),
+    materialUrls([lecture]),
+  ])
   const manages = ctx.member.role === 'secretary' && lecture.branchId === ctx.member.branchId
   return toLectureDetail(lecture, ctx.member.branchId, {
     checkedIn: mine?.present === true,
@@ -48,5 +54,5 @@ export async function getLecture(input: { lectureId: string }, ctx: ContextFor<'
     rated,
     canManage: manages,
     canSeeAttendance: manages || (lecture.speaker.openid !== null && lecture.speaker.openid === ctx.openid),
-  })
+  }, fileUrls)
 }

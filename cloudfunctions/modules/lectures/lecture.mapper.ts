@@ -1,8 +1,16 @@
-import type { AttendanceRow, LectureDetail, LectureView, MyCheckIn, MyLectureStatus } from '../../contracts/lecture.contract'
+import type { AttendanceRow, LectureDetail, LectureView, MaterialView, MyCheckIn, MyLectureStatus } from '../../contracts/lecture.contract'
 import { windowBounds } from './check-in.rules'
+import { isFileMaterial, type StoredMaterial } from './material.rules'
 import type { CheckInDoc, LectureDoc } from './lecture.repository'
 
-export function toLectureView(l: LectureDoc, viewerBranchId: string): LectureView {
+const NO_URLS: ReadonlyMap<string, string> = new Map()
+
+/** A file material carries the temporary URL made for this answer ('' when its file is gone). */
+export function toMaterialView(m: StoredMaterial, fileUrls: ReadonlyMap<string, string>): MaterialView {
+  return isFileMaterial(m) ? { title: m.title, fileID: m.fileID, url: fileUrls.get(m.fileID) ?? '' } : { title: m.title, url: m.url }
+}
+
+export function toLectureView(l: LectureDoc, viewerBranchId: string, fileUrls: ReadonlyMap<string, string> = NO_URLS): LectureView {
   const bounds = windowBounds(l.startAt.getTime(), l.endAt.getTime(), l.checkinWindow)
   return {
     id: l._id,
@@ -16,7 +24,7 @@ export function toLectureView(l: LectureDoc, viewerBranchId: string): LectureVie
     location: { ...l.location },
     audience: l.audience,
     checkinMode: l.checkinMode,
-    materials: l.materials.map((m) => ({ ...m })),
+    materials: l.materials.map((m) => toMaterialView(m, fileUrls)),
     checkinWindow: { ...l.checkinWindow },
     checkinOpensAt: new Date(bounds.opensAt).toISOString(),
     checkinClosesAt: new Date(bounds.closesAt).toISOString(),
@@ -27,8 +35,13 @@ export function toLectureView(l: LectureDoc, viewerBranchId: string): LectureVie
   }
 }
 
-export function toLectureDetail(l: LectureDoc, viewerBranchId: string, me: MyLectureStatus): LectureDetail {
-  return { ...toLectureView(l, viewerBranchId), me }
+export function toLectureDetail(
+  l: LectureDoc,
+  viewerBranchId: string,
+  me: MyLectureStatus,
+  fileUrls: ReadonlyMap<string, string> = NO_URLS,
+): LectureDetail {
+  return { ...toLectureView(l, viewerBranchId, fileUrls), me }
 }
 
 export function toAttendanceRow(c: CheckInDoc): AttendanceRow {

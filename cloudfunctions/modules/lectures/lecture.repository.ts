@@ -4,6 +4,7 @@ import { Collections } from '../../shared/collections'
 import { findById, findMany, type Database, type DocBase } from '../../shared/db'
 import type { Cursor } from '../../shared/cursor'
 import type { CheckinWindow } from './check-in.rules'
+import type { StoredMaterial } from './material.rules'
 
 export interface LectureDoc extends DocBase {
   branchId: string
@@ -16,7 +17,8 @@ export interface LectureDoc extends DocBase {
   location: { name: string; latitude: number | null; longitude: number | null; radius: number | null }
   audience: Audience
   checkinMode: CheckinMode
-  materials: Array<{ title: string; url: string }>
+  /** Links as given; files by fileID only (a temporary URL is made per answer, never stored). */
+  materials: StoredMaterial[]
   checkinWindow: CheckinWindow
   status: LectureStatus
   cancelReason: string | null

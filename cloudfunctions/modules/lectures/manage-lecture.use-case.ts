@@ -8,6 +8,8 @@ import { canTransition, DEFAULT_SLOT_SECONDS, DEFAULT_WINDOW, type CheckinWindow
 import { LectureErrors } from './lecture.errors'
 import { toLectureDetail } from './lecture.mapper'
 import { findLecture, newLectureId, newSecret, type LectureDoc } from './lecture.repository'
+import { checkMaterialFiles, materialUrls } from './material.storage'
+import type { StoredMaterial } from './material.rules'
 
 const MAX_DURATION_MS = 24 * 60 * 60 * 1000
 
@@ -20,7 +22,7 @@ export interface LectureFields {
   location?: { name: string; latitude?: number; longitude?: number; radius?: number }
   audience?: 'branch' | 'open'
   checkinMode?: 'rotating' | 'static'
-  materials?: Array<{ title: string; url: string }>
+  materials?: StoredMaterial[]
   checkinWindow?: CheckinWindow
 }
 
@@ -31,6 +33,11 @@ function checkTimes(startAt: Date, endAt: Date): void {
 
 function manageStatus(ctx: ContextFor<'secretary'>, lecture: LectureDoc) {
   return { checkedIn: false, checkedInAt: null, rated: false, canManage: lecture.branchId === ctx.member.branchId, canSeeAttendance: true }
+}
+
+/** What the secretary sees after a change: the lecture with its files' temporary URLs. */
+async function managedDetail(ctx: ContextFor<'secretary'>, lecture: LectureDoc): Promise<LectureDetail> {
+  return toLectureDetail(lecture, ctx.member.branchId, manageStatus(ctx, lecture), await materialUrls([lecture]))
 }
 
 /** The lecture, if it belongs to the secretary's branch; another branch's lecture is "not found". */
@@ -56,6 +63,7 @@ export async function createLecture(input: Required<Pick<LectureFields, 'title' 
   checkTimes(startAt, endAt)
   const branch = await findBranch(ctx.db, ctx.member.branchId)
   if (!branch) throw MemberErrors.branchMissing()
+  await checkMaterialFiles(input.materials ?? [])
   const lecture: LectureDoc = {
     _id: newLectureId(),
     branchId: branch._id,
@@ -81,7 +89,7 @@ export async function createLecture(input: Required<Pick<LectureFields, 'title' 
     publishedAt: null,
   }
   await insertOnce(ctx.db, Collections.lectures, lecture)
-  return toLectureDetail(lecture, ctx.member.branchId, manageStatus(ctx, lecture))
+  return managedDetail(ctx, lecture)
 }
 
 export async function updateLecture(input: LectureFields & { lectureId: string }, ctx: ContextFor<'secretary'>): Promise<LectureDetail> {
@@ -90,6 +98,7 @@ export async function updateLecture(input: LectureFields & { lectureId: string }
   const startAt = input.startAt ? new Date(input.startAt) : lecture.startAt
   const endAt = input.endAt ? new Date(input.endAt) : lecture.endAt
   checkTimes(startAt, endAt)
+  if (input.materials !== undefined) await checkMaterialFiles(input.materials)
 
   const set: Record<string, unknown> = { updatedAt: ctx.now, startAt, endAt }
   if (input.title !== undefined) set.title = input.title
@@ -106,7 +115,7 @@ export async function updateLecture(input: LectureFields & { lectureId: string }
   const updated = await updateWhere(ctx.db, Collections.lectures, { _id: lecture._id, status: _.neq('cancelled') }, set)
   if (updated === 0) throw LectureErrors.cancelled()
   const saved = await ownLecture(ctx, lecture._id)
-  return toLectureDetail(saved, ctx.member.branchId, manageStatus(ctx, saved))
+  return managedDetail(ctx, saved)
 }
 
 async function transition(
@@ -122,7 +131,7 @@ async function transition(
   const n = await updateWhere(ctx.db, Collections.lectures, { _id: lecture._id, status: lecture.status }, { status: to, updatedAt: ctx.now, ...extra })
   const saved = await ownLecture(ctx, lecture._id)
   if (n === 0 && saved.status !== to) throw LectureErrors.wrongState(saved.status, wanted)
-  return toLectureDetail(saved, ctx.member.branchId, manageStatus(ctx, saved))
+  return managedDetail(ctx, saved)
 }
 
 export function publishLecture(input: { lectureId: string }, ctx: ContextFor<'secretary'>): Promise<LectureDetail> {

@@ -1,4 +1,4 @@
-import type { Audience, CheckinMode, InputOf, LectureContract, LectureDetail } from '@contracts'
+import type { Audience, CheckinMode, InputOf, LectureContract, LectureDetail, MaterialInput } from '@contracts'
 import { beijingIso, beijingParts } from './beijing-time'
 import { DEFAULT_RADIUS, venuePointError, type VenuePoint } from './venue-point.rules'
 
@@ -12,9 +12,26 @@ import { DEFAULT_RADIUS, venuePointError, type VenuePoint } from './venue-point.
  */
 export type LectureInput = InputOf<LectureContract['create']>
 
-export interface MaterialValues {
+/** A link to read elsewhere. */
+export interface LinkMaterialValues {
   title: string
   url: string
+}
+
+/** A file already in cloud storage (uploaded on this form, or kept from the edited lecture). */
+export interface FileMaterialValues {
+  title: string
+  fileID: string
+  /** What the row shows: the picked file's name, or its kind for a file kept from the lecture. */
+  fileName: string
+  /** The answer's temporary URL when editing (to open it from the form); never sent. */
+  url?: string
+}
+
+export type MaterialValues = LinkMaterialValues | FileMaterialValues
+
+export function isFileMaterialValues(m: MaterialValues): m is FileMaterialValues {
+  return 'fileID' in m
 }
 
 export interface LectureFormValues {
@@ -56,6 +73,7 @@ export type LectureFormField =
   | 'closesAfterMinutes'
   | `materials.${number}.title`
   | `materials.${number}.url`
+  | `materials.${number}.file`
 
 export type LectureFormErrors = Partial<Record<LectureFormField, string>>
 
@@ -70,7 +88,8 @@ export const MATERIALS_MAX = 10
 const URL_MAX = 500
 const WINDOW_MAX_MINUTES = 24 * 60
 const MAX_DURATION_MINUTES = 24 * 60
-const URL_RE = /^(https?:\/\/|cloud:\/\/)[^\s]+$/
+// Links are web pages or files elsewhere; a `cloud://` id is an uploaded file, never a link.
+const URL_RE = /^https?:\/\/[^\s]+$/
 
 export function emptyLectureForm(today: string): LectureFormValues {
   return {
@@ -106,7 +125,9 @@ export function lectureToForm(l: LectureDetail): LectureFormValues {
     ...(latitude !== null && longitude !== null ? { venuePoint: { latitude, longitude, radius: radius ?? DEFAULT_RADIUS } } : {}),
     audience: l.audience,
     checkinMode: l.checkinMode,
-    materials: l.materials.map((m) => ({ title: m.title, url: m.url })),
+    materials: l.materials.map((m): MaterialValues =>
+      m.fileID ? { title: m.title, fileID: m.fileID, fileName: fileKindLabel(m.fileID), url: m.url } : { title: m.title, url: m.url },
+    ),
     opensBeforeMinutes: String(l.checkinWindow.opensBeforeMinutes),
     closesAfterMinutes: String(l.checkinWindow.closesAfterMinutes),
   }
@@ -164,11 +185,15 @@ export function checkLectureForm(input: LectureFormValues): CheckedLecture {
   }
 
   if (input.materials.length > MATERIALS_MAX) errors.materials = `资料最多 ${MATERIALS_MAX} 项`
-  const materials = input.materials.map((m, i) => {
+  const materials = input.materials.map((m, i): MaterialInput => {
     const t = m.title.trim()
-    const url = m.url.trim()
     const tError = required(t, '资料名称', MATERIAL_TITLE_MAX)
     if (tError) errors[`materials.${i}.title`] = tError
+    if (isFileMaterialValues(m)) {
+      if (!m.fileID) errors[`materials.${i}.file`] = '文件还没有上传完成，请重新上传或删除这项'
+      return { title: t, fileID: m.fileID }
+    }
+    const url = m.url.trim()
     if (!url) errors[`materials.${i}.url`] = '请填写资料链接'
     else if (url.length > URL_MAX || !URL_RE.test(url)) errors[`materials.${i}.url`] = '链接格式不正确，请填写以 http:// 或 https:// 开头的完整链接'
     return { title: t, url }
@@ -232,9 +257,80 @@ export function formErrorsFromServer(fields: Record<string, string> | undefined)
     'checkinWindow.closesAfterMinutes': 'closesAfterMinutes',
   }
   for (const [path, message] of Object.entries(fields)) {
-    const m = /^materials\.(\d+)\.(title|url)$/.exec(path)
-    if (m) out[`materials.${Number(m[1])}.${m[2] as 'title' | 'url'}`] = message
-    else if (map[path]) out[map[path]] = message
+    const m = /^materials\.(\d+)(?:\.(title|url|fileID))?$/.exec(path)
+    if (m) {
+      const part = m[2] === 'fileID' ? 'file' : m[2] === 'title' ? 'title' : 'url'
+      // A whole item refused (neither a link nor a file) is shown where a link would be typed.
+      out[`materials.${Number(m[1])}.${part}`] = message
+    } else if (map[path]) out[map[path]] = message
   }
   return out
+}
+
+/** The largest file a material may be (WeChat's chat files can be much larger; reading on a phone is not). */
+export const MATERIAL_FILE_MAX_BYTES = 20 * 1024 * 1024
+export const MATERIAL_FILE_MAX_LABEL = '20 MB'
+
+const FILE_KINDS: Record<string, string> = {
+  pdf: 'PDF 文件',
+  doc: 'Word 文档',
+  docx: 'Word 文档',
+  ppt: 'PPT 演示文稿',
+  pptx: 'PPT 演示文稿',
+  xls: 'Excel 表格',
+  xlsx: 'Excel 表格',
+  txt: '文本文件',
+  jpg: '图片',
+  jpeg: '图片',
+  png: '图片',
+}
+
+/** What a material file may be: documents a phone can open (openDocument) and pictures. */
+export const MATERIAL_FILE_EXTENSIONS = Object.keys(FILE_KINDS)
+
+/** `讲稿.PDF` → `pdf`; '' when there is none. */
+export function extensionOf(name: string): string {
+  const m = /\.([A-Za-z0-9]{1,8})$/.exec(name.trim())
+  return m?.[1] ? m[1].toLowerCase() : ''
+}
+
+/** `PDF 文件`, `Word 文档`, … from a file name or fileID; `文件` when unknown. */
+export function fileKindLabel(nameOrId: string): string {
+  return FILE_KINDS[extensionOf(nameOrId)] ?? '文件'
+}
+
+/** `1.5 MB`, `320 KB`: sizes as people say them. */
+export function formatFileSize(bytes: number): string {
+  if (bytes >= 1024 * 1024) return `${(bytes / 1024 / 1024).toFixed(1).replace(/\.0$/, '')} MB`
+  return `${Math.max(1, Math.round(bytes / 1024))} KB`
+}
+
+export type CheckedMaterialFile = { ok: true; ext: string; title: string } | { ok: false; message: string }
+
+/**
+ * Whether a picked file may be uploaded, before a byte is sent: a kind a phone can open, not empty,
+ * not over 20 MB. On success, its extension and a title from its name (the secretary can edit it).
+ */
+export function checkMaterialFile(file: { name: string; size: number }): CheckedMaterialFile {
+  const ext = extensionOf(file.name)
+  if (!FILE_KINDS[ext]) return { ok: false, message: '只能上传 PDF、Word、PPT、Excel、文本或图片（jpg、png）文件' }
+  if (!(file.size > 0)) return { ok: false, message: '这个文件是空的，请重新选择' }
+  if (file.size > MATERIAL_FILE_MAX_BYTES) {
+    return { ok: false, message: `文件太大（${formatFileSize(file.size)}），最大 ${MATERIAL_FILE_MAX_LABEL}。请压缩或拆分后再上传，或改为添加链接` }
+  }
+  const base = file.name.trim().replace(/\.[A-Za-z0-9]{1,8}$/, '').trim()
+  return { ok: true, ext, title: [...(base || '学习资料')].slice(0, MATERIAL_TITLE_MAX).join('') }
+}
+
+/**
+ * Where an uploaded material goes in cloud storage: `lecture-materials/<yyyymm>/<time>-<random>.<ext>`.
+ * The folder is the one the server accepts; the name is ours, never the person's file name (which may
+ * hold characters a cloud path cannot), and fresh each time so no upload replaces another.
+ */
+export function materialCloudPath(ext: string, nowMs: number, random: string): string {
+  const d = new Date(nowMs + 8 * 60 * 60 * 1000)
+  const month = `${d.getUTCFullYear()}${String(d.getUTCMonth() + 1).padStart(2, '0')}`
+  const safeRandom = random.replace(/[^a-z0-9]/gi, '').slice(0, 16) || '0'
+  const safeExt = ext.replace(/[^a-z0-9]/gi, '').toLowerCase() || 'bin'
+  return `lecture-materials/${month}/${nowMs.toString(36)}-${safeRandom}.${safeExt}`
 }

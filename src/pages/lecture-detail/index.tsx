@@ -9,6 +9,7 @@ import { LectureStatusBadge } from '@/components/lecture-status-badge'
 import { LoadingState } from '@/components/loading-state'
 import { formatCheckinWindow, formatLectureTime, formatMoment } from '@/features/lectures/beijing-time'
 import { lecturesVersion } from '@/features/lectures/lecture-changes'
+import { materialActionLabel, openMaterial } from '@/features/lectures/open-material'
 import { scanForCheckIn } from '@/features/lectures/scan-check-in'
 import { safeDecode, sceneFor } from '@/features/lectures/check-in-scene'
 import { useLecture } from '@/features/lectures/use-lecture'
@@ -122,9 +123,9 @@ export default function LectureDetailPage() {
         <View className='app-card lecture-detail__materials'>
           <Text className='app-card__title'>学习资料</Text>
           {l.materials.map((m, i) => (
-            <View key={`${m.url}-${i}`} className='lecture-detail__material' hoverClass='lecture-detail__material--pressed' onClick={() => openMaterial(m.url)}>
+            <View key={`${m.fileID ?? m.url}-${i}`} className='lecture-detail__material' hoverClass='lecture-detail__material--pressed' onClick={() => openMaterial(m)}>
               <Text className='lecture-detail__material-title'>{m.title}</Text>
-              <Text className='lecture-detail__material-action'>{process.env.TARO_ENV === 'h5' ? '打开 ›' : '复制链接'}</Text>
+              <Text className='lecture-detail__material-action'>{materialActionLabel(m)}</Text>
             </View>
           ))}
         </View>
@@ -196,17 +197,6 @@ function InfoRow({ label, value, className }: { label: string; value: string; cl
       <Text className='lecture-detail__row-label'>{label}</Text>
       <Text className={`lecture-detail__row-value ${className}`}>{value}</Text>
     </View>
-  )
-}
-
-function openMaterial(url: string) {
-  if (process.env.TARO_ENV === 'h5') {
-    window.open(url, '_blank', 'noopener')
-    return
-  }
-  void Taro.setClipboardData({ data: url }).then(
-    () => Taro.showToast({ title: '链接已复制，可粘贴到浏览器打开', icon: 'none', duration: 2500 }),
-    () => Taro.showToast({ title: '没有复制成功', icon: 'none' }),
   )
 }
 

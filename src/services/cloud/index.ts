@@ -1,2 +1,5 @@
 export { callCloud, type CallInput, type CallOutput } from './call-cloud'
 export { AUTH_REQUIRED, NETWORK_FAILED, NETWORK_FAILED_MESSAGE, isAuthRequired, networkFailed } from './errors'
+export { uploadFile } from './upload'
+export { UPLOAD_FAILED, uploadFailed } from './upload-errors'
+export type { LocalFile, UploadAnswer, Uploader } from './upload.types'

@@ -8,7 +8,8 @@ import type { Transport } from './transport.types'
  */
 let initialised = false
 
-function ensureInit(): void {
+/** Also used by the uploader: one init for every cloud API of the mini-program. */
+export function ensureCloudInit(): void {
   if (initialised) return
   const env = process.env.TARO_APP_CLOUD_ENV
   Taro.cloud.init(env ? { env, traceUser: true } : { traceUser: true })
@@ -16,7 +17,7 @@ function ensureInit(): void {
 }
 
 export const transport: Transport = async (fn, event) => {
-  ensureInit()
+  ensureCloudInit()
   const res = await Taro.cloud.callFunction({ name: fn, data: event })
   return res.result
 }

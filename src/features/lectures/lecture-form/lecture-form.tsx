@@ -5,8 +5,14 @@ import type { Audience, CheckinMode, ErrorBody } from '@contracts'
 import { DateTimeField } from '@/components/date-time-field'
 import { OptionGroup } from '@/components/option-group'
 import { SignInHint } from '@/features/session'
+import type { LocalFile } from '@/services/cloud'
 import {
   MATERIALS_MAX,
+  MATERIAL_FILE_MAX_LABEL,
+  MATERIAL_TITLE_MAX,
+  checkMaterialFile,
+  fileKindLabel,
+  isFileMaterialValues,
   PLACE_MAX,
   SPEAKER_MAX,
   TITLE_MAX,
@@ -16,6 +22,8 @@ import {
   type LectureFormErrors,
   type LectureFormValues,
 } from '../lecture-form.rules'
+import { pickMaterialFile } from './pick-material-file'
+import { uploadMaterial } from './upload-material'
 import { VenuePointField } from './venue-point-field'
 import './lecture-form.scss'
 
@@ -44,7 +52,8 @@ const MODES: { value: CheckinMode; label: string; hint: string }[] = [
 /**
  * 发布党课 / 编辑党课: labelled fields, big and high-contrast (the member forms' look). Date and times are
  * picked, never typed, and read as Beijing time. The venue's point is optional (a map pick in WeChat, the
- * current position in a browser) and only flags far-away check-ins. Materials are title + link rows. The check-in window is
+ * current position in a browser) and only flags far-away check-ins. Materials are links or uploaded
+ * files (from WeChat chats, or a file input in a browser), one upload at a time with its progress. The check-in window is
  * folded away: most lectures keep the default (open 30 minutes before, close at the end).
  */
 export function LectureForm({ initial, minDate, submitText, submitting, fieldErrors: errors, error, onSubmit }: LectureFormProps) {
@@ -61,8 +70,33 @@ export function LectureForm({ initial, minDate, submitText, submitting, fieldErr
       .catch(() => undefined)
   }, [errors, problems])
 
-  const setMaterial = (i: number, key: 'title' | 'url', value: string) =>
-    setV((prev) => ({ ...prev, materials: prev.materials.map((m, j) => (j === i ? { ...m, [key]: value } : m)) }))
+  const setMaterial = (i: number, patch: { title: string } | { url: string }) =>
+    setV((prev) => ({
+      ...prev,
+      materials: prev.materials.map((m, j) => (j !== i ? m : 'url' in patch && isFileMaterialValues(m) ? m : { ...m, ...patch })),
+    }))
+
+  const [upload, setUpload] = useState<UploadState | null>(null)
+  const uploading = upload?.phase === 'uploading'
+
+  const startUpload = async (file: LocalFile) => {
+    setUpload({ phase: 'uploading', name: file.name, progress: 0 })
+    const done = await uploadMaterial(file, (progress) =>
+      setUpload((prev) => (prev?.phase === 'uploading' ? { ...prev, progress } : prev)),
+    )
+    if (!done.ok) {
+      setUpload({ phase: 'failed', name: file.name, message: done.message, retry: checkMaterialFile(file).ok ? file : null })
+      return
+    }
+    setUpload(null)
+    setV((prev) => (prev.materials.length >= MATERIALS_MAX ? prev : { ...prev, materials: [...prev.materials, done.material] }))
+  }
+
+  const chooseAndUpload = async () => {
+    if (uploading) return
+    const file = await pickMaterialFile()
+    if (file) await startUpload(file)
+  }
 
   return (
     <View className='lecture-form'>
@@ -195,31 +229,49 @@ export function LectureForm({ initial, minDate, submitText, submitting, fieldErr
 
       <View className='app-card lecture-form__section'>
         <Text className='app-card__title'>学习资料（可不填）</Text>
-        {v.materials.length === 0 ? <Text className='app-card__hint'>可以附上文章或文件的链接，参加的人在党课详情里打开。</Text> : null}
+        {v.materials.length === 0 ? (
+          <Text className='app-card__hint'>
+            可以附上文章链接，或上传 PDF、Word、PPT、图片等文件（最大 {MATERIAL_FILE_MAX_LABEL}），参加的人在党课详情里打开。
+          </Text>
+        ) : null}
         {v.materials.map((m, i) => (
           <View
             key={i}
-            className={`lecture-form__material${errors[`materials.${i}.title`] || errors[`materials.${i}.url`] ? ' lecture-form__has-error' : ''}`}
+            className={`lecture-form__material${isFileMaterialValues(m) ? ' lecture-form__material--file' : ' lecture-form__material--link'}${
+              errors[`materials.${i}.title`] || errors[`materials.${i}.url`] || errors[`materials.${i}.file`] ? ' lecture-form__has-error' : ''
+            }`}
           >
-            <Text className='lecture-form__material-no'>资料 {i + 1}</Text>
+            <Text className='lecture-form__material-no'>
+              资料 {i + 1}
+              {isFileMaterialValues(m) ? ` · ${fileKindLabel(m.fileName || m.fileID)}` : ' · 链接'}
+            </Text>
             <Input
               className={`lecture-form__input lecture-form__material-title${errors[`materials.${i}.title`] ? ' lecture-form__input--invalid' : ''}`}
               type='text'
               value={m.title}
-              maxlength={60}
+              maxlength={MATERIAL_TITLE_MAX}
               placeholder='资料名称'
-              onInput={(e) => setMaterial(i, 'title', e.detail.value)}
+              onInput={(e) => setMaterial(i, { title: e.detail.value })}
             />
             {errors[`materials.${i}.title`] ? <Text className='lecture-form__field-error'>{errors[`materials.${i}.title`]}</Text> : null}
-            <Input
-              className={`lecture-form__input lecture-form__material-url${errors[`materials.${i}.url`] ? ' lecture-form__input--invalid' : ''}`}
-              type='text'
-              value={m.url}
-              maxlength={500}
-              placeholder='链接，以 https:// 开头'
-              onInput={(e) => setMaterial(i, 'url', e.detail.value)}
-            />
-            {errors[`materials.${i}.url`] ? <Text className='lecture-form__field-error'>{errors[`materials.${i}.url`]}</Text> : null}
+            {isFileMaterialValues(m) ? (
+              <View className='lecture-form__material-file'>
+                <Text className='lecture-form__material-file-name'>已上传：{m.fileName}</Text>
+                {errors[`materials.${i}.file`] ? <Text className='lecture-form__field-error'>{errors[`materials.${i}.file`]}</Text> : null}
+              </View>
+            ) : (
+              <>
+                <Input
+                  className={`lecture-form__input lecture-form__material-url${errors[`materials.${i}.url`] ? ' lecture-form__input--invalid' : ''}`}
+                  type='text'
+                  value={m.url}
+                  maxlength={500}
+                  placeholder='链接，以 https:// 开头'
+                  onInput={(e) => setMaterial(i, { url: e.detail.value })}
+                />
+                {errors[`materials.${i}.url`] ? <Text className='lecture-form__field-error'>{errors[`materials.${i}.url`]}</Text> : null}
+              </>
+            )}
             <Button
               className='app-button app-button--secondary app-button--block lecture-form__material-remove'
               onClick={() => setV((prev) => ({ ...prev, materials: prev.materials.filter((_, j) => j !== i) }))}
@@ -229,13 +281,23 @@ export function LectureForm({ initial, minDate, submitText, submitting, fieldErr
           </View>
         ))}
         {errors.materials ? <Text className='lecture-form__field-error'>{errors.materials}</Text> : null}
+        {upload ? <UploadStatus upload={upload} onRetry={(file) => void startUpload(file)} onDismiss={() => setUpload(null)} /> : null}
         {v.materials.length < MATERIALS_MAX ? (
-          <Button
-            className='app-button app-button--secondary app-button--block lecture-form__add-material'
-            onClick={() => setV((prev) => ({ ...prev, materials: [...prev.materials, { title: '', url: '' }] }))}
-          >
-            + 添加资料
-          </Button>
+          <View className='lecture-form__material-adders'>
+            <Button
+              className='app-button app-button--secondary app-button--block lecture-form__upload-material'
+              disabled={uploading}
+              onClick={() => void chooseAndUpload()}
+            >
+              {process.env.TARO_ENV === 'weapp' ? '+ 从聊天记录选择文件上传' : '+ 上传文件'}
+            </Button>
+            <Button
+              className='app-button app-button--secondary app-button--block lecture-form__add-material'
+              onClick={() => setV((prev) => ({ ...prev, materials: [...prev.materials, { title: '', url: '' }] }))}
+            >
+              + 添加链接
+            </Button>
+          </View>
         ) : null}
       </View>
 
@@ -251,10 +313,46 @@ export function LectureForm({ initial, minDate, submitText, submitting, fieldErr
             <SignInHint error={error} />
           </View>
         ) : null}
-        <Button className='app-button app-button--block lecture-form__submit' disabled={submitting} onClick={() => onSubmit(v)}>
-          {submitting ? '正在保存…' : submitText}
+        <Button className='app-button app-button--block lecture-form__submit' disabled={submitting || uploading} onClick={() => onSubmit(v)}>
+          {submitting ? '正在保存…' : uploading ? '文件上传中，请稍候…' : submitText}
         </Button>
       </View>
+    </View>
+  )
+}
+
+type UploadState =
+  | { phase: 'uploading'; name: string; progress: number }
+  /** `retry`: the file, when trying again can help (not for a file that is too big or of the wrong kind). */
+  | { phase: 'failed'; name: string; message: string; retry: LocalFile | null }
+
+function UploadStatus({ upload, onRetry, onDismiss }: { upload: UploadState; onRetry: (file: LocalFile) => void; onDismiss: () => void }) {
+  if (upload.phase === 'uploading') {
+    return (
+      <View className='lecture-form__upload'>
+        <Text className='lecture-form__upload-text'>
+          正在上传「{upload.name}」… {upload.progress}%
+        </Text>
+        <View className='lecture-form__upload-bar'>
+          <View className='lecture-form__upload-fill' style={{ width: `${upload.progress}%` }} />
+        </View>
+      </View>
+    )
+  }
+  const retry = upload.retry
+  return (
+    <View className='lecture-form__upload lecture-form__upload--failed lecture-form__has-error'>
+      <Text className='lecture-form__field-error lecture-form__upload-error'>
+        「{upload.name}」没有上传：{upload.message}
+      </Text>
+      {retry ? (
+        <Button className='app-button app-button--secondary app-button--block lecture-form__upload-retry' onClick={() => onRetry(retry)}>
+          重新上传
+        </Button>
+      ) : null}
+      <Button className='app-button app-button--secondary app-button--block lecture-form__upload-dismiss' onClick={onDismiss}>
+        知道了
+      </Button>
     </View>
   )
 }
