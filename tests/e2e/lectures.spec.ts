@@ -87,6 +87,7 @@ async function readDisplayedCode(): Promise<string> {
 let lectureId = ''
 let checkInUrl = ''
 const TITLE = `端到端测试党课 ${Date.now().toString(36).slice(-4)}`
+const MATERIAL_BYTES = Buffer.from('%PDF-1.4\n% 端到端上传的学习提纲\n')
 
 describe('开放式党课: publish, display, scan, check in', () => {
   it('lets the secretary create and publish a lecture through the UI, then open the display', async () => {
@@ -96,6 +97,14 @@ describe('开放式党课: publish, display, scan, check in', () => {
     await page.locator('.lecture-form__title input').fill(TITLE)
     await page.locator('.lecture-form__speaker input').fill('王建国')
     await page.locator('.lecture-form__place input').fill('社区党群服务中心二楼')
+
+    // A material uploaded through the form: the browser's file chooser → POST /storage/upload.
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.locator('.lecture-form__upload-material').click()])
+    await chooser.setFiles({ name: '学习提纲.pdf', mimeType: 'application/pdf', buffer: MATERIAL_BYTES })
+    await page.locator('.lecture-form__material--file').waitFor({ state: 'visible' })
+    expect(await text('.lecture-form__material-file-name')).toBe('已上传：学习提纲.pdf')
+    expect(await page.locator('.lecture-form__material-title input').inputValue()).toBe('学习提纲')
+
     const t = lectureTimes()
     await page.locator('.lecture-form__date input').fill(t.date)
     await page.locator('.lecture-form__start input').fill(t.end)
@@ -120,6 +129,18 @@ describe('开放式党课: publish, display, scan, check in', () => {
     const [doc] = (await host.store.find('lectures', { _id: lectureId })) as Array<{ startAt: Date; status: string }>
     expect(doc?.status).toBe('published')
     expect(new Date(doc?.startAt ?? 0).getTime()).toBe(Date.parse(`${t.date}T${t.start}:00+08:00`))
+
+    // The uploaded file is in the detail, and opens (a new tab) at a temporary URL serving its bytes.
+    expect(await text('.lecture-detail__material-title')).toBe('学习提纲')
+    expect(await text('.lecture-detail__material-action')).toBe('打开 ›')
+    const [popup] = await Promise.all([page.waitForEvent('popup'), page.locator('.lecture-detail__material').first().click()])
+    const fileUrl = popup.url()
+    await popup.close()
+    expect(fileUrl.startsWith(`${host.url}/files/lecture-materials/`)).toBe(true)
+    const served = await fetch(fileUrl)
+    expect(Buffer.from(await served.arrayBuffer()).equals(MATERIAL_BYTES)).toBe(true)
+    const [stored] = (await host.store.find('lectures', { _id: lectureId })) as Array<{ materials: Array<{ title: string; fileID?: string }> }>
+    expect(stored?.materials[0]?.fileID).toMatch(/^cloud:\/\/local\.[^/]+\/lecture-materials\/\d{6}\/[0-9a-z-]+\.pdf$/)
 
     await page.locator('.lecture-detail__to-display').click()
     await page.locator('.check-in-board__qr').waitFor({ state: 'visible' })
