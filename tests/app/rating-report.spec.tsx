@@ -4,7 +4,7 @@ import type { LectureDetail, LecturerReport, RatingSummary } from '@contracts'
 import LectureReportPage from '@/pages/lecture-report/index'
 import LecturerReportPage from '@/packages/reports/pages/lecturer-report/index'
 import type { Answer } from './support/cloud-stub'
-import { stubCloud, textOf } from './support/cloud-stub'
+import { click, stubCloud, textOf } from './support/cloud-stub'
 
 const Taro = jest.requireActual<{ __fire: (name: string) => Promise<unknown> | unknown }>('@tarojs/taro')
 
@@ -125,6 +125,39 @@ describe('评议结果 page', () => {
     // When rating closes: 7 days after 21:00 Beijing on 22 November.
     expect(textOf(container, '.rating-report__not-rated-hint')).toContain('11月29日 21:00 前评议')
     expect(textOf(container, '.lecture-report__to-trend')).toBe('刘老师主讲的历次党课评议')
+  })
+
+  it('lets the secretary publish a held comment, and asks before withholding one', async () => {
+    const held = [
+      { key: 'aaaaaaaaaaaaaaaa', text: '有问题请加微信' },
+      { key: 'bbbbbbbbbbbbbbbb', text: '课后加我QQ' },
+    ]
+    let pending = held
+    const stub = stubCloud((fn, event) => {
+      if (fn === 'lecture' && event.action === 'get') return { ok: true, data: lecture() }
+      if (fn === 'rating' && event.action === 'summary') return { ok: true, data: summary({ pendingComments: pending }) }
+      if (fn === 'rating' && event.action === 'reviewComment') {
+        pending = pending.filter((c) => c.key !== event.key)
+        return { ok: true, data: { key: String(event.key), commentStatus: event.decision === 'pass' ? 'pass' : 'rejected' } }
+      }
+      throw new Error(`unexpected ${fn}.${String(event.action)}`)
+    })
+    openPage('/pages/lecture-report/index', { id: LECTURE })
+    const { container } = render(<LectureReportPage />)
+    await waitFor(() => expect(textOf(container, '.pending-comments .app-card__title')).toBe('待审核评语（2 条）'))
+    expect([...container.querySelectorAll('.pending-comments__text')].map((t) => t.textContent)).toEqual(['有问题请加微信', '课后加我QQ'])
+
+    click(container, '.pending-comments__item:nth-of-type(1) .pending-comments__pass')
+    await waitFor(() => expect(textOf(container, '.pending-comments .app-card__title')).toBe('待审核评语（1 条）'))
+    expect(stub.calls.find((c) => c.event.action === 'reviewComment')?.event).toEqual({ action: 'reviewComment', lectureId: LECTURE, key: 'aaaaaaaaaaaaaaaa', decision: 'pass' })
+
+    // 不展示 first asks; nothing is sent until confirmed.
+    click(container, '.pending-comments__reject')
+    await waitFor(() => expect(document.body.querySelector('.confirm-dialog__confirm')).not.toBeNull())
+    expect(stub.calls.filter((c) => c.event.action === 'reviewComment')).toHaveLength(1)
+    click(document.body, '.confirm-dialog__confirm')
+    await waitFor(() => expect(container.querySelector('.pending-comments')).toBeNull())
+    expect(stub.calls.filter((c) => c.event.action === 'reviewComment').map((c) => c.event.decision)).toEqual(['pass', 'reject'])
   })
 
   it('shows the speaker no list of names, and offers their own history', async () => {

@@ -129,6 +129,7 @@ export default function LectureRatePage() {
             ? `你已评议过，下面是你上次的评分，可以修改。${formatMoment(closesAt)} 前都能改。`
             : `评议不记名：满 3 人评议后，主讲人和书记只看到汇总结果，看不到谁打了几分。请在 ${formatMoment(closesAt)} 前提交。`}
         </Text>
+        {previous ? <CommentNote status={previous.commentStatus} /> : null}
       </View>
       <RatingForm
         key={round}
@@ -148,6 +149,21 @@ export default function LectureRatePage() {
       />
     </View>
   )
+}
+
+/** Where one's comment stands, when the secretary has it or has decided against showing it. */
+function CommentNote({ status }: { status: MyRating['commentStatus'] }) {
+  if (status === 'review') {
+    return <Text className='lecture-rate__comment-note lecture-rate__comment-note--review'>你的评语正在等书记审核，审核通过后主讲人才能看到。</Text>
+  }
+  if (status === 'rejected') {
+    return (
+      <Text className='lecture-rate__comment-note lecture-rate__comment-note--rejected'>
+        你上次的评语没有通过书记审核，不会显示给主讲人（评分照样计入）。修改评语后会重新审核。
+      </Text>
+    )
+  }
+  return null
 }
 
 function Head({ lecture }: { lecture: LectureDetail }) {

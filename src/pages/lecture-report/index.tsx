@@ -1,16 +1,20 @@
+import { useState } from 'react'
 import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro'
 import { Button, Text, View } from '@tarojs/components'
 import type { ErrorBody, LectureDetail } from '@contracts'
+import { ConfirmDialog } from '@/components/confirm-dialog'
 import { EmptyState } from '@/components/empty-state'
 import { LoadingState } from '@/components/loading-state'
 import { formatLectureTime, formatMoment } from '@/features/lectures/beijing-time'
 import { safeDecode } from '@/features/lectures/check-in-scene'
 import { useLecture } from '@/features/lectures/use-lecture'
 import { backToLecture } from '@/features/ratings/back-to-lecture'
+import { PendingComments } from '@/features/ratings/pending-comments'
 import { RATING_THRESHOLD } from '@/features/ratings/rating-dimensions'
 import { RatingReport } from '@/features/ratings/rating-report'
 import { ratingWindowOf } from '@/features/ratings/rating-window'
 import { isForbidden, isTooFew, useRatingSummary } from '@/features/ratings/use-rating-reports'
+import { useReviewComment } from '@/features/ratings/use-review-comment'
 import { CallErrorView } from '@/features/session'
 import { ROUTES, withQuery } from '@/routes'
 import './index.scss'
@@ -28,6 +32,17 @@ export default function LectureReportPage() {
   const summary = useRatingSummary(lectureId)
   // Title, time, who is looking and who spoke: asked alongside the summary.
   const lecture = useLecture(lectureId)
+  const review = useReviewComment()
+  // 不展示 is asked once more (the writer's words will never reach the speaker); 通过 is not.
+  const [rejecting, setRejecting] = useState<string | null>(null)
+
+  const decide = async (key: string, decision: 'pass' | 'reject') => {
+    if (!lectureId) return
+    await review.decide(lectureId, key, decision)
+    setRejecting(null)
+    // Decided, or changed by its writer meanwhile (the refusal stays on screen): read the list again.
+    void summary.reload()
+  }
 
   usePullDownRefresh(() => {
     void Promise.all([summary.reload(), lecture.reload()]).finally(() => Taro.stopPullDownRefresh())
@@ -65,7 +80,32 @@ export default function LectureReportPage() {
       {s ? (
         <>
           {summary.error ? <Text className='lecture-report__stale'>没有刷新成功：{summary.error.message}</Text> : null}
+          {s.pendingComments ? (
+            <PendingComments
+              comments={s.pendingComments}
+              pendingKey={review.pendingKey}
+              error={review.error?.message ?? null}
+              onPass={(key) => void decide(key, 'pass')}
+              onReject={(key) => {
+                review.clearError()
+                setRejecting(key)
+              }}
+            />
+          ) : null}
           <RatingReport summary={s} closesAtText={l ? formatMoment(ratingWindowOf(l.startAt, l.endAt).closesAt) : undefined} />
+          <ConfirmDialog
+            visible={rejecting !== null}
+            title='不展示这条评语？'
+            message='主讲人将看不到这条评语，写评语的人会看到“未通过审核”。这份评议的评分照样计入。'
+            confirmText='不展示'
+            tone='danger'
+            submitting={review.pendingKey !== null}
+            error={review.error?.message ?? null}
+            onConfirm={() => {
+              if (rejecting) void decide(rejecting, 'reject')
+            }}
+            onCancel={() => setRejecting(null)}
+          />
           <Text className='lecture-report__note'>
             评议不记名。这里的数字由全部评议汇总而来，谁也看不到某个人的评分。下拉可以刷新。
           </Text>

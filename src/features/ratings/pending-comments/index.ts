@@ -1,0 +1,1 @@
+export { PendingComments, type PendingCommentsProps } from './pending-comments'
