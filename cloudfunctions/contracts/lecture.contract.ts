@@ -134,6 +134,8 @@ export interface MyLectureStatus {
   canManage: boolean
   /** Whether the caller may see attendance (secretary or the speaker). */
   canSeeAttendance: boolean
+  /** Whether the caller is the speaker (who reads the report and does not rate their own lecture). */
+  isSpeaker: boolean
 }
 
 export interface LectureDetail extends LectureView {

@@ -174,7 +174,7 @@ describe('发布党课 page', () => {
           cancelReason: null,
           checkinCount: 0,
           fromOtherBranch: false,
-          me: { checkedIn: false, checkedInAt: null, rated: false, canManage: true, canSeeAttendance: true },
+          me: { checkedIn: false, checkedInAt: null, rated: false, canManage: true, canSeeAttendance: true, isSpeaker: false },
         },
       }
     })
@@ -232,7 +232,7 @@ describe('发布党课 page', () => {
         cancelReason: null,
         checkinCount: 0,
         fromOtherBranch: false,
-        me: { checkedIn: false, checkedInAt: null, rated: false, canManage: true, canSeeAttendance: true },
+        me: { checkedIn: false, checkedInAt: null, rated: false, canManage: true, canSeeAttendance: true, isSpeaker: false },
       },
     }
   }

@@ -31,7 +31,7 @@ function lecture(me: Partial<LectureDetail['me']> = {}): LectureDetail {
     cancelReason: null,
     checkinCount: 6,
     fromOtherBranch: false,
-    me: { checkedIn: false, checkedInAt: null, rated: false, canManage: true, canSeeAttendance: true, ...me },
+    me: { checkedIn: false, checkedInAt: null, rated: false, canManage: true, canSeeAttendance: true, isSpeaker: false, ...me },
   }
 }
 
@@ -161,7 +161,7 @@ describe('评议结果 page', () => {
   })
 
   it('shows the speaker no list of names, and offers their own history', async () => {
-    server(() => ({ ok: true, data: summary({ notRated: undefined }) }), { canManage: false, canSeeAttendance: true })
+    server(() => ({ ok: true, data: summary({ notRated: undefined }) }), { canManage: false, canSeeAttendance: true, isSpeaker: true })
     openPage('/pages/lecture-report/index', { lectureId: LECTURE })
     const { container } = render(<LectureReportPage />)
     await waitFor(() => expect(textOf(container, '.rating-report__overall-value')).toBe('3.88'))

@@ -48,11 +48,13 @@ export async function getLecture(input: { lectureId: string }, ctx: ContextFor<'
     materialUrls([lecture]),
   ])
   const manages = ctx.member.role === 'secretary' && lecture.branchId === ctx.member.branchId
+  const isSpeaker = lecture.speaker.openid !== null && lecture.speaker.openid === ctx.openid
   return toLectureDetail(lecture, ctx.member.branchId, {
     checkedIn: mine?.present === true,
     checkedInAt: mine?.present ? mine.at.toISOString() : null,
     rated,
     canManage: manages,
-    canSeeAttendance: manages || (lecture.speaker.openid !== null && lecture.speaker.openid === ctx.openid),
+    canSeeAttendance: manages || isSpeaker,
+    isSpeaker,
   }, fileUrls)
 }

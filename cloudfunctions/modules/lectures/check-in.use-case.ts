@@ -2,6 +2,7 @@ import cloud from 'wx-server-sdk'
 import { sceneFor, type CheckInResult, type DisplayCode } from '../../contracts/lecture.contract'
 import { Collections } from '../../shared/collections'
 import { insertOnce, updateWhere } from '../../shared/db'
+import { maskName } from '../../shared/privacy.rules'
 import type { ContextFor } from '../../shared/router'
 import { findBranch } from '../members/member.repository'
 import { currentToken, geofence, judgeAudience, judgeToken, slotEndsAt, windowBounds, windowState, type GeoPoint } from './check-in.rules'
@@ -55,7 +56,8 @@ export async function displayCode(input: { lectureId: string; withMiniCode?: boo
       lecture.checkinMode === 'static' ? windowBounds(lecture.startAt.getTime(), lecture.endAt.getTime(), lecture.checkinWindow).closesAt : slotEndsAt(nowMs, lecture.slotSeconds),
     ).toISOString(),
     checkinCount: lecture.checkinCount,
-    recent: recent.map((c) => ({ name: c.name, at: c.at.toISOString() })),
+    // The display is projected to the whole room, residents and visitors included: masked (DESIGN.md §5).
+    recent: recent.map((c) => ({ name: maskName(c.name), at: c.at.toISOString() })),
     ...(miniCode ? { miniCode } : {}),
   }
 }

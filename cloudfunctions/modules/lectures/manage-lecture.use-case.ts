@@ -32,7 +32,14 @@ function checkTimes(startAt: Date, endAt: Date): void {
 }
 
 function manageStatus(ctx: ContextFor<'secretary'>, lecture: LectureDoc) {
-  return { checkedIn: false, checkedInAt: null, rated: false, canManage: lecture.branchId === ctx.member.branchId, canSeeAttendance: true }
+  return {
+    checkedIn: false,
+    checkedInAt: null,
+    rated: false,
+    canManage: lecture.branchId === ctx.member.branchId,
+    canSeeAttendance: true,
+    isSpeaker: lecture.speaker.openid !== null && lecture.speaker.openid === ctx.openid,
+  }
 }
 
 /** What the secretary sees after a change: the lecture with its files' temporary URLs. */

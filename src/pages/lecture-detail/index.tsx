@@ -205,6 +205,9 @@ function RateAction({ lecture }: { lecture: LectureDetail }) {
   const w = ratingWindowOf(lecture.startAt, lecture.endAt)
   const state = ratingWindowState(w)
   const rated = lecture.me.rated
+  if (lecture.me.isSpeaker) {
+    return <Text className='lecture-detail__my-text lecture-detail__rate-note lecture-detail__rate-note--speaker'>你是这场党课的主讲人，不为自己评议；满 3 人评议后可以在「评议结果」查看。</Text>
+  }
   if (state === 'notStarted') {
     return <Text className='lecture-detail__my-text lecture-detail__rate-note'>党课开始后，可以在这里为党课评议。</Text>
   }

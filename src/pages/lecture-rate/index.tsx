@@ -186,11 +186,14 @@ function ToLectures() {
   )
 }
 
-type Blocked = { kind: 'cancelled' | 'absent' | 'not-started' | 'closed'; title: string; hint: string }
+type Blocked = { kind: 'cancelled' | 'speaker' | 'absent' | 'not-started' | 'closed'; title: string; hint: string }
 
 /** Why this person cannot rate this lecture now, in words (the server gives the same answers). */
 function whyNot(l: LectureDetail, mine: MyRating | null): Blocked | null {
   if (l.status === 'cancelled') return { kind: 'cancelled', title: '这场党课已取消', hint: '取消的党课无需评议。' }
+  if (l.me.isSpeaker) {
+    return { kind: 'speaker', title: '主讲人不为自己的党课评议', hint: '满 3 人评议后，可以在党课详情的「评议结果」里看到汇总。' }
+  }
   if (!l.me.checkedIn) {
     return { kind: 'absent', title: '只有到场签到的人才能评议', hint: '如果你到场了但没有签上到，请联系支部书记补录签到，之后就能评议。' }
   }

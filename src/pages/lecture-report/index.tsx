@@ -159,8 +159,8 @@ function Failure({ error, lectureId, onRetry }: { error: ErrorBody; lectureId: s
  * when the speaker uses the app (has an openid).
  */
 function TrendLink({ lecture: l }: { lecture: LectureDetail }) {
-  const asSpeaker = l.me.canSeeAttendance && !l.me.canManage
-  const speaker = l.me.canManage ? l.speaker.openid : null
+  const asSpeaker = l.me.isSpeaker
+  const speaker = !asSpeaker && l.me.canManage ? l.speaker.openid : null
   if (!asSpeaker && !speaker) return null
   return (
     <View className='lecture-report__trend'>
