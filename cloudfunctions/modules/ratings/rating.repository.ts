@@ -34,13 +34,21 @@ export async function hasRated(db: Database, lectureId: string, openid: string):
 
 const BATCH = 500
 
-/** Every rating of a lecture, projected to the fields asked for (keyset on `_id`, 500 at a time). */
-export async function ratingsOf(db: Database, lectureId: string, fields: Record<string, true>): Promise<Array<Partial<RatingDoc> & DocBase>> {
+/**
+ * The ratings of a lecture (those matching `only`, e.g. comments under review), projected to the fields
+ * asked for (keyset on `_id`, 500 at a time).
+ */
+export async function ratingsOf(
+  db: Database,
+  lectureId: string,
+  fields: Record<string, true>,
+  only: Record<string, unknown> = {},
+): Promise<Array<Partial<RatingDoc> & DocBase>> {
   const _ = db.command
   const out: Array<Partial<RatingDoc> & DocBase> = []
   let after: string | null = null
   for (;;) {
-    const where: Record<string, unknown> = after ? { lectureId, _id: _.gt(after) } : { lectureId }
+    const where: Record<string, unknown> = after ? { ...only, lectureId, _id: _.gt(after) } : { ...only, lectureId }
     const batch: Array<Partial<RatingDoc> & DocBase> = await findMany(db.collection(Collections.ratings).where(where).field({ _id: true, ...fields }).orderBy('_id', 'asc').limit(BATCH))
     out.push(...batch)
     const last = batch[batch.length - 1]
