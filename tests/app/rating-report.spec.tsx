@@ -244,6 +244,9 @@ describe('历次党课评议 page', () => {
     expect(older?.querySelector('.score-bars__value')?.textContent).toBe('4.35 分')
     expect(fillPercent(older)).toBe(87)
     expect(older?.querySelector('.lecturer-report__dimension--attitude .lecturer-report__dimension-value')?.textContent).toBe('4.80')
+    // One rated lecture: its mean is the summary, and there is nothing earlier to compare it with.
+    expect(textOf(container, '.lecturer-report__summary-value')).toBe('4.35 分')
+    expect(container.querySelector('.lecturer-report__change')).toBeNull()
   })
 
   it('asks about the named speaker for the secretary', async () => {

@@ -7,6 +7,7 @@ import { ScoreBars } from '@/components/score-bars'
 import { formatDay } from '@/features/lectures/beijing-time'
 import { safeDecode } from '@/features/lectures/check-in-scene'
 import { DIMENSION_LABELS, RATING_DIMENSIONS, RATING_THRESHOLD, formatScore } from '@/features/ratings/rating-dimensions'
+import { formatChange, lecturerTrend, type TrendChange } from '@/features/ratings/lecturer-trend.rules'
 import { isForbidden, useLecturerReport } from '@/features/ratings/use-rating-reports'
 import { CallErrorView } from '@/features/session'
 import { ROUTES, withQuery } from '@/routes'
@@ -14,7 +15,8 @@ import './index.scss'
 
 /**
  * 历次党课评议: a speaker's published lectures, newest first, each with its overall average drawn as a
- * bar (out of 5) and the four dimension averages — or 评议不足 3 人 while too few have rated. A speaker
+ * bar (out of 5), how it compares with the rated lecture before it, and the four dimension averages — or
+ * 评议不足 3 人 while too few have rated; above them, the mean over all rated lectures. A speaker
  * opens their own (no query); the branch secretary names the speaker (`?speaker=<openid>`). Tapping a
  * lecture opens its full report.
  */
@@ -28,6 +30,7 @@ export default function LecturerReportPage() {
   })
 
   const r = report.data
+  const trend = r ? lecturerTrend(r.lectures) : null
   return (
     <View className='lecturer-report'>
       <View className='lecturer-report__head'>
@@ -57,8 +60,14 @@ export default function LecturerReportPage() {
       {r && r.lectures.length > 0 ? (
         <View className='lecturer-report__list'>
           {report.error ? <Text className='lecturer-report__stale'>没有刷新成功：{report.error.message}</Text> : null}
+          {trend && trend.meanOverall !== null ? (
+            <View className='app-card lecturer-report__summary'>
+              <Text className='lecturer-report__summary-label'>已显示分数的 {trend.rated} 场，综合平均</Text>
+              <Text className='lecturer-report__summary-value'>{formatScore(trend.meanOverall)} 分</Text>
+            </View>
+          ) : null}
           {r.lectures.map((row) => (
-            <LectureRow key={row.lectureId} row={row} />
+            <LectureRow key={row.lectureId} row={row} change={trend?.changes[row.lectureId]} />
           ))}
           <Text className='lecturer-report__note'>评议满 {RATING_THRESHOLD} 人才显示分数，以保护评议人匿名。点一场党课可看详细结果。</Text>
         </View>
@@ -67,7 +76,7 @@ export default function LecturerReportPage() {
   )
 }
 
-function LectureRow({ row }: { row: LecturerReportRow }) {
+function LectureRow({ row, change }: { row: LecturerReportRow; change?: TrendChange }) {
   const a = row.averages
   return (
     <View
@@ -86,6 +95,7 @@ function LectureRow({ row }: { row: LecturerReportRow }) {
             max={5}
             bars={[{ key: 'overall', label: '综合', value: a.overall, text: `${formatScore(a.overall)} 分` }]}
           />
+          {change ? <Text className={`lecturer-report__change lecturer-report__change--${change.direction}`}>{formatChange(change)}</Text> : null}
           <View className='lecturer-report__dimensions'>
             {RATING_DIMENSIONS.map((d) => (
               <View key={d} className={`lecturer-report__dimension lecturer-report__dimension--${d}`}>
