@@ -67,7 +67,17 @@ afterEach(() => {
   Current.router = null
 })
 
-const star = (d: string, n: number) => `.rating-row--${d} .rating-row__star--${n}`
+/** The n-th star of a row: NutUI's Rate draws one `.nut-rate-item` per star, in order. */
+const star = (d: string, n: number) => `.rating-row--${d} .nut-rate-item:nth-child(${n})`
+
+/** How many stars of a row are filled: NutUI marks the others `.nut-rate-item-icon-disabled`. */
+const filled = (container: HTMLElement, d: string) =>
+  container.querySelectorAll(`.rating-row--${d} .nut-rate-item-icon:not(.nut-rate-item-icon-disabled)`).length
+
+/** The score a row shows: its filled stars, and the number its value text starts with. */
+function scoreOf(container: HTMLElement, d: string): { stars: number; text: string | null } {
+  return { stars: filled(container, d), text: textOf(container, `.rating-row--${d} .rating-row__value`) }
+}
 
 function submitButton(container: HTMLElement): Element {
   const el = container.querySelector('.rating-form__submit')
@@ -148,11 +158,10 @@ describe('党课评议 page', () => {
     click(container, star('form', 3))
     expect(isDisabled(submitButton(container))).toBe(true)
     expect(textOf(container, '.rating-form__left')).toBe('还有 1 项没有打分，打完分才能提交。')
-    // Each star is a radio; the chosen one is checked, the ones up to it are filled.
-    expect(container.querySelector(star('attitude', 4))?.getAttribute('aria-checked')).toBe('true')
-    expect(container.querySelector(star('attitude', 3))?.getAttribute('role')).toBe('radio')
-    expect(container.querySelectorAll('.rating-row--attitude .rating-row__star--on')).toHaveLength(4)
-    expect(textOf(container, '.rating-row--attitude .rating-row__value')).toBe('4 分 · 满意')
+    // The 4th star gives 4 分: four stars filled and the words spelled out; the unscored row has none.
+    expect(scoreOf(container, 'attitude')).toEqual({ stars: 4, text: '4 分 · 满意' })
+    expect(scoreOf(container, 'effect')).toEqual({ stars: 0, text: '请点星打分' })
+    expect(container.querySelector('.rating-row--attitude [role="group"]')?.getAttribute('aria-label')).toBe('授课态度')
 
     click(container, star('effect', 2))
     expect(isDisabled(submitButton(container))).toBe(false)
@@ -197,7 +206,7 @@ describe('党课评议 page', () => {
     // Everything entered is still there.
     expect(commentValue(container)).toBe('local-risky 的评语')
     for (const [d, n] of [['attitude', 5], ['content', 4], ['form', 4], ['effect', 3]] as const) {
-      expect(container.querySelector(star(d, n))?.classList.contains('rating-row__star--chosen')).toBe(true)
+      expect(filled(container, d)).toBe(n)
     }
     expect(isDisabled(submitButton(container))).toBe(false)
 
@@ -223,7 +232,7 @@ describe('党课评议 page', () => {
     await waitFor(() => expect(textOf(container, '.rating-form__error-text')).toBe('网络不太好，没有提交成功，请稍后重试'))
     expect(stub.calls.filter((c) => c.event.action === 'submit')).toHaveLength(1)
     expect(commentValue(container)).toBe('很好')
-    expect(container.querySelectorAll('.rating-row__star--chosen')).toHaveLength(4)
+    for (const d of RATING_DIMENSIONS) expect(scoreOf(container, d)).toEqual({ stars: 4, text: '4 分 · 满意' })
     expect(container.querySelector('.rating-form__comment-error')).toBeNull()
   })
 
@@ -251,8 +260,8 @@ describe('党课评议 page', () => {
     const { container } = render(<LectureRatePage />)
     await waitFor(() => expect(textOf(container, '.rating-form__submit')).toBe('提交修改'))
     expect(container.querySelector('.lecture-rate--editing')).not.toBeNull()
-    expect(container.querySelector(`${star('attitude', 5)}.rating-row__star--chosen`)).not.toBeNull()
-    expect(container.querySelector(`${star('form', 3)}.rating-row__star--chosen`)).not.toBeNull()
+    expect(scoreOf(container, 'attitude')).toEqual({ stars: 5, text: '5 分 · 很满意' })
+    expect(scoreOf(container, 'form')).toEqual({ stars: 3, text: '3 分 · 一般' })
     await waitFor(() => expect(commentValue(container)).toBe('联系实际，讲得很透'))
     expect(isDisabled(submitButton(container))).toBe(false)
   })

@@ -60,6 +60,19 @@ async function texts(selector: string): Promise<string[]> {
   return page.locator(selector).allTextContents()
 }
 
+/** Tap the n-th star of a row (NutUI's Rate: one `.nut-rate-item` per star, in order). */
+async function tapStar(d: string, n: number): Promise<void> {
+  await page.locator(`.rating-row--${d} .nut-rate-item`).nth(n - 1).click()
+}
+
+/** What a row shows: its value text and how many stars are filled (NutUI greys the others). */
+async function shownScore(d: string): Promise<{ text: string; filled: number }> {
+  return {
+    text: await text(`.rating-row--${d} .rating-row__value`),
+    filled: await page.locator(`.rating-row--${d} .nut-rate-item-icon:not(.nut-rate-item-icon-disabled)`).count(),
+  }
+}
+
 const TITLE = `评议测试党课 ${Date.now().toString(36).slice(-4)}`
 const SPEAKER = { name: '刘洋', openid: DEMO_OPENIDS.member3 }
 const RATERS = ['李秀英', '张伟', '赵桂兰']
@@ -113,13 +126,27 @@ describe('党课评议: rate from the phone, read the anonymous report', () => {
 
     await page.locator('.rating-row--attitude').waitFor({ state: 'visible' })
     expect(await texts('.rating-row__label')).toEqual(['授课态度', '授课内容', '授课形式', '授课效果'])
+    // An unsteady finger taps the first star twice: the score stays 1 (NutUI alone would clear it).
+    expect(await shownScore('attitude')).toEqual({ text: '请点星打分', filled: 0 })
+    await tapStar('attitude', 1)
+    await tapStar('attitude', 1)
+    expect(await shownScore('attitude')).toEqual({ text: '1 分 · 很不满意', filled: 1 })
     for (const d of RATING_DIMENSIONS) {
       expect(await isDisabled('.rating-form__submit')).toBe(true)
-      // A mouse click on the star, as a finger would tap it.
-      await page.locator(`.rating-row--${d} .rating-row__star--${mine.scores[d]}`).click()
-      expect(await page.locator(`.rating-row--${d} [role="radio"][aria-checked="true"]`).getAttribute('class')).toContain(`rating-row__star--${mine.scores[d]}`)
+      // A mouse click on the star, as a finger would tap it; tapping it again keeps the score.
+      const n = mine.scores[d]
+      await tapStar(d, n)
+      expect((await shownScore(d)).filled).toBe(n)
+      await tapStar(d, n)
+      expect((await shownScore(d)).text).toMatch(new RegExp(`^${n} 分 · `))
+      expect((await shownScore(d)).filled).toBe(n)
     }
-    expect(await text('.rating-row--attitude .rating-row__value')).toBe('5 分 · 很满意')
+    expect(await shownScore('attitude')).toEqual({ text: '5 分 · 很满意', filled: 5 })
+    expect(await shownScore('form')).toEqual({ text: '4 分 · 满意', filled: 4 })
+    // Each star is a big target for an elderly finger: at least 44 × 44 CSS px on a 390-wide phone.
+    const box = await page.locator('.rating-row--attitude .nut-rate-item').first().boundingBox()
+    expect(box?.width).toBeGreaterThanOrEqual(44)
+    expect(box?.height).toBeGreaterThanOrEqual(44)
     await page.locator('.rating-form__comment textarea').fill(mine.comment)
     expect(await text('.rating-form__counter')).toBe(`${mine.comment.length}/300`)
     expect(await isDisabled('.rating-form__submit')).toBe(false)
@@ -137,7 +164,7 @@ describe('党课评议: rate from the phone, read the anonymous report', () => {
     // Revising starts from what was given.
     await page.locator('.lecture-detail__rate').click()
     await page.locator('.lecture-rate--editing').waitFor({ state: 'visible' })
-    expect(await page.locator('.rating-row--form .rating-row__star--chosen').getAttribute('class')).toContain('rating-row__star--4')
+    expect(await shownScore('form')).toEqual({ text: '4 分 · 满意', filled: 4 })
     expect(await page.locator('.rating-form__comment textarea').inputValue()).toBe(mine.comment)
   })
 

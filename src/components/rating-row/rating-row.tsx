@@ -1,4 +1,6 @@
+import { useEffect, useRef } from 'react'
 import { Text, View } from '@tarojs/components'
+import { Rate } from '@nutui/nutui-react-taro'
 import './rating-row.scss'
 
 export interface RatingRowProps {
@@ -19,17 +21,42 @@ export interface RatingRowProps {
   className?: string
 }
 
+// NutUI's default star (@nutui/icons-react-taro) renders an <i>, which a mini-program without
+// @tarojs/plugin-html has no template for: it would show nothing on the phone. Text glyphs render
+// everywhere, and filled ★ and outlined ☆ differ in shape as well as colour.
+const STAR_ON = <Text className='rating-row__star-icon rating-row__star-icon--on'>★</Text>
+const STAR_OFF = <Text className='rating-row__star-icon'>☆</Text>
+
+/** What a View's ref holds, as far as used here: Taro's runtime element on weapp. */
+interface ElementLike {
+  className?: string
+  childNodes?: ArrayLike<ElementLike>
+  removeAttribute?: (name: string) => void
+}
+
 /**
- * One line of a 评议表: a label and a row of big stars (each a tap target ≥ 56 pt), with what the
- * chosen score means spelled out next to the label. Tapping a star sets that score — tapping the chosen
- * star again keeps it (NutUI's Rate clears a single star, which an unsteady finger does by accident).
- * In the browser each star is a radio (`role="radio"`, `aria-checked`, `aria-label`), the row a
- * radiogroup; the mini-program reads the visible words. Class hooks: `rating-row--<name>`,
- * `rating-row__star--<n>`, `rating-row__star--on` (filled), `rating-row__star--chosen` (the score).
+ * One line of a 评议表: a label and NutUI's Rate with big stars (each a tap target ≥ 96 × 112 at the
+ * 750 design width), with what the chosen score means spelled out next to the label. Tapping a star sets
+ * that score; `min={1}` makes tapping the chosen single star keep it (NutUI would clear it, which an
+ * unsteady finger does by accident). 0 shows no filled star.
+ *
+ * NutUI's stars carry no ARIA and its items cannot be given correct radio states, so the stars sit in a
+ * labelled `group` (not a radiogroup without radios) and the score is read from the value text, which is
+ * a polite live region. Class hooks: `rating-row--<name>`, NutUI's `.nut-rate-item` (nth = the score)
+ * and `.nut-rate-item-icon` (filled unless `.nut-rate-item-icon-disabled`).
  */
 export function RatingRow({ name, label, value, max = 5, words, placeholder = '请点星打分', error, disabled, onChange, className }: RatingRowProps) {
-  const stars = Array.from({ length: max }, (_, i) => i + 1)
   const word = value > 0 ? words?.[value - 1] : undefined
+  const stars = useRef<ElementLike>(null)
+  // NutUI's Rate root is a `catchMove` view: on weapp a catchtouchmove, so a scroll that starts on the
+  // stars would not move the page. Removing the attribute makes Taro's runtime render a plain view again;
+  // React does not put it back, as the prop it renders never changes. (In the browser NutUI's
+  // `touch-action: pan-x` does the same; rating-row.scss lifts it.)
+  useEffect(() => {
+    if (process.env.TARO_ENV !== 'weapp') return
+    const rate = Array.from(stars.current?.childNodes ?? []).find((n) => n.className?.split(' ').includes('nut-rate'))
+    rate?.removeAttribute?.('catchMove')
+  }, [])
   const cls = [
     'rating-row',
     `rating-row--${name}`,
@@ -44,28 +71,21 @@ export function RatingRow({ name, label, value, max = 5, words, placeholder = '�
     <View className={cls}>
       <View className='rating-row__head'>
         <Text className='rating-row__label'>{label}</Text>
-        <Text className='rating-row__value'>{value > 0 ? `${value} 分${word ? ` · ${word}` : ''}` : placeholder}</Text>
+        <Text className='rating-row__value' aria-live='polite'>
+          {value > 0 ? `${value} 分${word ? ` · ${word}` : ''}` : placeholder}
+        </Text>
       </View>
-      <View className='rating-row__stars' role='radiogroup' aria-label={label}>
-        {stars.map((n) => {
-          const on = n <= value
-          return (
-            <View
-              key={n}
-              className={`rating-row__star rating-row__star--${n}${on ? ' rating-row__star--on' : ''}${n === value ? ' rating-row__star--chosen' : ''}`}
-              role='radio'
-              aria-checked={n === value ? 'true' : 'false'}
-              aria-label={`${label} ${n} 分${words?.[n - 1] ? `，${words[n - 1]}` : ''}`}
-              aria-disabled={disabled ? 'true' : 'false'}
-              hoverClass={disabled ? 'none' : 'rating-row__star--pressed'}
-              onClick={() => {
-                if (!disabled && n !== value) onChange(n)
-              }}
-            >
-              <Text className='rating-row__star-icon'>{on ? '★' : '☆'}</Text>
-            </View>
-          )
-        })}
+      <View className='rating-row__stars' role='group' aria-label={label} ref={stars}>
+        <Rate
+          className='rating-row__rate'
+          count={max}
+          min={1}
+          value={value}
+          disabled={disabled}
+          checkedIcon={STAR_ON}
+          uncheckedIcon={STAR_OFF}
+          onChange={onChange}
+        />
       </View>
       {error ? <Text className='rating-row__error'>{error}</Text> : null}
     </View>
