@@ -133,6 +133,9 @@ async function transition(
   extra: Record<string, unknown>,
 ): Promise<LectureDetail> {
   const lecture = await ownLecture(ctx, lectureId)
+  // Already there (a double tap, a retry after a lost answer): answer it as it is and write nothing, the
+  // same answer as a press that loses the race below, so a second press never depends on timing.
+  if (lecture.status === to) return managedDetail(ctx, lecture)
   if (!canTransition(lecture.status, to)) throw LectureErrors.wrongState(lecture.status, wanted)
   // Conditional update on the state we read: two secretaries pressing at once change it once.
   const n = await updateWhere(ctx.db, Collections.lectures, { _id: lecture._id, status: lecture.status }, { status: to, updatedAt: ctx.now, ...extra })
