@@ -275,6 +275,15 @@ describe('党课评议 page', () => {
     expect(stub.actions()).not.toContain('submit')
   })
 
+  it('tells the speaker they do not rate their own lecture, and shows no form', async () => {
+    const stub = stubCloud((_fn, event) => (event.action === 'get' ? { ok: true, data: lecture({}, { isSpeaker: true, canSeeAttendance: true }) } : { ok: true, data: null }))
+    openPage('/pages/lecture-rate/index', { id: LECTURE })
+    const { container } = render(<LectureRatePage />)
+    await waitFor(() => expect(textOf(container, '.empty-state__title')).toBe('主讲人不为自己的党课评议'))
+    expect(container.querySelector('.rating-form')).toBeNull()
+    expect(stub.actions()).not.toContain('submit')
+  })
+
   it('says rating opens at the start of a lecture that has not begun', async () => {
     const start = Date.now() + 20 * MIN
     stubCloud((_fn, event) =>
@@ -321,6 +330,13 @@ describe('党课详情: the way to rate and to the report', () => {
     const closed = renderDetail(lecture({ startAt: new Date(past).toISOString(), endAt: new Date(past + 60 * MIN).toISOString() }, { rated: true }))
     await waitFor(() => expect(textOf(closed, '.lecture-detail__rate-note')).toMatch(/^你已评议，评议已于 .+ 截止。$/))
     expect(closed.querySelector('.lecture-detail__rate')).toBeNull()
+  })
+
+  it('offers the speaker, who sat in the room, the report instead of 去评议', async () => {
+    const container = renderDetail(lecture({}, { isSpeaker: true, canSeeAttendance: true }))
+    await waitFor(() => expect(textOf(container, '.lecture-detail__rate-note--speaker')).toBe('你是这场党课的主讲人，不为自己评议；满 3 人评议后可以在「评议结果」查看。'))
+    expect(container.querySelector('.lecture-detail__rate')).toBeNull()
+    expect(textOf(container, '.lecture-detail__to-report')).toBe('评议结果')
   })
 
   it('gives the secretary and the speaker 评议结果', async () => {
