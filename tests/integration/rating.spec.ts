@@ -196,6 +196,29 @@ describe('rating.submit and rating.mine: more people and more bad input', () => 
     expect(await cloud.backend.store.count('ratings', { lectureId: id })).toBe(0)
   })
 
+  it('takes a rating out of the report when its rater is removed from the attendance, and back when marked present again', async () => {
+    const id = await startedLecture([M1, RES, SEC, OTHER], { audience: 'open' })
+    await ok(rating, M1, { action: 'submit', lectureId: id, scores: scores(5, 5, 5, 5), comment: '联系实际' })
+    await ok(rating, RES, { action: 'submit', lectureId: id, scores: scores(4, 4, 4, 4) })
+    await ok(rating, SEC, { action: 'submit', lectureId: id, scores: scores(3, 3, 3, 3) })
+    await ok(rating, OTHER, { action: 'submit', lectureId: id, scores: scores(1, 1, 1, 1), comment: '走个过场' })
+    const summary = () => ok<{ count: number; attendees: number; responseRate: number; overallAverage: number; comments: string[]; notRated: unknown[] }>(rating, SEC, { action: 'summary', lectureId: id })
+    expect(await summary()).toMatchObject({ count: 4, attendees: 4, responseRate: 1, overallAverage: 3.25, notRated: [] })
+
+    // A 代签 found out after the rating: twice pressed, counted once.
+    for (let i = 0; i < 2; i += 1) await ok(lecture, SEC, { action: 'markAttendance', lectureId: id, openid: OTHER, present: false, reason: '代签，本人未到场' })
+    const removed = await summary()
+    expect(removed).toMatchObject({ count: 3, attendees: 3, responseRate: 1, overallAverage: 4, notRated: [] })
+    expect(removed.comments).toEqual(['联系实际'])
+    expect(await storedAggregate(id)).toMatchObject({ count: 3, sums: { attitude: 12, content: 12, form: 12, effect: 12 }, dist: { effect: { s1: 0, s3: 1, s4: 1, s5: 1 } } })
+    expect(await cloud.backend.store.count('ratings', { lectureId: id })).toBe(4)
+
+    await ok(lecture, SEC, { action: 'markAttendance', lectureId: id, openid: OTHER, present: true, reason: '核实后确在现场' })
+    const back = await summary()
+    expect(back).toMatchObject({ count: 4, attendees: 4, overallAverage: 3.25 })
+    expect(back.comments).toHaveLength(2)
+  })
+
   it('refuses another branch secretary who did not attend', async () => {
     const id = await startedLecture([M1], { audience: 'open' })
     expect(await errorCode(rating, SEC2, { action: 'submit', lectureId: id, scores: scores(5, 5, 5, 5) })).toBe('RATING.NOT_PRESENT')

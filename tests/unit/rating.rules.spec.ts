@@ -4,6 +4,7 @@ import timezone from 'dayjs/plugin/timezone'
 import type { Scores } from '../../cloudfunctions/contracts/rating.contract'
 import {
   aggregateDelta,
+  presenceDelta,
   anonymousOrder,
   applyDelta,
   averages,
@@ -73,6 +74,16 @@ describe('aggregate', () => {
     expect(agg.sums.effect).toBe(all.reduce((n, x) => n + x.effect, 0))
     expect(distribution(agg, 'content').reduce((a, b) => a + b, 0)).toBe(all.length)
     expect(distribution(agg, 'content')[4]).toBe(all.filter((x) => x.content === 5).length)
+  })
+
+  it('takes a removed rater out of count, sums and distributions, and puts them back when present again', () => {
+    let agg = emptyAggregate()
+    for (const x of [s(5, 4, 3, 5), s(2, 2, 2, 2)]) agg = applyDelta(agg, aggregateDelta(null, x))
+    const withdrawn = applyDelta(agg, presenceDelta(s(2, 2, 2, 2), false))
+    expect(withdrawn.count).toBe(1)
+    expect(withdrawn.sums).toEqual({ attitude: 5, content: 4, form: 3, effect: 5 })
+    expect(distribution(withdrawn, 'attitude')).toEqual([0, 0, 0, 0, 1])
+    expect(applyDelta(withdrawn, presenceDelta(s(2, 2, 2, 2), true))).toEqual(agg)
   })
 
   it('averages per dimension and overall, to two decimals', () => {

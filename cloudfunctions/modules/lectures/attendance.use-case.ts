@@ -4,10 +4,11 @@ import type { AttendancePage, AttendanceRow, ExportResult, MyCheckIn } from '../
 import { loadMember, isInBranch } from '../../shared/caller'
 import { Collections } from '../../shared/collections'
 import { decodeCursor, encodeCursor } from '../../shared/cursor'
-import { findById, insertOnce, updateWhere } from '../../shared/db'
+import { findById, inTransaction, insertOnce, txGet, updateWhere } from '../../shared/db'
 import type { ContextFor } from '../../shared/router'
 import { formatBeijing } from '../../shared/time'
 import { findBranch } from '../members/member.repository'
+import { ratingOnPresenceChange } from '../ratings/rating-presence.use-case'
 import { LectureErrors } from './lecture.errors'
 import { toAttendanceRow, toMyCheckIn } from './lecture.mapper'
 import { checkInId, findLecture, listCheckIns, myCheckIns as queryMyCheckIns, type CheckInDoc, type LectureDoc } from './lecture.repository'
@@ -43,7 +44,8 @@ export async function attendance(input: { lectureId: string; cursor?: string; li
 
 /**
  * A secretary adds someone who was there but could not scan, or removes a proxy check-in (代签). The
- * record is kept with the reason either way; the count moves only when `present` really changed.
+ * record is kept with the reason either way. A change of `present` moves the lecture's count, and the
+ * person's rating in or out of the aggregate, in one transaction, so the report always adds up.
  */
 export async function markAttendance(
   input: { lectureId: string; openid: string; present: boolean; reason: string },
@@ -53,8 +55,8 @@ export async function markAttendance(
   if (lecture.status !== 'published') throw LectureErrors.wrongState(lecture.status, '登记签到')
   const id = checkInId(lecture._id, input.openid)
   const _ = ctx.db.command
-  const change = { present: input.present, reason: input.reason, markedBy: ctx.openid, updatedAt: ctx.now }
 
+  let created = false
   if (input.present) {
     const person = await loadMember(ctx.db, input.openid)
     if (!person || !isInBranch(person)) throw LectureErrors.personNotFound()
@@ -79,12 +81,24 @@ export async function markAttendance(
       lectureStartAt: lecture.startAt,
       updatedAt: ctx.now,
     }
-    const added = (await insertOnce(ctx.db, Collections.checkIns, record)) || (await updateWhere(ctx.db, Collections.checkIns, { _id: id, present: false }, change)) > 0
-    if (added) await updateWhere(ctx.db, Collections.lectures, { _id: lecture._id }, { checkinCount: _.inc(1) })
-  } else {
-    const removed = await updateWhere(ctx.db, Collections.checkIns, { _id: id, present: true }, change)
-    if (removed > 0) await updateWhere(ctx.db, Collections.lectures, { _id: lecture._id }, { checkinCount: _.inc(-1) })
-    else if (!(await findById<CheckInDoc>(ctx.db, Collections.checkIns, id))) throw LectureErrors.notRecorded()
+    // Never present before, so no rating can exist: the plain deterministic insert is enough.
+    created = await insertOnce(ctx.db, Collections.checkIns, record)
+    if (created) await updateWhere(ctx.db, Collections.lectures, { _id: lecture._id }, { checkinCount: _.inc(1) })
+  }
+
+  if (!created) {
+    await inTransaction(ctx.db, async (tx) => {
+      const current = await txGet<CheckInDoc>(tx, Collections.checkIns, id)
+      if (!current) throw LectureErrors.notRecorded()
+      // Pressing 移除 twice (or 补录 for someone already there) changes nothing and counts nothing.
+      if (current.present === input.present) return
+      await tx.collection(Collections.checkIns).doc(id).update({
+        data: { present: input.present, reason: input.reason, markedBy: ctx.openid, updatedAt: ctx.now },
+      })
+      const inc: Record<string, unknown> = { checkinCount: _.inc(input.present ? 1 : -1) }
+      for (const [path, n] of Object.entries(await ratingOnPresenceChange(tx, lecture._id, input.openid, input.present))) inc[path] = _.inc(n)
+      await tx.collection(Collections.lectures).doc(lecture._id).update({ data: inc })
+    })
   }
   const saved = await findById<CheckInDoc>(ctx.db, Collections.checkIns, id)
   if (!saved) throw LectureErrors.notRecorded()

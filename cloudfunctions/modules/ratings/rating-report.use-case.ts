@@ -51,8 +51,9 @@ export async function ratingSummary(input: { lectureId: string }, ctx: ContextFo
   const avg = averages(agg)
   const dimensions = {} as RatingSummary['dimensions']
   for (const d of RATING_DIMENSIONS) dimensions[d] = { average: avg[d], distribution: distribution(agg, d) }
-  // Only rows with a comment to show or decide: the numbers above come from the counts, not from here.
-  const rows = await ratingsOf(ctx.db, lecture._id, { comment: true, commentStatus: true, commentKey: true }, { commentStatus: ctx.db.command.in(['pass', 'review']) })
+  // Only rows with a comment to show or decide (and whose rater still counts as present): the numbers
+  // above come from the counts, not from here.
+  const rows = await ratingsOf(ctx.db, lecture._id, { comment: true, commentStatus: true, commentKey: true }, { commentStatus: ctx.db.command.in(['pass', 'review']), excluded: ctx.db.command.neq(true) })
   const comments = anonymousOrder(rows.filter((r) => r.commentStatus === 'pass' && r.comment).map((r) => String(r.comment)))
   // The speaker may sit in the room (and be checked in) but does not rate their own lecture.
   const speakerPresent = lecture.speaker.openid !== null && (await findCheckIn(ctx.db, lecture._id, lecture.speaker.openid))?.present === true

@@ -18,6 +18,11 @@ export interface RatingDoc extends DocBase {
   createdAt: Date
   updatedAt: Date
   revisions: number
+  /**
+   * `true` while the rater is not recorded as present (removed by the secretary after rating): the
+   * rating is kept but left out of the aggregate, the report and its comments. Absent means counted.
+   */
+  excluded?: boolean
 }
 
 export function ratingId(lectureId: string, openid: string): string {

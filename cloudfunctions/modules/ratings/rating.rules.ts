@@ -77,6 +77,19 @@ export function aggregateDelta(previous: Scores | null, next: Scores): Record<st
   return delta
 }
 
+/**
+ * The increments that take a counted rating out of the aggregate (its rater was removed from the
+ * attendance: a 代签 found out after they rated) or, with `back`, put it in again (marked present once
+ * more). Count, sums and distributions move together, so the numbers keep adding up.
+ */
+export function presenceDelta(scores: Scores, back: boolean): Record<string, number> {
+  const added = aggregateDelta(null, scores)
+  if (back) return added
+  const delta: Record<string, number> = {}
+  for (const [k, v] of Object.entries(added)) delta[k] = -v
+  return delta
+}
+
 export function applyDelta(agg: RatingAggregate, delta: Record<string, number>): RatingAggregate {
   const next = normalizeAggregate(JSON.parse(JSON.stringify(agg)))
   for (const [path, n] of Object.entries(delta)) {

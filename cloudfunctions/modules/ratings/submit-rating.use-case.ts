@@ -7,7 +7,7 @@ import { notify } from '../../shared/notify'
 import type { ContextFor } from '../../shared/router'
 import { formatBeijing } from '../../shared/time'
 import { LectureErrors } from '../lectures/lecture.errors'
-import { findCheckIn, findLecture, type LectureDoc } from '../lectures/lecture.repository'
+import { checkInId, findCheckIn, findLecture, type CheckInDoc, type LectureDoc } from '../lectures/lecture.repository'
 import { RatingErrors } from './rating.errors'
 import { findRating, ratingId, type RatingDoc } from './rating.repository'
 import { aggregateDelta, normalizeAggregate, ratingWindow, ratingWindowState, shouldTellSpeaker } from './rating.rules'
@@ -56,6 +56,9 @@ export async function submitRating(input: { lectureId: string; scores: Scores; c
   const id = ratingId(lecture._id, ctx.openid)
   const _ = ctx.db.command
   const { saved, reportReady } = await inTransaction(ctx.db, async (tx) => {
+    // Asked again inside the transaction: a removal by the secretary between the first look and this
+    // write would otherwise leave an absent person's rating in the aggregate.
+    if (!(await txGet<CheckInDoc>(tx, Collections.checkIns, checkInId(lecture._id, ctx.openid)))?.present) throw RatingErrors.notPresent()
     const previous = await txGet<RatingDoc>(tx, Collections.ratings, id)
     const current = await txGet<LectureDoc & { rating?: { notifiedAt?: unknown } }>(tx, Collections.lectures, lecture._id)
     const after = normalizeAggregate(current?.rating).count + (previous ? 0 : 1)
