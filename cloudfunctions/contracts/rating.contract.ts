@@ -64,7 +64,15 @@ export interface RatingSummary {
   lectureId: string
   lectureTitle: string
   startAt: string
+  /** Ratings in the figures below. */
   count: number
+  /**
+   * New ratings given since the last release, not yet in the figures: they are released together once
+   * 3 have gathered, so no difference between two reports is one person's scores.
+   */
+  heldCount: number
+  /** The rating window has closed: what is held now stays out for good (fewer than 3 never show). */
+  ratingClosed: boolean
   attendees: number
   /** ratings / attendees, 0–1. */
   responseRate: number

@@ -42,6 +42,8 @@ function summary(over: Partial<RatingSummary> = {}): RatingSummary {
     lectureTitle: '学习贯彻党的二十届三中全会精神',
     startAt: '2026-11-22T11:30:00.000Z',
     count: 4,
+    heldCount: 0,
+    ratingClosed: false,
     attendees: 6,
     responseRate: 0.667,
     overallAverage: 3.88,
@@ -125,6 +127,18 @@ describe('评议结果 page', () => {
     // When rating closes: 7 days after 21:00 Beijing on 22 November.
     expect(textOf(container, '.rating-report__not-rated-hint')).toContain('11月29日 21:00 前评议')
     expect(textOf(container, '.lecture-report__to-trend')).toBe('刘老师主讲的历次党课评议')
+    expect(container.querySelector('.rating-report__held')).toBeNull()
+  })
+
+  it.each([
+    [false, '另有 2 份新评议，满 3 份后一起计入结果'],
+    [true, '另有 2 份评议不足 3 份，评议已截止，不计入结果'],
+  ])('says how many new ratings wait for the next three (window closed: %s)', async (ratingClosed, text) => {
+    server(() => ({ ok: true, data: summary({ heldCount: 2, ratingClosed }) }))
+    openPage('/pages/lecture-report/index', { id: LECTURE })
+    const { container } = render(<LectureReportPage />)
+    await waitFor(() => expect(textOf(container, '.rating-report__held')).toContain(text))
+    expect(textOf(container, '.rating-report__count .rating-report__stat-value')).toBe('4 人')
   })
 
   it('lets the secretary publish a held comment, and asks before withholding one', async () => {

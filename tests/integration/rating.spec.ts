@@ -197,25 +197,24 @@ describe('rating.submit and rating.mine: more people and more bad input', () => 
   })
 
   it('takes a rating out of the report when its rater is removed from the attendance, and back when marked present again', async () => {
-    const id = await startedLecture([M1, RES, SEC, OTHER], { audience: 'open' })
-    await ok(rating, M1, { action: 'submit', lectureId: id, scores: scores(5, 5, 5, 5), comment: '联系实际' })
-    await ok(rating, RES, { action: 'submit', lectureId: id, scores: scores(4, 4, 4, 4) })
-    await ok(rating, SEC, { action: 'submit', lectureId: id, scores: scores(3, 3, 3, 3) })
-    await ok(rating, OTHER, { action: 'submit', lectureId: id, scores: scores(1, 1, 1, 1), comment: '走个过场' })
-    const summary = () => ok<{ count: number; attendees: number; responseRate: number; overallAverage: number; comments: string[]; notRated: unknown[] }>(rating, SEC, { action: 'summary', lectureId: id })
-    expect(await summary()).toMatchObject({ count: 4, attendees: 4, responseRate: 1, overallAverage: 3.25, notRated: [] })
+    // An outside speaker, so all six seeded people can sit in the room and rate.
+    const id = await startedLecture([M1, RES, OTHER, SEC, SEC2, SPEAKER], { audience: 'open', speaker: { name: '党校刘老师' } })
+    const given: Array<[string, number, string?]> = [[M1, 5, '联系实际'], [RES, 4], [OTHER, 1, '走个过场'], [SEC, 3], [SEC2, 2], [SPEAKER, 5]]
+    for (const [who, n, comment] of given) await ok(rating, who, { action: 'submit', lectureId: id, scores: scores(n, n, n, n), ...(comment ? { comment } : {}) })
+    const summary = () => ok<{ count: number; heldCount: number; attendees: number; responseRate: number; overallAverage: number; comments: string[]; notRated: unknown[] }>(rating, SEC, { action: 'summary', lectureId: id })
+    expect(await summary()).toMatchObject({ count: 6, heldCount: 0, attendees: 6, responseRate: 1, overallAverage: 3.33, notRated: [] })
 
-    // A 代签 found out after the rating: twice pressed, counted once.
+    // A 代签 found out after the rating: pressed twice, taken out once.
     for (let i = 0; i < 2; i += 1) await ok(lecture, SEC, { action: 'markAttendance', lectureId: id, openid: OTHER, present: false, reason: '代签，本人未到场' })
     const removed = await summary()
-    expect(removed).toMatchObject({ count: 3, attendees: 3, responseRate: 1, overallAverage: 4, notRated: [] })
+    expect(removed).toMatchObject({ count: 5, attendees: 5, responseRate: 1, overallAverage: 3.8, notRated: [] })
     expect(removed.comments).toEqual(['联系实际'])
-    expect(await storedAggregate(id)).toMatchObject({ count: 3, sums: { attitude: 12, content: 12, form: 12, effect: 12 }, dist: { effect: { s1: 0, s3: 1, s4: 1, s5: 1 } } })
-    expect(await cloud.backend.store.count('ratings', { lectureId: id })).toBe(4)
+    expect(await storedAggregate(id)).toMatchObject({ count: 5, sums: { attitude: 19, effect: 19 }, dist: { effect: { s1: 0, s2: 1, s3: 1, s4: 1, s5: 2 } } })
+    expect(await cloud.backend.store.count('ratings', { lectureId: id })).toBe(6)
 
     await ok(lecture, SEC, { action: 'markAttendance', lectureId: id, openid: OTHER, present: true, reason: '核实后确在现场' })
     const back = await summary()
-    expect(back).toMatchObject({ count: 4, attendees: 4, overallAverage: 3.25 })
+    expect(back).toMatchObject({ count: 6, attendees: 6, overallAverage: 3.33 })
     expect(back.comments).toHaveLength(2)
   })
 
@@ -329,6 +328,40 @@ describe('rating.summary', () => {
     ['nobody signed in', null, 'AUTH.REQUIRED'],
   ])('refuses %s', async (_label, openid, code) => {
     expect(await errorCode(rating, openid, { action: 'summary', lectureId: id })).toBe(code)
+  })
+})
+
+describe('rating.summary: new ratings reach the report three at a time', () => {
+  type Summary = { count: number; heldCount: number; overallAverage: number; comments: string[]; notRated: Array<{ name: string }>; dimensions: Json }
+  it('holds each new rating until three have gathered, so two reports never differ by one person', async () => {
+    const id = await startedLecture([M1, RES, OTHER, SEC, SEC2, SPEAKER], { audience: 'open', speaker: { name: '党校刘老师' } })
+    const summary = () => ok<Summary>(rating, SEC, { action: 'summary', lectureId: id })
+    for (const [who, n] of [[M1, 5], [RES, 4], [OTHER, 3]] as const) await ok(rating, who, { action: 'submit', lectureId: id, scores: scores(n, n, n, n) })
+    const first = await summary()
+    expect(first).toMatchObject({ count: 3, heldCount: 0, overallAverage: 4 })
+
+    // A fourth rater leaves 还没评议 at once, but their scores and comment wait for two more.
+    await ok(rating, SEC, { action: 'submit', lectureId: id, scores: scores(1, 1, 1, 1), comment: '希望多互动' })
+    const held = await summary()
+    expect(held).toMatchObject({ count: 3, heldCount: 1, overallAverage: 4, comments: [] })
+    expect(held.dimensions).toEqual(first.dimensions)
+    expect(held.notRated.map((p) => p.name).sort()).toEqual(['张伟', '陈志强'].sort())
+
+    // Taking a held rater out of the attendance (and back) moves nothing that is shown.
+    await ok(lecture, SEC, { action: 'markAttendance', lectureId: id, openid: SEC, present: false, reason: '登记有误' })
+    expect(await summary()).toMatchObject({ count: 3, heldCount: 0, overallAverage: 4 })
+    await ok(lecture, SEC, { action: 'markAttendance', lectureId: id, openid: SEC, present: true, reason: '核实到场' })
+    expect(await summary()).toMatchObject({ count: 3, heldCount: 1, overallAverage: 4 })
+
+    // A revision of a released rating names nobody, so it shows at once.
+    await ok(rating, M1, { action: 'submit', lectureId: id, scores: scores(2, 2, 2, 2) })
+    expect(await summary()).toMatchObject({ count: 3, heldCount: 1, overallAverage: 3 })
+
+    await ok(rating, SEC2, { action: 'submit', lectureId: id, scores: scores(5, 5, 5, 5) })
+    expect(await summary()).toMatchObject({ count: 3, heldCount: 2 })
+    await ok(rating, SPEAKER, { action: 'submit', lectureId: id, scores: scores(3, 3, 3, 3) })
+    expect(await summary()).toMatchObject({ count: 6, heldCount: 0, overallAverage: 3, comments: ['希望多互动'], notRated: [] })
+    expect(await storedAggregate(id)).toMatchObject({ count: 6, batch: 2, held: { count: 0 } })
   })
 })
 

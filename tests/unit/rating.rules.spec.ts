@@ -5,6 +5,9 @@ import type { Scores } from '../../cloudfunctions/contracts/rating.contract'
 import {
   aggregateDelta,
   presenceDelta,
+  ratingChange,
+  ratingStateOf,
+  shownAggregate,
   anonymousOrder,
   applyDelta,
   averages,
@@ -84,6 +87,48 @@ describe('aggregate', () => {
     expect(withdrawn.sums).toEqual({ attitude: 5, content: 4, form: 3, effect: 5 })
     expect(distribution(withdrawn, 'attitude')).toEqual([0, 0, 0, 0, 1])
     expect(applyDelta(withdrawn, presenceDelta(s(2, 2, 2, 2), true))).toEqual(agg)
+  })
+
+  describe('release in batches', () => {
+    const given = (...all: Scores[]) => all.reduce((agg, x) => applyDelta(agg, aggregateDelta(null, x)), emptyAggregate())
+    const state = (live: Scores[], held: Scores[]) => ({ live: given(...live, ...held), held: given(...held) })
+
+    it.each<[string, { live: Scores[]; held: Scores[] }, boolean, number]>([
+      ['the first rating is held', { live: [], held: [] }, false, 0],
+      ['the second rating is held', { live: [], held: [s(4, 4, 4, 4)] }, false, 0],
+      ['the third rating releases all three', { live: [], held: [s(4, 4, 4, 4), s(5, 5, 5, 5)] }, true, 3],
+      ['a fourth rating is held', { live: [s(4, 4, 4, 4), s(5, 5, 5, 5), s(3, 3, 3, 3)], held: [] }, false, 3],
+      ['the sixth releases the second batch', { live: [s(4, 4, 4, 4), s(5, 5, 5, 5), s(3, 3, 3, 3)], held: [s(1, 1, 1, 1), s(2, 2, 2, 2)] }, true, 6],
+    ])('%s', (_label, st, release, shownCount) => {
+      const change = ratingChange(state(st.live, st.held), aggregateDelta(null, s(2, 3, 4, 5)), true)
+      expect(change.release).toBe(release)
+      expect(change.shown.count).toBe(shownCount)
+      // A held rating is also counted apart, until its batch is released.
+      expect(change.inc['held.count'] ?? 0).toBe(release ? 0 : 1)
+      expect(change.inc.count).toBe(1)
+    })
+
+    it('shows a revision of a released rating at once and keeps it out of the held part', () => {
+      const st = state([s(4, 4, 4, 4), s(5, 5, 5, 5), s(3, 3, 3, 3)], [s(1, 1, 1, 1)])
+      const change = ratingChange(st, aggregateDelta(s(3, 3, 3, 3), s(5, 5, 5, 5)), false)
+      expect(change.release).toBe(false)
+      expect(averages(change.shown).overall).toBe(4.67)
+      expect(Object.keys(change.inc).some((k) => k.startsWith('held.'))).toBe(false)
+      expect(shownAggregate(st)).toEqual(given(s(4, 4, 4, 4), s(5, 5, 5, 5), s(3, 3, 3, 3)))
+    })
+
+    it('takes a held rater out of both parts, leaving what is shown as it was', () => {
+      const st = state([s(4, 4, 4, 4), s(5, 5, 5, 5), s(3, 3, 3, 3)], [s(1, 1, 1, 1)])
+      const change = ratingChange(st, presenceDelta(s(1, 1, 1, 1), false), true)
+      expect(change.shown).toEqual(shownAggregate(st))
+      expect(change.inc).toMatchObject({ count: -1, 'held.count': -1 })
+    })
+
+    it('reads a lecture stored before batches as all released', () => {
+      const st = ratingStateOf({ count: 4, sums: { attitude: 16 } })
+      expect(st).toMatchObject({ batch: 0, told: false, held: emptyAggregate() })
+      expect(shownAggregate(st).count).toBe(4)
+    })
   })
 
   it('averages per dimension and overall, to two decimals', () => {

@@ -95,9 +95,8 @@ export async function markAttendance(
       await tx.collection(Collections.checkIns).doc(id).update({
         data: { present: input.present, reason: input.reason, markedBy: ctx.openid, updatedAt: ctx.now },
       })
-      const inc: Record<string, unknown> = { checkinCount: _.inc(input.present ? 1 : -1) }
-      for (const [path, n] of Object.entries(await ratingOnPresenceChange(tx, lecture._id, input.openid, input.present))) inc[path] = _.inc(n)
-      await tx.collection(Collections.lectures).doc(lecture._id).update({ data: inc })
+      const rating = await ratingOnPresenceChange(ctx.db, tx, lecture._id, input.openid, input.present)
+      await tx.collection(Collections.lectures).doc(lecture._id).update({ data: { checkinCount: _.inc(input.present ? 1 : -1), ...rating } })
     })
   }
   const saved = await findById<CheckInDoc>(ctx.db, Collections.checkIns, id)

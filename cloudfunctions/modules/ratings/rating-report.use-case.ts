@@ -6,7 +6,7 @@ import { LectureErrors } from '../lectures/lecture.errors'
 import { findCheckIn, findLecture, type CheckInDoc, type LectureDoc } from '../lectures/lecture.repository'
 import { RatingErrors } from './rating.errors'
 import { ratingsOf } from './rating.repository'
-import { anonymousOrder, averages, distribution, meetsThreshold, normalizeAggregate } from './rating.rules'
+import { anonymousOrder, averages, distribution, meetsThreshold, ratingStateOf, ratingWindow, ratingWindowState, shownAggregate } from './rating.rules'
 
 const REPORT_LECTURES = 100
 const ATTENDEE_BATCH = 500
@@ -45,15 +45,22 @@ export async function ratingSummary(input: { lectureId: string }, ctx: ContextFo
   if (!lecture || lecture.status === 'draft') throw LectureErrors.notFound()
   const role = roleOn(ctx, lecture)
   if (!role) throw RatingErrors.forbidden()
-  const agg = normalizeAggregate(lecture.rating)
-  if (!meetsThreshold(agg.count)) throw RatingErrors.tooFew(agg.count)
+  const state = ratingStateOf(lecture.rating)
+  const agg = shownAggregate(state)
+  if (!meetsThreshold(agg.count)) throw RatingErrors.tooFew(state.live.count)
 
   const avg = averages(agg)
   const dimensions = {} as RatingSummary['dimensions']
   for (const d of RATING_DIMENSIONS) dimensions[d] = { average: avg[d], distribution: distribution(agg, d) }
-  // Only rows with a comment to show or decide (and whose rater still counts as present): the numbers
-  // above come from the counts, not from here.
-  const rows = await ratingsOf(ctx.db, lecture._id, { comment: true, commentStatus: true, commentKey: true }, { commentStatus: ctx.db.command.in(['pass', 'review']), excluded: ctx.db.command.neq(true) })
+  // Only rows with a comment to show or decide, whose rater still counts as present and whose batch
+  // is released (a held rating's comment would tie its text to the name that just left 还没评议):
+  // the numbers above come from the counts, not from here.
+  const _ = ctx.db.command
+  const rows = await ratingsOf(ctx.db, lecture._id, { comment: true, commentStatus: true, commentKey: true }, {
+    commentStatus: _.in(['pass', 'review']),
+    excluded: _.neq(true),
+    batch: _.neq(state.batch),
+  })
   const comments = anonymousOrder(rows.filter((r) => r.commentStatus === 'pass' && r.comment).map((r) => String(r.comment)))
   // The speaker may sit in the room (and be checked in) but does not rate their own lecture.
   const speakerPresent = lecture.speaker.openid !== null && (await findCheckIn(ctx.db, lecture._id, lecture.speaker.openid))?.present === true
@@ -64,6 +71,8 @@ export async function ratingSummary(input: { lectureId: string }, ctx: ContextFo
     lectureTitle: lecture.title,
     startAt: lecture.startAt.toISOString(),
     count: agg.count,
+    heldCount: state.held.count,
+    ratingClosed: ratingWindowState(ctx.now.getTime(), ratingWindow(lecture.startAt.getTime(), lecture.endAt.getTime())) === 'closed',
     attendees,
     responseRate: attendees > 0 ? Math.min(1, Math.round((agg.count / attendees) * 1000) / 1000) : 0,
     overallAverage: avg.overall,
@@ -120,7 +129,7 @@ export async function lecturerReport(input: { speakerOpenid?: string }, ctx: Con
   return {
     speakerName: lectures[0]?.speaker.name ?? (asSecretary ? '' : ctx.member.name),
     lectures: lectures.map((l) => {
-      const agg = normalizeAggregate(l.rating)
+      const agg = shownAggregate(ratingStateOf(l.rating))
       const avg = averages(agg)
       const shown = meetsThreshold(agg.count)
       const perDimension = {} as Record<RatingDimension, number>

@@ -1,6 +1,7 @@
 import type { CommentStatus, Scores } from '../../contracts/rating.contract'
 import { Collections } from '../../shared/collections'
 import { findById, findMany, type Database, type DocBase } from '../../shared/db'
+import { emptyAggregate, type RatingChange } from './rating.rules'
 
 /**
  * `_id` = `<lectureId>_<openid>`: one rating per person per lecture, revised in place. The openid is
@@ -23,6 +24,24 @@ export interface RatingDoc extends DocBase {
    * rating is kept but left out of the aggregate, the report and its comments. Absent means counted.
    */
   excluded?: boolean
+  /**
+   * The release batch the rating was first given in (`rating.batch` of the lecture then): while it
+   * equals the lecture's current batch, the rating is held back from the report (rating.rules.ts).
+   * Ratings from before batches existed have none and count as released.
+   */
+  batch?: number
+}
+
+/** The lecture update for one rating change: the increments, and opening the next batch on release. */
+export function ratingUpdate(db: Database, change: RatingChange): Record<string, unknown> {
+  const _ = db.command
+  const data: Record<string, unknown> = {}
+  for (const [path, n] of Object.entries(change.inc)) data[`rating.${path}`] = _.inc(n)
+  if (change.release) {
+    data['rating.held'] = _.set(emptyAggregate())
+    data['rating.batch'] = _.inc(1)
+  }
+  return data
 }
 
 export function ratingId(lectureId: string, openid: string): string {

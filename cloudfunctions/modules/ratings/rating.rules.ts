@@ -101,6 +101,70 @@ export function applyDelta(agg: RatingAggregate, delta: Record<string, number>):
   return next
 }
 
+/** `a − b`, path by path: what the report may show of the live aggregate while a batch is held. */
+export function subtractAggregate(a: RatingAggregate, b: RatingAggregate): RatingAggregate {
+  const out = emptyAggregate()
+  out.count = a.count - b.count
+  for (const d of RATING_DIMENSIONS) {
+    out.sums[d] = a.sums[d] - b.sums[d]
+    for (const k of SCORE_KEYS) out.dist[d][k] = a.dist[d][k] - b.dist[d][k]
+  }
+  return out
+}
+
+/**
+ * Ratings reach the report in batches of at least 3 new raters. Were each new rating shown at once,
+ * a secretary comparing two refreshes would see one name leave 「还没评议」 and the averages move by
+ * exactly that person's scores. So new ratings are held (their part of the aggregate is also kept
+ * apart, as `held`) until 3 have gathered, then released together: a difference between two reports
+ * is then the sum of at least 3 people, like the report itself. Revisions of released ratings show at
+ * once — they move no name, so they say nothing about who.
+ */
+export const RELEASE_BATCH = RATING_THRESHOLD
+
+export interface RatingState {
+  live: RatingAggregate
+  held: RatingAggregate
+}
+
+export interface RatingChange {
+  /** Increments under `rating.` for the lecture document (the live aggregate, and `held.` while held). */
+  inc: Record<string, number>
+  /** The held batch is complete: the caller resets `rating.held` and opens the next batch. */
+  release: boolean
+  /** What the report shows after the change. */
+  shown: RatingAggregate
+}
+
+/**
+ * How one change — a rating given or revised (`aggregateDelta`), taken out or put back (`presenceDelta`)
+ * — moves the lecture's numbers. `inHeldBatch`: the rating belongs to the batch not yet released.
+ */
+export function ratingChange(state: RatingState, delta: Record<string, number>, inHeldBatch: boolean): RatingChange {
+  const live = applyDelta(state.live, delta)
+  const held = inHeldBatch ? applyDelta(state.held, delta) : state.held
+  const release = held.count >= RELEASE_BATCH
+  const inc: Record<string, number> = { ...delta }
+  if (inHeldBatch && !release) for (const [path, n] of Object.entries(delta)) inc[`held.${path}`] = n
+  return { inc, release, shown: release ? live : subtractAggregate(live, held) }
+}
+
+/** A lecture's stored `rating` field read as its state, whatever it lacks (older lectures, none yet). */
+export function ratingStateOf(raw: unknown): RatingState & { batch: number; told: boolean } {
+  const r = typeof raw === 'object' && raw !== null ? (raw as { held?: unknown; batch?: unknown; notifiedAt?: unknown }) : {}
+  return {
+    live: normalizeAggregate(raw),
+    held: normalizeAggregate(r.held),
+    batch: typeof r.batch === 'number' ? r.batch : 0,
+    told: Boolean(r.notifiedAt),
+  }
+}
+
+/** The report's part of a lecture's stored rating state. */
+export function shownAggregate(state: RatingState): RatingAggregate {
+  return subtractAggregate(state.live, state.held)
+}
+
 const round2 = (n: number) => Math.round(n * 100) / 100
 
 export function averages(agg: RatingAggregate): Record<RatingDimension, number> & { overall: number } {

@@ -9,8 +9,8 @@ import { formatBeijing } from '../../shared/time'
 import { LectureErrors } from '../lectures/lecture.errors'
 import { checkInId, findCheckIn, findLecture, type CheckInDoc, type LectureDoc } from '../lectures/lecture.repository'
 import { RatingErrors } from './rating.errors'
-import { findRating, ratingId, type RatingDoc } from './rating.repository'
-import { aggregateDelta, normalizeAggregate, ratingWindow, ratingWindowState, shouldTellSpeaker } from './rating.rules'
+import { findRating, ratingId, ratingUpdate, type RatingDoc } from './rating.repository'
+import { aggregateDelta, ratingChange, ratingStateOf, ratingWindow, ratingWindowState, shouldTellSpeaker } from './rating.rules'
 
 function toMyRating(r: RatingDoc, lecture: LectureDoc): MyRating {
   return {
@@ -54,14 +54,16 @@ export async function submitRating(input: { lectureId: string; scores: Scores; c
   const commentStatus: RatingDoc['commentStatus'] = comment === '' ? 'none' : verdict
 
   const id = ratingId(lecture._id, ctx.openid)
-  const _ = ctx.db.command
   const { saved, reportReady } = await inTransaction(ctx.db, async (tx) => {
     // Asked again inside the transaction: a removal by the secretary between the first look and this
     // write would otherwise leave an absent person's rating in the aggregate.
     if (!(await txGet<CheckInDoc>(tx, Collections.checkIns, checkInId(lecture._id, ctx.openid)))?.present) throw RatingErrors.notPresent()
     const previous = await txGet<RatingDoc>(tx, Collections.ratings, id)
-    const current = await txGet<LectureDoc & { rating?: { notifiedAt?: unknown } }>(tx, Collections.lectures, lecture._id)
-    const after = normalizeAggregate(current?.rating).count + (previous ? 0 : 1)
+    const current = await txGet<LectureDoc & { rating?: unknown }>(tx, Collections.lectures, lecture._id)
+    const state = ratingStateOf(current?.rating)
+    // A first rating joins the batch being gathered; a revision stays in the batch it was given in.
+    const batch = previous ? previous.batch : state.batch
+    const change = ratingChange(state, aggregateDelta(previous?.scores ?? null, input.scores), batch === state.batch)
     const sameComment = previous !== null && previous.comment === comment
     // The same text keeps its review decision; a changed one is checked (and, if held, reviewed) anew.
     const status = sameComment && comment !== '' ? previous.commentStatus : commentStatus
@@ -74,16 +76,16 @@ export async function submitRating(input: { lectureId: string; scores: Scores; c
       commentStatus: status,
       // A new key whenever the text changes, so a secretary's decision applies to the text they read.
       ...(status === 'review' ? { commentKey: sameComment && previous.commentKey ? previous.commentKey : randomBytes(8).toString('hex') } : {}),
+      ...(batch !== undefined ? { batch } : {}),
       createdAt: previous?.createdAt ?? ctx.now,
       updatedAt: ctx.now,
       revisions: (previous?.revisions ?? -1) + 1,
     }
     const { _id: _omit, ...data } = doc
     await tx.collection(Collections.ratings).doc(id).set({ data })
-    const inc: Record<string, unknown> = {}
-    for (const [path, n] of Object.entries(aggregateDelta(previous?.scores ?? null, input.scores))) inc[`rating.${path}`] = _.inc(n)
-    if (Object.keys(inc).length > 0) await tx.collection(Collections.lectures).doc(lecture._id).update({ data: inc })
-    return { saved: doc, reportReady: shouldTellSpeaker(after, Boolean(current?.rating?.notifiedAt)) }
+    const update = ratingUpdate(ctx.db, change)
+    if (Object.keys(update).length > 0) await tx.collection(Collections.lectures).doc(lecture._id).update({ data: update })
+    return { saved: doc, reportReady: shouldTellSpeaker(change.shown.count, state.told) }
   })
 
   if (reportReady) await tellSpeaker(ctx, lecture)

@@ -41,6 +41,13 @@ export function RatingReport({ summary: s, closesAtText }: RatingReportProps) {
             </Text>
           </View>
         </View>
+        {s.heldCount > 0 ? (
+          <Text className='app-card__hint rating-report__held'>
+            {s.ratingClosed
+              ? `另有 ${s.heldCount} 份评议不足 3 份，评议已截止，不计入结果——这样谁也无法从前后变化推断某个人的评分。`
+              : `另有 ${s.heldCount} 份新评议，满 3 份后一起计入结果——这样谁也无法从前后变化推断某个人的评分。`}
+          </Text>
+        ) : null}
       </View>
 
       <View className='app-card rating-report__dimensions'>
