@@ -3,10 +3,21 @@ import { Current } from '@tarojs/runtime'
 import { lectureInputSchema } from '../../cloudfunctions/contracts'
 import LectureEditPage from '@/packages/secretary/pages/lecture-edit/index'
 import { beijingIso, beijingToday, formatCheckinWindow, formatLectureTime, formatMoment, inBeijing } from '@/features/lectures/beijing-time'
-import { checkLectureForm, emptyLectureForm, formErrorsFromServer, type LectureFormValues } from '@/features/lectures/lecture-form.rules'
+import {
+  checkLectureForm,
+  emptyLectureForm,
+  formErrorsFromServer,
+  withSpeakerMember,
+  withSpeakerName,
+  withoutSpeakerLink,
+  type LectureFormValues,
+} from '@/features/lectures/lecture-form.rules'
 import { resetWhoamiStore } from '@/features/members/whoami.store'
+import type { Answer } from './support/cloud-stub'
 import { click, stubCloud, textOf, typeInto } from './support/cloud-stub'
-import { whoamiAs } from './support/fixtures'
+import { memberRows, whoamiAs } from './support/fixtures'
+
+const Taro = jest.requireActual<{ __navigations: () => Array<{ kind: string; url: string }>; __resetNavigations: () => void }>('@tarojs/taro')
 
 function form(over: Partial<LectureFormValues> = {}): LectureFormValues {
   return {
@@ -122,18 +133,49 @@ describe('lecture form rules', () => {
     expect(lectureInputSchema.safeParse(checked.value).success).toBe(true)
   })
 
+  it('links a picked member as the speaker; a name typed by hand, or 取消关联, makes an outside lecturer', () => {
+    const picked = withSpeakerMember(form({ speakerName: '' }), { openid: 'demo-li', name: '李秀英', role: 'member' })
+    expect(picked).toMatchObject({ speakerName: '李秀英', speakerOpenid: 'demo-li', speakerRole: 'member' })
+    const sent = checkLectureForm(picked)
+    if (!sent.ok) throw new Error(JSON.stringify(sent.errors))
+    expect(sent.value.speaker).toEqual({ name: '李秀英', openid: 'demo-li' })
+    expect(lectureInputSchema.safeParse(sent.value).success).toBe(true)
+
+    // The same name again (an input event without a change) keeps the link; another name drops it.
+    expect(withSpeakerName(picked, '李秀英')).toBe(picked)
+    const typed = withSpeakerName(picked, '张教授')
+    expect(typed.speakerName).toBe('张教授')
+    expect('speakerOpenid' in typed || 'speakerRole' in typed).toBe(false)
+    const outside = checkLectureForm(typed)
+    expect(outside.ok && outside.value.speaker).toEqual({ name: '张教授' })
+
+    const unlinked = withoutSpeakerLink(picked)
+    expect(unlinked.speakerName).toBe('李秀英')
+    expect('speakerOpenid' in unlinked).toBe(false)
+  })
+
+  it('refuses a malformed speaker link in words', () => {
+    expect(checkLectureForm(form({ speakerOpenid: '{"$ne":null}' }))).toEqual({
+      ok: false,
+      errors: { speakerName: '关联的主讲人信息有误，请点“取消关联”后重新选择' },
+    })
+    expect(checkLectureForm(form({ speakerName: ' ', speakerOpenid: 'demo-li' }))).toEqual({ ok: false, errors: { speakerName: '请填写主讲人' } })
+  })
+
   it("places the server's field messages on the form", () => {
     expect(formErrorsFromServer({ endAt: '结束时间必须晚于开始时间', 'speaker.name': '请填写主讲人', 'materials.1.url': '链接格式不正确' })).toEqual({
       endTime: '结束时间必须晚于开始时间',
       speakerName: '请填写主讲人',
       'materials.1.url': '链接格式不正确',
     })
+    expect(formErrorsFromServer({ 'speaker.openid': '用户标识格式不正确' })).toEqual({ speakerName: '用户标识格式不正确' })
   })
 })
 
 describe('发布党课 page', () => {
   beforeEach(() => {
     resetWhoamiStore()
+    Taro.__resetNavigations()
     Current.router = { params: {}, path: '/packages/secretary/pages/lecture-edit/index' } as unknown as typeof Current.router
   })
   afterEach(() => {
@@ -287,5 +329,136 @@ describe('发布党课 page', () => {
     click(container, '.lecture-form__submit')
     await waitFor(() => expect(textOf(container, '.lecture-edit__saved-title')).toBe('已保存为草稿'))
     expect(stub.calls.find((c) => c.event.action === 'create')?.event.location).toEqual({ name: '社区党群服务中心二楼' })
+  })
+  /** The secretary's branch: `total` members, 20 a page, by a numeric cursor. */
+  function branchServer(total: number, over: (event: Record<string, unknown>) => Answer | null = () => null) {
+    const rows = memberRows(total)
+    return stubCloud((_fn, event) => {
+      const answer = over(event)
+      if (answer) return answer
+      if (event.action === 'whoami') return { ok: true, data: whoamiAs('secretary') }
+      if (event.action === 'listMembers') {
+        const start = Number(event.cursor ?? 0)
+        const end = start + Number(event.limit)
+        return { ok: true, data: { items: rows.slice(start, end), ...(end < total ? { nextCursor: String(end) } : {}) } }
+      }
+      return draftAnswer(event)
+    })
+  }
+
+  async function fillAllButSpeaker(container: HTMLElement) {
+    await typeInto(container, '.lecture-form__title', '学习贯彻党的二十届三中全会精神')
+    await typeInto(container, '.lecture-form__place', '社区党群服务中心二楼')
+    await pick(container, '.lecture-form__date', '2026-11-22')
+    await pick(container, '.lecture-form__start', '19:30')
+    await pick(container, '.lecture-form__end', '21:00')
+  }
+
+  const speakerInput = (container: HTMLElement) => container.querySelector<HTMLInputElement>('.lecture-form__speaker input')?.value
+
+  async function pickMember(container: HTMLElement, name: string) {
+    const person = await waitFor(() => {
+      const el = Array.from(container.querySelectorAll('.speaker-picker__person')).find((p) => p.querySelector('.speaker-picker__name')?.textContent === name)
+      if (!el) throw new Error(`${name} is not offered`)
+      return el
+    })
+    fireEvent.click(person)
+  }
+
+  it('picks the speaker from the branch members, a page at a time, and sends their name and openid', async () => {
+    const stub = branchServer(25)
+    const { container } = render(<LectureEditPage />)
+    await waitFor(() => expect(container.querySelector('.lecture-form')).not.toBeNull())
+    await fillAllButSpeaker(container)
+    expect(textOf(container, '.lecture-form__speaker-hint')).toBe('本支部成员主讲，请从成员中选择；外请讲师直接填写姓名。')
+    expect(stub.actions()).toEqual(['whoami'])
+
+    click(container, '.lecture-form__speaker-choose')
+    await waitFor(() => expect(container.querySelectorAll('.speaker-picker__person')).toHaveLength(20))
+    expect(textOf(container, '.speaker-picker__meta')).toBe('党员')
+    click(container, '.speaker-picker__more')
+    await pickMember(container, '成员21')
+
+    await waitFor(() => expect(textOf(container, '.lecture-form__speaker-status')).toBe('已关联：成员21（本支部党员）'))
+    expect(speakerInput(container)).toBe('成员21')
+    expect(container.querySelector('.speaker-picker')).toBeNull()
+    expect(stub.calls.filter((c) => c.event.action === 'listMembers').map((c) => c.event.cursor)).toEqual([undefined, '20'])
+
+    click(container, '.lecture-form__submit')
+    await waitFor(() => expect(textOf(container, '.lecture-edit__saved-title')).toBe('已保存为草稿'))
+    expect(stub.calls.find((c) => c.event.action === 'create')?.event.speaker).toEqual({ name: '成员21', openid: 'demo-u21' })
+  })
+
+  it('makes the speaker an outside lecturer when a name is typed after picking: the openid is not sent', async () => {
+    const stub = branchServer(3)
+    const { container } = render(<LectureEditPage />)
+    await waitFor(() => expect(container.querySelector('.lecture-form')).not.toBeNull())
+    await fillAllButSpeaker(container)
+    click(container, '.lecture-form__speaker-choose')
+    await pickMember(container, '成员1')
+    await waitFor(() => expect(textOf(container, '.lecture-form__speaker-status')).toBe('已关联：成员1（本支部党员）'))
+
+    await typeInto(container, '.lecture-form__speaker', '张教授')
+    await waitFor(() => expect(textOf(container, '.lecture-form__speaker-status')).toBe('外请讲师'))
+    expect(container.querySelector('.lecture-form__speaker-unlink')).toBeNull()
+
+    click(container, '.lecture-form__submit')
+    await waitFor(() => expect(textOf(container, '.lecture-edit__saved-title')).toBe('已保存为草稿'))
+    expect(stub.calls.find((c) => c.event.action === 'create')?.event.speaker).toEqual({ name: '张教授' })
+  })
+
+  it('取消关联 keeps the name as an outside lecturer; an empty speaker is refused in words', async () => {
+    const stub = branchServer(3)
+    const { container } = render(<LectureEditPage />)
+    await waitFor(() => expect(container.querySelector('.lecture-form')).not.toBeNull())
+    await fillAllButSpeaker(container)
+    click(container, '.lecture-form__submit')
+    await waitFor(() => expect(textOf(container, '.lecture-form__speaker-error')).toBe('请填写主讲人'))
+
+    click(container, '.lecture-form__speaker-choose')
+    await pickMember(container, '成员2')
+    await waitFor(() => expect(container.querySelector('.lecture-form__speaker-unlink')).not.toBeNull())
+    click(container, '.lecture-form__speaker-unlink')
+    await waitFor(() => expect(textOf(container, '.lecture-form__speaker-status')).toBe('外请讲师'))
+    expect(speakerInput(container)).toBe('成员2')
+
+    click(container, '.lecture-form__submit')
+    await waitFor(() => expect(textOf(container, '.lecture-edit__saved-title')).toBe('已保存为草稿'))
+    expect(stub.calls.find((c) => c.event.action === 'create')?.event.speaker).toEqual({ name: '成员2' })
+  })
+
+  it('says when the member list does not load, and 重试 loads it', async () => {
+    let fail = true
+    branchServer(2, (event) =>
+      event.action === 'listMembers' && fail ? { ok: false, error: { code: 'COMMON.NETWORK', message: '网络不太稳定，请稍后重试' } } : null,
+    )
+    const { container } = render(<LectureEditPage />)
+    await waitFor(() => expect(container.querySelector('.lecture-form')).not.toBeNull())
+    click(container, '.lecture-form__speaker-choose')
+    await waitFor(() => expect(textOf(container, '.speaker-picker__status--error')).toBe('网络不太稳定，请稍后重试'))
+    fail = false
+    click(container, '.speaker-picker__retry')
+    await waitFor(() => expect(container.querySelectorAll('.speaker-picker__person')).toHaveLength(2))
+  })
+
+  it('shows the linked speaker of a lecture being edited, and saving keeps the link', async () => {
+    Current.router = { params: { id: 'Labc1234567' }, path: '/packages/secretary/pages/lecture-edit/index' } as unknown as typeof Current.router
+    const saved = draftAnswer({ title: '学习党章' }).data
+    const stub = branchServer(3, (event) =>
+      event.action === 'get'
+        ? { ok: true, data: { ...saved, speaker: { name: '王建国', openid: 'demo-wang' } } }
+        : event.action === 'update'
+          ? { ok: true, data: { ...saved, speaker: { name: '王建国', openid: 'demo-wang' } } }
+          : null,
+    )
+    const { container } = render(<LectureEditPage />)
+    await waitFor(() => expect(textOf(container, '.lecture-form__speaker-status')).toBe('已关联：王建国（本支部成员）'))
+    await waitFor(() => expect(speakerInput(container)).toBe('王建国'))
+    expect(textOf(container, '.lecture-form__speaker-choose')).toBe('改选其他成员')
+    expect(container.querySelector('.lecture-form__speaker-unlink')).not.toBeNull()
+
+    click(container, '.lecture-form__submit')
+    await waitFor(() => expect(Taro.__navigations()).toEqual([{ kind: 'redirectTo', url: '/pages/lecture-detail/index?id=Labc1234567' }]))
+    expect(stub.calls.find((c) => c.event.action === 'update')?.event).toMatchObject({ lectureId: 'Labc1234567', speaker: { name: '王建国', openid: 'demo-wang' } })
   })
 })

@@ -1,4 +1,4 @@
-import type { Audience, CheckinMode, InputOf, LectureContract, LectureDetail, MaterialInput } from '@contracts'
+import type { Audience, CheckinMode, InputOf, LectureContract, LectureDetail, MaterialInput, MemberRow, Role } from '@contracts'
 import { beijingIso, beijingParts } from './beijing-time'
 import { DEFAULT_RADIUS, venuePointError, type VenuePoint } from './venue-point.rules'
 
@@ -38,8 +38,13 @@ export interface LectureFormValues {
   title: string
   topic: string
   speakerName: string
-  /** Kept from an edited lecture so saving does not drop who the speaker is. */
+  /**
+   * The branch member who gives the lecture (picked from the member list, or kept from an edited
+   * lecture): they see its attendance and its rating report. Absent: an outside lecturer (外请讲师).
+   */
   speakerOpenid?: string
+  /** The linked member's role when picked on this form (shown as 本支部党员); unknown when editing. */
+  speakerRole?: Role
   /** `YYYY-MM-DD`, Beijing */
   date: string
   /** `HH:mm`, Beijing */
@@ -86,6 +91,8 @@ export const PLACE_MAX = 60
 export const MATERIAL_TITLE_MAX = 60
 export const MATERIALS_MAX = 10
 const URL_MAX = 500
+// The shape `openidSchema` accepts (common.schema.ts).
+const OPENID_RE = /^[A-Za-z0-9_-]{6,64}$/
 const WINDOW_MAX_MINUTES = 24 * 60
 const MAX_DURATION_MINUTES = 24 * 60
 // Links are web pages or files elsewhere; a `cloud://` id is an uploaded file, never a link.
@@ -166,6 +173,9 @@ export function checkLectureForm(input: LectureFormValues): CheckedLecture {
   if (chars(topic) > TOPIC_MAX) errors.topic = `内容简介不能超过 ${TOPIC_MAX} 个字`
   const speakerError = required(speakerName, '主讲人', SPEAKER_MAX)
   if (speakerError) errors.speakerName = speakerError
+  else if (input.speakerOpenid && !OPENID_RE.test(input.speakerOpenid)) {
+    errors.speakerName = '关联的主讲人信息有误，请点“取消关联”后重新选择'
+  }
   const placeError = required(locationName, '地点', PLACE_MAX)
   if (placeError) errors.locationName = placeError
   const pointError = input.venuePoint ? venuePointError(input.venuePoint) : undefined
@@ -223,6 +233,26 @@ export function checkLectureForm(input: LectureFormValues): CheckedLecture {
   return { ok: true, value }
 }
 
+/** 从本支部成员中选择: the member's name and openid (and role, to show) become the speaker. */
+export function withSpeakerMember(values: LectureFormValues, member: Pick<MemberRow, 'openid' | 'name' | 'role'>): LectureFormValues {
+  return { ...values, speakerName: [...member.name].slice(0, SPEAKER_MAX).join(''), speakerOpenid: member.openid, speakerRole: member.role }
+}
+
+/**
+ * A speaker's name typed by hand: an outside lecturer, so any link to a member goes (a member's
+ * name edited into another is no longer that member). The same name again keeps the link.
+ */
+export function withSpeakerName(values: LectureFormValues, name: string): LectureFormValues {
+  if (name === values.speakerName) return values
+  return { ...withoutSpeakerLink(values), speakerName: name }
+}
+
+/** 取消关联: the name stays, as an outside lecturer's; nobody sees the attendance or report as speaker. */
+export function withoutSpeakerLink(values: LectureFormValues): LectureFormValues {
+  const { speakerOpenid: _openid, speakerRole: _role, ...rest } = values
+  return rest
+}
+
 /**
  * The form after 场地定位 answered a point: the point (with the radius chosen so far), and the picked
  * place's name when the 地点 field is still empty — a name typed by hand is never overwritten.
@@ -245,7 +275,9 @@ export function formErrorsFromServer(fields: Record<string, string> | undefined)
   const map: Record<string, LectureFormField> = {
     title: 'title',
     topic: 'topic',
+    speaker: 'speakerName',
     'speaker.name': 'speakerName',
+    'speaker.openid': 'speakerName',
     startAt: 'startTime',
     endAt: 'endTime',
     'location.name': 'locationName',

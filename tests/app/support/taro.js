@@ -1,6 +1,9 @@
 // `@tarojs/taro` for Jest: the real H5 APIs, plus page hooks. In a build the hooks are wired by Taro's
 // loader; here mount-time hooks run once on mount, and the event hooks (pull-down refresh, reach
 // bottom) are recorded so a test can fire them: `require('@tarojs/taro').__fire('usePullDownRefresh')`.
+// jsdom has no page router: the page stack is empty, and navigateTo / redirectTo / switchTab / reLaunch /
+// navigateBack succeed and are recorded instead: `__navigations()` lists `{ kind, url }` in order,
+// `__resetNavigations()` starts over.
 const React = require('react')
 const apis = require('@tarojs/plugin-platform-h5/dist/runtime/apis')
 const { Current } = require('@tarojs/runtime')
@@ -23,6 +26,21 @@ const hooks = {
   usePageScroll: noop, useShareAppMessage: noop, useShareTimeline: noop, useResize: noop,
   useRouter: () => Current.router || { params: {}, path: '' },
 }
+const navigations = []
+const navigate = (kind) => (options) => {
+  navigations.push({ kind, url: options && options.url })
+  return Promise.resolve({ errMsg: `${kind}:ok` })
+}
+const routing = {
+  navigateTo: navigate('navigateTo'),
+  redirectTo: navigate('redirectTo'),
+  switchTab: navigate('switchTab'),
+  reLaunch: navigate('reLaunch'),
+  navigateBack: navigate('navigateBack'),
+  getCurrentPages: () => [],
+  __navigations: () => navigations.slice(),
+  __resetNavigations: () => { navigations.length = 0 },
+}
 const __fire = (name, ...args) => {
   const h = handlers.get(name)
   if (!h) throw new Error(`no ${name} handler is mounted`)
@@ -30,7 +48,7 @@ const __fire = (name, ...args) => {
 }
 // Resolved at access time, not copied: Taro's H5 packages import '@tarojs/taro' (this file) while
 // `apis` is still initialising (a require cycle), so a copy made now would miss most APIs.
-const own = { ...hooks, __fire }
+const own = { ...hooks, ...routing, __fire }
 const lookup = (k) => (k in own ? own[k] : apis[k] !== undefined ? apis[k] : apis.default && apis.default[k])
 const taro = new Proxy({}, { get: (_, k) => lookup(k), has: (_, k) => lookup(k) !== undefined })
 module.exports = new Proxy({}, {

@@ -14,15 +14,18 @@ import {
   fileKindLabel,
   isFileMaterialValues,
   PLACE_MAX,
-  SPEAKER_MAX,
   TITLE_MAX,
   TOPIC_MAX,
+  withSpeakerMember,
+  withSpeakerName,
   withVenuePoint,
+  withoutSpeakerLink,
   withoutVenuePoint,
   type LectureFormErrors,
   type LectureFormValues,
 } from '../lecture-form.rules'
 import { pickMaterialFile } from './pick-material-file'
+import { SpeakerField } from './speaker-field'
 import { uploadMaterial } from './upload-material'
 import { VenuePointField } from './venue-point-field'
 import './lecture-form.scss'
@@ -50,11 +53,13 @@ const MODES: { value: CheckinMode; label: string; hint: string }[] = [
 ]
 
 /**
- * 发布党课 / 编辑党课: labelled fields, big and high-contrast (the member forms' look). Date and times are
- * picked, never typed, and read as Beijing time. The venue's point is optional (a map pick in WeChat, the
- * current position in a browser) and only flags far-away check-ins. Materials are links or uploaded
- * files (from WeChat chats, or a file input in a browser), one upload at a time with its progress. The check-in window is
- * folded away: most lectures keep the default (open 30 minutes before, close at the end).
+ * 发布党课 / 编辑党课: labelled fields, big and high-contrast (the member forms' look). The speaker is a
+ * member picked from the branch (who then sees the attendance and the report) or an outside lecturer's
+ * name typed by hand. Date and times are picked, never typed, and read as Beijing time. The venue's
+ * point is optional (a map pick in WeChat, the current position in a browser) and only flags far-away
+ * check-ins. Materials are links or uploaded files (from WeChat chats, or a file input in a browser),
+ * one upload at a time with its progress. The check-in window is folded away: most lectures keep the
+ * default (open 30 minutes before, close at the end).
  */
 export function LectureForm({ initial, minDate, submitText, submitting, fieldErrors: errors, error, onSubmit }: LectureFormProps) {
   const [v, setV] = useState<LectureFormValues>(initial)
@@ -112,16 +117,15 @@ export function LectureForm({ initial, minDate, submitText, submitting, fieldErr
             onInput={(e) => set('title', e.detail.value)}
           />
         </Field>
-        <Field label='主讲人' error={errors.speakerName} name='speaker'>
-          <Input
-            className={inputClass('speaker', errors.speakerName)}
-            type='text'
-            value={v.speakerName}
-            maxlength={SPEAKER_MAX}
-            placeholder='主讲人姓名'
-            onInput={(e) => set('speakerName', e.detail.value)}
-          />
-        </Field>
+        <SpeakerField
+          name={v.speakerName}
+          openid={v.speakerOpenid}
+          role={v.speakerRole}
+          error={errors.speakerName}
+          onType={(name) => setV((prev) => withSpeakerName(prev, name))}
+          onPick={(member) => setV((prev) => withSpeakerMember(prev, member))}
+          onUnlink={() => setV((prev) => withoutSpeakerLink(prev))}
+        />
         <Field label='内容简介（可不填）' error={errors.topic} name='topic'>
           <Textarea
             className={`lecture-form__textarea lecture-form__topic${errors.topic ? ' lecture-form__input--invalid' : ''}`}

@@ -1,0 +1,1 @@
+export { SpeakerPicker, type SpeakerPickerProps } from './speaker-picker'
