@@ -8,6 +8,8 @@ export default defineAppConfig({
     'pages/lecture-rate/index',
     // In the main package: the speaker's subscribe message opens it (rating function, `?lectureId=`).
     'pages/lecture-report/index',
+    // 我的 → 签到记录: any member's own history (lecture.myCheckIns).
+    'pages/my-check-ins/index',
   ],
   // Tools only a branch secretary opens: kept out of the main package (DESIGN.md §3, §8).
   subPackages: [

@@ -8,6 +8,7 @@ export const ROUTES = {
   lectureRate: '/pages/lecture-rate/index',
   /** Also the page of the speaker's "评议结果已可查看" message (rating function, `?lectureId=`). */
   lectureReport: '/pages/lecture-report/index',
+  myCheckIns: '/pages/my-check-ins/index',
   secretaryMembers: '/packages/secretary/pages/members/index',
   secretaryInviteCodes: '/packages/secretary/pages/invite-codes/index',
   secretaryLectureEdit: '/packages/secretary/pages/lecture-edit/index',

@@ -6,9 +6,16 @@ import type { Answer } from './support/cloud-stub'
 import { click, deferred, stubCloud, textOf, typeInto } from './support/cloud-stub'
 import { guest, profile, whoamiAs } from './support/fixtures'
 
-const Taro = jest.requireActual<{ __fire: (name: string) => unknown }>('@tarojs/taro')
+const Taro = jest.requireActual<{
+  __fire: (name: string) => unknown
+  __navigations: () => Array<{ kind: string; url: string }>
+  __resetNavigations: () => void
+}>('@tarojs/taro')
 
-beforeEach(() => resetWhoamiStore())
+beforeEach(() => {
+  resetWhoamiStore()
+  Taro.__resetNavigations()
+})
 
 describe('我的 page', () => {
   it('shows loading, then the person: name, role, branch, own phone, post', async () => {
@@ -26,6 +33,14 @@ describe('我的 page', () => {
     expect(container.querySelector('.loading-state')).toBeNull()
     // Secretary tools are not offered to a member.
     expect(container.querySelector('.mine-page__to-members')).toBeNull()
+  })
+
+  it('offers anyone in a branch 签到记录, which opens their check-in history', async () => {
+    stubCloud(() => ({ ok: true, data: whoamiAs('resident') }))
+    const { container } = render(<MinePage />)
+    await waitFor(() => expect(textOf(container, '.mine-page__to-check-ins')).toBe('签到记录'))
+    click(container, '.mine-page__to-check-ins')
+    expect(Taro.__navigations()).toEqual([{ kind: 'navigateTo', url: '/pages/my-check-ins/index' }])
   })
 
   it('offers a secretary 成员管理 and 邀请码 with both codes', async () => {
@@ -46,6 +61,7 @@ describe('我的 page', () => {
     const { container } = render(<MinePage />)
     await waitFor(() => expect(container.querySelector('.join-form')).not.toBeNull())
     expect(container.querySelector('.mine-page__role')).toBeNull()
+    expect(container.querySelector('.mine-page__to-check-ins')).toBeNull()
 
     await typeInto(container, '.join-form__name', '李秀英')
     await typeInto(container, '.join-form__code', 'demor1')

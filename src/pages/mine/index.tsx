@@ -11,8 +11,7 @@ import { useWhoami } from '@/features/members/use-whoami'
 import { ROUTES } from '@/routes'
 import './index.scss'
 
-
-/** 我的: who I am in which branch; join a branch; edit my profile; secretary entries. */
+/** 我的: who I am in which branch; join a branch; edit my profile; my check-ins; secretary entries. */
 export default function MinePage() {
   const whoami = useWhoami()
   const [editing, setEditing] = useState(false)
@@ -83,6 +82,17 @@ export default function MinePage() {
       ) : (
         <ProfileDetails profile={profile} onEdit={() => setEditing(true)} />
       )}
+
+      <View className='app-card mine-page__activity'>
+        <Text className='app-card__title'>我的党课</Text>
+        <Text className='app-card__hint'>参加过哪些党课，什么时候签的到。</Text>
+        <Button
+          className='app-button app-button--secondary app-button--block mine-page__to-check-ins'
+          onClick={() => void Taro.navigateTo({ url: ROUTES.myCheckIns })}
+        >
+          签到记录
+        </Button>
+      </View>
 
       {role === 'secretary' ? <SecretaryEntries branch={branch} codes={inviteCodes} /> : null}
 

@@ -1,0 +1,1 @@
+export { CheckInRecord, type CheckInRecordProps } from './check-in-record'

@@ -1,0 +1,66 @@
+import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro'
+import { Button, Text, View } from '@tarojs/components'
+import type { MyCheckIn } from '@contracts'
+import { CheckInRecord } from '@/components/check-in-record'
+import { EmptyState } from '@/components/empty-state'
+import { LoadingState } from '@/components/loading-state'
+import { formatDay, formatClock, formatMoment } from '@/features/lectures/beijing-time'
+import { useMyCheckIns } from '@/features/lectures/use-my-check-ins'
+import { CallErrorView } from '@/features/session'
+import { ROUTES, withQuery } from '@/routes'
+import './index.scss'
+
+/** 签到记录 (from 我的): the lectures I checked in to, newest first, in Beijing time; a row opens the lecture. */
+export default function MyCheckInsPage() {
+  const list = useMyCheckIns()
+
+  usePullDownRefresh(() => {
+    void list.refresh().finally(() => Taro.stopPullDownRefresh())
+  })
+  useReachBottom(() => {
+    if (list.hasMore && !list.moreError) void list.loadMore()
+  })
+
+  const open = (r: MyCheckIn) => void Taro.navigateTo({ url: withQuery(ROUTES.lectureDetail, { id: r.lectureId }) })
+
+  return (
+    <View className='my-check-ins'>
+      {list.status === 'loading' ? <LoadingState text='正在加载签到记录…' /> : null}
+      {list.status === 'error' && list.error ? <CallErrorView error={list.error} onRetry={() => void list.refresh()} /> : null}
+
+      {list.status === 'ready' && list.error ? <Text className='my-check-ins__stale'>刷新没有成功：{list.error.message}</Text> : null}
+
+      {list.status === 'ready' && list.items.length === 0 ? (
+        <EmptyState className='my-check-ins__empty' title='还没有签到记录' hint='参加党课时扫描现场二维码签到' />
+      ) : null}
+
+      {list.status === 'ready' && list.items.length > 0 ? (
+        <View className='my-check-ins__list'>
+          {list.items.map((r) => (
+            <CheckInRecord
+              key={r.lectureId}
+              record={r}
+              atText={formatMoment(r.at)}
+              lectureTimeText={`${formatDay(r.lectureStartAt)}${formatClock(r.lectureStartAt)}`}
+              onOpen={open}
+            />
+          ))}
+          <View className='my-check-ins__footer'>
+            {list.moreError ? <Text className='my-check-ins__more-error'>{list.moreError.message}</Text> : null}
+            {list.hasMore ? (
+              <Button
+                className='app-button app-button--secondary app-button--block my-check-ins__more'
+                disabled={list.loadingMore}
+                onClick={() => void list.loadMore()}
+              >
+                {list.loadingMore ? '正在加载…' : list.moreError ? '重试加载更多' : '加载更多'}
+              </Button>
+            ) : (
+              <Text className='my-check-ins__end'>没有更多了</Text>
+            )}
+          </View>
+        </View>
+      ) : null}
+    </View>
+  )
+}
