@@ -15,6 +15,7 @@ interface Tx {
       remove(): Promise<unknown>
     }
     add(o: { data: Record<string, unknown> }): Promise<unknown>
+    where(query: Record<string, unknown>): { update(o: { data: Record<string, unknown> }): Promise<unknown> }
   }
   rollback(reason?: unknown): Promise<unknown>
   commit(): Promise<unknown>
@@ -153,6 +154,23 @@ describe('db.runTransaction', () => {
     expect(await points('alice')).toBe(10)
     const late = await failure(t.commit())
     expect(String(late.message)).toMatch(/not active/)
+  })
+
+  // Known limit (backend README): the SDK sends this without the transaction id.
+  it('lets a where().update() sent inside a transaction wait for it and land outside it, once it timed out', async () => {
+    const started = Date.now()
+    const outcome = await failure(
+      run(async (t) => {
+        await t.collection('accounts').doc('bob').update({ data: { points: 99 } })
+        await t.collection('accounts').where({ _id: 'alice' }).update({ data: { points: 42 } })
+      }),
+    )
+    // It waited for the gate the transaction held until the 1.5 s timeout aborted the transaction…
+    expect(Date.now() - started).toBeGreaterThanOrEqual(1400)
+    expect(outcome.message).toMatch(/not active \(aborted after 1500 ms/)
+    // …so the transaction's own write is gone and the batch update was applied on its own.
+    expect(await points('bob')).toBe(0)
+    expect(await points('alice')).toBe(42)
   })
 })
 

@@ -30,6 +30,14 @@ import { compileMatcher, type DocView, type Page } from './query-engine'
  */
 const COMPACT_MIN_LINES = 1000
 
+/** What the whole store (DocumentStore) tells each collection. */
+export interface StoreGuard {
+  /** Resolves when no transaction commit is being applied (reads wait for it; see DocumentStore.commit). */
+  settled(): Promise<void> | undefined
+  /** Why the store refuses writes (a commit failed half way), or undefined. */
+  refusal(): string | undefined
+}
+
 export class CollectionStore implements DocView {
   /** Serialises this collection's read-then-write sequences. */
   readonly lock = new Mutex()
@@ -41,24 +49,23 @@ export class CollectionStore implements DocView {
   private constructor(
     readonly name: string,
     private readonly ds: Datastore<Doc>,
-    /** Resolves when no transaction commit is half applied (see DocumentStore.commit). */
-    private readonly settled: () => Promise<void> | undefined,
+    private readonly guard: StoreGuard,
   ) {}
 
-  static async open(name: string, filename: string, settled: () => Promise<void> | undefined): Promise<CollectionStore> {
-    return new CollectionStore(name, await loadDatastore(filename), settled)
+  static async open(name: string, filename: string, guard: StoreGuard): Promise<CollectionStore> {
+    return new CollectionStore(name, await loadDatastore(filename), guard)
   }
 
   // ---- reads -------------------------------------------------------------------------------------
 
   async get(id: DocId): Promise<Doc | undefined> {
-    await this.settled()
+    await this.guard.settled()
     return (await this.ds.findOneAsync({ _id: id })) ?? undefined
   }
 
   /** Matching documents in natural order (nedb's: by `_id`), skipping and limiting as asked. */
   async find(query: Doc | undefined, page: Page = {}): Promise<Doc[]> {
-    await this.settled()
+    await this.guard.settled()
     const cursor = this.ds.findAsync(toNedbQuery(query))
     if (page.skip) cursor.skip(page.skip)
     if (page.limit !== undefined && Number.isFinite(page.limit)) {
@@ -69,7 +76,7 @@ export class CollectionStore implements DocView {
   }
 
   async count(query: Doc | undefined): Promise<number> {
-    await this.settled()
+    await this.guard.settled()
     return this.ds.countAsync(toNedbQuery(query))
   }
 
@@ -107,6 +114,8 @@ export class CollectionStore implements DocView {
 
   private async persist(lines: number, write: () => Promise<unknown>): Promise<void> {
     if (this.closed) throw new BackendError('DATABASE_REQUEST_FAILED', `collection ${this.name} is closed`)
+    const refusal = this.guard.refusal()
+    if (refusal) throw new BackendError('DATABASE_REQUEST_FAILED', refusal)
     try {
       await write()
     } catch (err) {
@@ -174,7 +183,8 @@ function isIdList(value: unknown): boolean {
   return keys.length === 1 && keys[0] === '$in' && Array.isArray(value.$in) && value.$in.every((id) => typeof id === 'string')
 }
 
-function checkStorable(doc: Doc): void {
+/** Whether a document can be written: a string `_id`, and only values the file format keeps. */
+export function checkStorable(doc: Doc): void {
   const id = doc._id
   // Numbers are legal ids in MongoDB, but nedb's file loader keys documents by their string form (so
   // 1 and "1" would collide) and drops falsy ids: refuse them by name instead of losing data later.

@@ -1,9 +1,12 @@
 import { promises as fs } from 'fs'
 import path from 'path'
-import { invalidParam } from './backend-error'
-import { CollectionStore } from './collection-store'
+import { BackendError, invalidParam } from './backend-error'
+import { CommitJournal, type CollectionChanges } from './commit-journal'
+import { checkStorable, CollectionStore } from './collection-store'
 
 const FILE_SUFFIX = '.db'
+/** Not a `.db` file, so never taken for a collection. */
+const JOURNAL_FILE = 'transaction.journal'
 /** Letters, digits, `_`, `-`, `.`; not starting with `.` — also a safe file name. */
 const COLLECTION_NAME = /^[A-Za-z0-9_-][A-Za-z0-9_.-]{0,127}$/
 
@@ -17,7 +20,8 @@ export function assertCollectionName(name: unknown): string {
 /**
  * All collections of one data directory, one nedb datastore (and file) each under `<dataDir>/db/`.
  * Every existing file is loaded at start (so `$lookup` can see other collections); a collection is
- * created by its first write or by `createCollection`.
+ * created by its first write or by `createCollection`. Transaction commits go through the redo journal
+ * `<dataDir>/db/transaction.journal` (commit-journal.ts), replayed at start when a crash left one.
  *
  * Chosen behaviour (production requires creating a collection first, wx-cloud-api.md §1.1): writes
  * auto-create, and reading a collection that was never written answers an empty result rather than
@@ -30,17 +34,36 @@ export class DocumentStore {
   /** Set while a transaction commit is being applied; reads wait for it (see `commit`). */
   private applying: Promise<void> | undefined
   private readonly settled = () => this.applying
+  /** Why writes are refused: a commit failed half way, and only a restart (replay) can finish it. */
+  private broken: string | undefined
+  private readonly refusal = () => this.broken
 
-  private constructor(private readonly dir: string) {}
+  private constructor(
+    private readonly dir: string,
+    private readonly journal: CommitJournal,
+  ) {}
 
   static async open(dataDir: string): Promise<DocumentStore> {
     const dir = path.join(dataDir, 'db')
     await fs.mkdir(dir, { recursive: true })
-    const store = new DocumentStore(dir)
-    const files = (await fs.readdir(dir)).filter((file) => file.endsWith(FILE_SUFFIX))
-    for (const file of files) {
-      const name = file.slice(0, -FILE_SUFFIX.length)
-      if (COLLECTION_NAME.test(name)) await store.ensure(name)
+    const store = new DocumentStore(dir, await CommitJournal.open(path.join(dir, JOURNAL_FILE)))
+    try {
+      const files = (await fs.readdir(dir)).filter((file) => file.endsWith(FILE_SUFFIX))
+      for (const file of files) {
+        const name = file.slice(0, -FILE_SUFFIX.length)
+        if (COLLECTION_NAME.test(name)) await store.ensure(name)
+      }
+      // Before anything is served: a commit a crash interrupted is finished, never left half applied.
+      const pending = await store.journal.pending()
+      if (pending) {
+        for (const changes of pending) assertCollectionName(changes.collection)
+        await store.apply(pending)
+        await store.journal.clear()
+        console.warn(`[local-backend] ${store.journal.filename}: finished a transaction commit interrupted by a crash`)
+      }
+    } catch (err) {
+      await store.close()
+      throw err
     }
     return store
   }
@@ -59,11 +82,24 @@ export class DocumentStore {
   }
 
   /**
-   * Applies a transaction's writes (collection by collection, through nedb) while reads wait, so no
-   * reader sees half of it. Not atomic against a crash in the middle.
+   * Applies a transaction's writes all or nothing: journalled first (commit-journal.ts), then applied
+   * collection by collection through nedb while reads wait, so no reader sees half of it, then the
+   * journal is emptied. The caller holds the transaction gate exclusively throughout, so no other write
+   * runs until the journal is empty again — which is what makes a replay after a crash safe.
+   *
+   * If applying fails half way (disk full), memory and files hold part of the commit and the journal
+   * holds all of it: every later write is refused until a restart replays it, so nothing written
+   * meanwhile could be overwritten by that replay. The caller is answered with the error; as with any
+   * database that fails at commit, the outcome is then "in doubt" (the restart completes it).
    */
-  async commit(apply: () => Promise<void>): Promise<void> {
-    const done = apply()
+  async commit(changes: CollectionChanges[]): Promise<void> {
+    const effective = changes.filter((c) => c.put.length > 0 || c.remove.length > 0)
+    if (effective.length === 0) return
+    this.assertWritable()
+    // Refuse what a collection would refuse BEFORE journalling it: a record that cannot be applied
+    // would fail again at every start.
+    for (const c of effective) for (const doc of c.put) checkStorable(doc)
+    const done = this.journalled(effective)
     this.applying = done.then(
       () => undefined,
       () => undefined,
@@ -79,6 +115,7 @@ export class DocumentStore {
   async close(): Promise<void> {
     await Promise.allSettled([...this.opening.values()])
     await Promise.all([...this.collections.values()].map((collection) => collection.close()))
+    await this.journal.close()
   }
 
   /** The collection, created (empty file) on first use. Concurrent callers share one opening. */
@@ -87,7 +124,7 @@ export class DocumentStore {
     if (existing) return Promise.resolve(existing)
     let pending = this.opening.get(name)
     if (!pending) {
-      pending = CollectionStore.open(name, path.join(this.dir, `${name}${FILE_SUFFIX}`), this.settled).then(
+      pending = CollectionStore.open(name, path.join(this.dir, `${name}${FILE_SUFFIX}`), { settled: this.settled, refusal: this.refusal }).then(
         (store) => {
           this.collections.set(name, store)
           this.opening.delete(name)
@@ -101,5 +138,42 @@ export class DocumentStore {
       this.opening.set(name, pending)
     }
     return pending
+  }
+
+  private async journalled(changes: CollectionChanges[]): Promise<void> {
+    try {
+      await this.journal.write(changes)
+    } catch (err) {
+      // Nothing was applied; a record left behind would be replayed at the next start although its
+      // transaction was answered as failed, over whatever was written meanwhile.
+      await this.journal.clear().catch((clearErr: unknown) => this.breakStore('emptying the commit journal failed', clearErr))
+      throw err
+    }
+    try {
+      await this.apply(changes)
+      await this.journal.clear()
+    } catch (err) {
+      this.breakStore('a transaction commit failed half way', err)
+      throw err
+    }
+  }
+
+  /** Refuses every later write; a restart replays the journal and so completes the commit. */
+  private breakStore(what: string, err: unknown): void {
+    this.broken = `${what} (${err instanceof Error ? err.message : String(err)}); restart the backend to complete it`
+    console.error(`[local-backend] ${this.broken}`)
+  }
+
+  /** Stores whole documents and removes ids: the same result however often it runs (replay). */
+  private async apply(changes: CollectionChanges[]): Promise<void> {
+    for (const { collection: name, put, remove } of changes) {
+      const collection = await this.ensure(name)
+      await collection.replace(put, true)
+      await collection.remove(remove)
+    }
+  }
+
+  private assertWritable(): void {
+    if (this.broken) throw new BackendError('DATABASE_REQUEST_FAILED', this.broken)
   }
 }

@@ -2,6 +2,7 @@ import { randomBytes } from 'crypto'
 import type { Release, TransactionGate } from './async-lock'
 import { BackendError } from './backend-error'
 import { cloneValue } from './clone-document'
+import type { CollectionChanges } from './commit-journal'
 import type { DocumentStore } from './document-store'
 import type { Doc, DocId } from './ejson-codec'
 import { compileMatcher, EMPTY_VIEW, type DocView } from './query-engine'
@@ -13,17 +14,18 @@ import { compileMatcher, EMPTY_VIEW, type DocView } from './query-engine'
  *   what the transaction read stays true, which makes it serialisable without conflict detection.
  * - Its writes are buffered (per collection: id → new document, or null for deleted) and visible to its
  *   own reads through `view()`; other readers keep seeing committed data.
- * - `commit` writes the buffer through the store (readers wait until all of it is applied), then
- *   releases; `abort` drops the buffer — a rolled-back transaction leaves no trace.
+ * - `commit` hands the buffer to the store, which journals it and applies it all or nothing, even across
+ *   a `kill -9` (commit-journal.ts; readers wait until all of it is applied), then releases; `abort`
+ *   drops the buffer — a rolled-back transaction leaves no trace.
  * - A transaction not finished within `timeoutMs` (10 s; the SDK's own request timeout is 15 s) is
  *   aborted, so a crashed or hung caller cannot wedge the store.
  *
  * Known limit: the SDK sends `t.collection(x).where(...).update()` WITHOUT the transaction id, so such a
  * call from inside a transaction is an ordinary write that waits for the gate the transaction holds —
- * it resolves only when the transaction times out. Production rejects batch writes in transactions;
- * use `doc(id)` operations there.
+ * it resolves only when the transaction times out. It cannot be refused by name: on the wire it is
+ * the same request as another caller's ordinary `where().update()`, which must wait. Production rejects
+ * batch writes in transactions; use `doc(id)` operations there.
  *
- * Commit becomes visible to readers at once, but is not atomic against a crash in the middle of it.
  * Natural order inside a transaction is `_id` order, as in the store.
  */
 type TxState = 'active' | 'committing'
@@ -107,22 +109,19 @@ export class TransactionManager {
     const tx = this.require(id)
     tx.state = 'committing'
     try {
-      // The exclusive gate means no other writer runs meanwhile; the store holds readers back until
-      // every collection has taken its writes.
-      await this.store.commit(async () => {
-        for (const [name, writes] of tx.writes) {
-          if (writes.size === 0) continue
-          const collection = await this.store.ensure(name)
-          const put: Doc[] = []
-          const remove: DocId[] = []
-          for (const [docId, doc] of writes) {
-            if (doc !== null) put.push(doc)
-            else remove.push(docId)
-          }
-          await collection.replace(put, true)
-          await collection.remove(remove)
+      const changes: CollectionChanges[] = []
+      for (const [collection, writes] of tx.writes) {
+        const put: Doc[] = []
+        const remove: DocId[] = []
+        for (const [docId, doc] of writes) {
+          if (doc !== null) put.push(doc)
+          else remove.push(docId)
         }
-      })
+        changes.push({ collection, put, remove })
+      }
+      // Journalled, then applied while readers wait (DocumentStore.commit). The gate stays exclusive
+      // until that returns, so no other write lands between the journal record and its clearing.
+      await this.store.commit(changes)
     } finally {
       this.finish(id, 'committed')
     }
