@@ -3,7 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { FailEnvelope } from '../../contracts/envelope'
 import { CommonErrors } from '../../shared/errors'
 import type { FunctionRegistry } from './function-registry'
-import type { HostLog } from './host-log'
+import { callerTag, type HostLog } from './host-log'
 import { readBody, sendJson } from './http-util'
 import { identify } from './identity'
 
@@ -72,7 +72,7 @@ export async function handleFunctionCall(
   const started = Date.now()
   const outcome = await options.registry.invoke(functionName, identity.openid, event, requestId)
   const action = typeof event.action === 'string' ? event.action.slice(0, 40) : '-'
-  options.log.debug(`${functionName}.${action} openid=${identity.openid} ${outcome?.kind ?? 'unknown'} ${Date.now() - started}ms`)
+  options.log.debug(`${functionName}.${action} caller=${callerTag(identity.openid)} ${outcome?.kind ?? 'unknown'} ${Date.now() - started}ms`)
 
   if (outcome === undefined) {
     sendJson(

@@ -1,6 +1,9 @@
+import { createHmac, randomBytes } from 'node:crypto'
+
 /**
  * The host's own console output. Info is what a developer needs to see; debug (HOST_LOG=debug) adds a
- * line per call with the caller's openid — never names, phones or event contents (DESIGN.md §5).
+ * line per call naming the caller only by `callerTag` — never an openid, names, phones or event
+ * contents (DESIGN.md §5: nothing personal is written to logs).
  */
 export interface HostLog {
   info(message: string): void
@@ -34,4 +37,17 @@ export function createHostLog(level: HostLogLevel): HostLog {
       if (on('debug')) console.log(`${prefix} ${m}`)
     },
   }
+}
+
+/** Drawn once per host process; never written anywhere. */
+const CALLER_TAG_KEY = randomBytes(32)
+
+/**
+ * A short pseudonym for a caller in log lines: the first 8 hex digits of an HMAC-SHA256 of the openid
+ * under a key that lives only in this process. Lines of one run can be told apart by caller, but a tag
+ * cannot be turned back into the openid — not even by hashing a list of known openids, as a plain
+ * hash could be — nor matched with the tags of another run.
+ */
+export function callerTag(openid: string): string {
+  return createHmac('sha256', CALLER_TAG_KEY).update(openid, 'utf8').digest('hex').slice(0, 8)
 }

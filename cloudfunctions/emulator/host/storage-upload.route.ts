@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import type { HostLog } from './host-log'
+import { callerTag, type HostLog } from './host-log'
 import { readBytes, sendJson } from './http-util'
 import { identify } from './identity'
 
@@ -54,6 +54,6 @@ export async function handleStorageUpload(req: IncomingMessage, res: ServerRespo
     refuse(res, 409, 'UPLOAD.EXISTS', '同名文件已存在，请重新上传')
     return
   }
-  options.log.debug(`上传 ${cloudPath} ${body.bytes.length} 字节 openid=${identity.openid}`)
+  options.log.debug(`上传 ${cloudPath} ${body.bytes.length} 字节 caller=${callerTag(identity.openid)}`)
   sendJson(res, 200, { fileID: stored.fileID, statusCode: 200, errMsg: 'uploadFile:ok' })
 }
