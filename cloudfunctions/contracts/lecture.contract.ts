@@ -192,6 +192,8 @@ export interface MyCheckIn {
   lectureStartAt: string
   at: string
   method: CheckInMethod
+  /** What the server noted about the check-in (`far`: away from the venue point); it still counts. */
+  flags: string[]
 }
 
 export interface ExportResult {

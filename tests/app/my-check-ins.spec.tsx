@@ -20,6 +20,7 @@ function checkIn(i: number, over: Partial<MyCheckIn> = {}): MyCheckIn {
     lectureStartAt: `2026-11-${day}T11:30:00.000Z`,
     at: `2026-11-${day}T11:25:00.000Z`,
     method: 'scan',
+    flags: [],
     ...over,
   }
 }
@@ -181,7 +182,7 @@ describe('签到记录 page', () => {
 describe('CheckInRecord', () => {
   it('says what a flag means in words', () => {
     const { container } = render(
-      <CheckInRecord record={checkIn(1)} atText='11月29日 19:25' lectureTimeText='11月29日（周日）19:30' flags={['far', 'unknown-flag']} onOpen={() => undefined} />,
+      <CheckInRecord record={checkIn(1, { flags: ['far', 'unknown-flag'] })} atText='11月29日 19:25' lectureTimeText='11月29日（周日）19:30' onOpen={() => undefined} />,
     )
     expect(Array.from(container.querySelectorAll('.check-in-record__flag'), (f) => f.textContent)).toEqual(['签到时离会场较远', '这次签到有待核实'])
   })

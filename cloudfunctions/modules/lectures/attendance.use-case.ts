@@ -19,24 +19,24 @@ const PAGE_SIZE = 50
 const EXPORT_BATCH = 500
 
 /** The branch's secretary and the lecture's speaker see who attended; nobody else does. */
-async function lectureForAttendance(ctx: ContextFor<'inBranch'>, lectureId: string): Promise<LectureDoc> {
+async function lectureForAttendance(ctx: ContextFor<'inBranch'>, lectureId: string): Promise<{ lecture: LectureDoc; secretary: boolean }> {
   const lecture = await findLecture(ctx.db, lectureId)
   if (!lecture) throw LectureErrors.notFound()
   const secretary = ctx.member.role === 'secretary' && ctx.member.branchId === lecture.branchId
   const speaker = lecture.speaker.openid !== null && lecture.speaker.openid === ctx.openid
   if (!secretary && !speaker) throw LectureErrors.forbiddenAttendance()
-  return lecture
+  return { lecture, secretary }
 }
 
 export async function attendance(input: { lectureId: string; cursor?: string; limit?: number }, ctx: ContextFor<'inBranch'>): Promise<AttendancePage> {
-  const lecture = await lectureForAttendance(ctx, input.lectureId)
+  const { lecture, secretary } = await lectureForAttendance(ctx, input.lectureId)
   const limit = input.limit ?? PAGE_SIZE
   const after = decodeCursor(input.cursor)
   const rows = await listCheckIns(ctx.db, lecture._id, after?.id ?? null, limit + 1)
   const page = rows.slice(0, limit)
   const last = page[page.length - 1]
   return {
-    items: page.map(toAttendanceRow),
+    items: page.map((row) => toAttendanceRow(row, !secretary)),
     checkinCount: lecture.checkinCount,
     ...(rows.length > limit && last ? { nextCursor: encodeCursor({ t: 0, id: last._id }) } : {}),
   }

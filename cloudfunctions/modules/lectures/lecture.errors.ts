@@ -8,6 +8,10 @@ export const LectureErrors = {
   wrongState: (status: string, wanted: string) =>
     new AppError('LECTURE.WRONG_STATE', `这场党课当前为「${statusLabel(status)}」，不能${wanted}`),
   cancelled: () => new AppError('LECTURE.CANCELLED', '这场党课已取消，不能再修改'),
+  speakerNotFound: () =>
+    new AppError('LECTURE.SPEAKER_NOT_FOUND', '关联的主讲人不是已加入支部的成员；请重新从成员中选择，或取消关联（外请讲师）', {
+      'speaker.openid': '关联的主讲人不是已加入支部的成员',
+    }),
   personNotFound: () => new AppError('LECTURE.PERSON_NOT_FOUND', '没有找到这位成员，请确认对方已加入支部'),
   notRecorded: () => new AppError('ATTENDANCE.NOT_RECORDED', '这位成员没有签到记录，无需移除'),
   forbiddenAttendance: () => new AppError('AUTH.FORBIDDEN', '只有本支部书记和主讲人可以查看签到名单'),

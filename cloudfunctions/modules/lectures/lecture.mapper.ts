@@ -1,4 +1,5 @@
 import type { AttendanceRow, LectureDetail, LectureView, MaterialView, MyCheckIn, MyLectureStatus } from '../../contracts/lecture.contract'
+import { maskName } from '../../shared/privacy.rules'
 import { windowBounds } from './check-in.rules'
 import { isFileMaterial, type StoredMaterial } from './material.rules'
 import type { CheckInDoc, LectureDoc } from './lecture.repository'
@@ -44,10 +45,14 @@ export function toLectureDetail(
   return { ...toLectureView(l, viewerBranchId, fileUrls), me }
 }
 
-export function toAttendanceRow(c: CheckInDoc): AttendanceRow {
+/**
+ * `masked`: for the speaker, who sees who came but is not the branch's record-keeper — full names stay
+ * with the secretary (DESIGN.md §5).
+ */
+export function toAttendanceRow(c: CheckInDoc, masked = false): AttendanceRow {
   return {
     openid: c.openid,
-    name: c.name,
+    name: masked ? maskName(c.name) : c.name,
     branchName: c.branchName,
     visitor: c.visitor,
     at: c.at.toISOString(),
@@ -66,5 +71,6 @@ export function toMyCheckIn(c: CheckInDoc): MyCheckIn {
     lectureStartAt: c.lectureStartAt.toISOString(),
     at: c.at.toISOString(),
     method: c.method,
+    flags: [...c.flags],
   }
 }

@@ -1,4 +1,5 @@
 import type { LectureDetail } from '../../contracts/lecture.contract'
+import { isInBranch, loadMember } from '../../shared/caller'
 import { Collections } from '../../shared/collections'
 import { insertOnce, updateWhere } from '../../shared/db'
 import type { ContextFor } from '../../shared/router'
@@ -64,10 +65,20 @@ function locationOf(l: NonNullable<LectureFields['location']>): LectureDoc['loca
   }
 }
 
+/**
+ * A linked speaker sees the attendance and the rating report, so the link must name a real person in
+ * a branch (any branch: a 党校 teacher may belong to another), not any string of the right shape.
+ */
+async function checkSpeaker(ctx: ContextFor<'secretary'>, speaker: { openid?: string } | undefined): Promise<void> {
+  if (!speaker?.openid) return
+  if (!isInBranch(await loadMember(ctx.db, speaker.openid))) throw LectureErrors.speakerNotFound()
+}
+
 export async function createLecture(input: Required<Pick<LectureFields, 'title' | 'speaker' | 'startAt' | 'endAt' | 'location'>> & LectureFields, ctx: ContextFor<'secretary'>): Promise<LectureDetail> {
   const startAt = new Date(input.startAt)
   const endAt = new Date(input.endAt)
   checkTimes(startAt, endAt)
+  await checkSpeaker(ctx, input.speaker)
   const branch = await findBranch(ctx.db, ctx.member.branchId)
   if (!branch) throw MemberErrors.branchMissing()
   await checkMaterialFiles(input.materials ?? [])
@@ -105,6 +116,7 @@ export async function updateLecture(input: LectureFields & { lectureId: string }
   const startAt = input.startAt ? new Date(input.startAt) : lecture.startAt
   const endAt = input.endAt ? new Date(input.endAt) : lecture.endAt
   checkTimes(startAt, endAt)
+  await checkSpeaker(ctx, input.speaker)
   if (input.materials !== undefined) await checkMaterialFiles(input.materials)
 
   const set: Record<string, unknown> = { updatedAt: ctx.now, startAt, endAt }

@@ -8,11 +8,6 @@ export interface CheckInRecordProps {
   atText: string
   /** When the lecture was, already formatted in Beijing time. */
   lectureTimeText: string
-  /**
-   * What the server noted about the check-in (`far`), said in words. `lecture.myCheckIns` does not
-   * answer them yet (MyCheckIn has no `flags`), so the page passes none for now.
-   */
-  flags?: readonly string[]
   onOpen: (record: MyCheckIn) => void
 }
 
@@ -26,8 +21,9 @@ function flagLabels(flags: readonly string[]): string[] {
 }
 
 /** One of my check-ins: the lecture, when and how I checked in; the whole row opens the lecture. */
-export function CheckInRecord({ record, atText, lectureTimeText, flags = [], onOpen }: CheckInRecordProps) {
-  const notes = flagLabels(flags)
+/** What the server noted about the check-in (`far`) is said in words; it still counts. */
+export function CheckInRecord({ record, atText, lectureTimeText, onOpen }: CheckInRecordProps) {
+  const notes = flagLabels(record.flags)
   return (
     <View className={`check-in-record check-in-record--${record.method}`} hoverClass='check-in-record--pressed' onClick={() => onOpen(record)}>
       <View className='check-in-record__head'>
