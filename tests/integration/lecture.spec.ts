@@ -564,6 +564,26 @@ describe('lecture attendance', () => {
     expect(await errorCode(SEC2, { action: 'attendance', lectureId: id })).toBe('AUTH.FORBIDDEN')
   })
 
+  it('never answers a phone number, to the secretary or to anyone else', async () => {
+    const id = await publishedLecture({ audience: 'open' })
+    const token = await liveToken(id)
+    for (const person of [MEMBER, RESIDENT, OTHER]) await ok(person, { action: 'checkIn', lectureId: id, token })
+    const answers = [
+      await call(SEC, { action: 'attendance', lectureId: id }),
+      await call(MEMBER2, { action: 'attendance', lectureId: id }),
+      await call(SEC, { action: 'displayCode', lectureId: id }),
+      await call(SEC, { action: 'get', lectureId: id }),
+      await call(OTHER, { action: 'list', scope: 'upcoming' }),
+      await call(RESIDENT, { action: 'myCheckIns' }),
+    ]
+    for (const res of answers) {
+      expect(res.ok).toBe(true)
+      const payload = JSON.stringify(res)
+      expect(payload).not.toMatch(/1380013800\d/)
+      expect(payload).not.toContain('"phone"')
+    }
+  })
+
   it('exports an .xlsx ledger that downloads and names the attendee', async () => {
     const id = await publishedLecture()
     await ok(MEMBER, { action: 'checkIn', lectureId: id, token: await liveToken(id) })

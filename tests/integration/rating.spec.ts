@@ -93,6 +93,13 @@ describe('rating.submit', () => {
     expect(await errorCode(rating, openid, { action: 'submit', lectureId: id, scores: scores(5, 5, 5, 5) })).toBe(code)
   })
 
+  it('refuses a rating of a cancelled lecture, and writes nothing', async () => {
+    const id = await startedLecture([M1])
+    await ok(lecture, SEC, { action: 'cancel', lectureId: id, reason: '临时停电' })
+    expect(await errorCode(rating, M1, { action: 'submit', lectureId: id, scores: scores(5, 5, 5, 5) })).toBe('RATING.LECTURE_CANCELLED')
+    expect(await cloud.backend.store.count('ratings', { lectureId: id })).toBe(0)
+  })
+
   it('refuses a rating before the lecture starts, and after 7 days', async () => {
     const early = await startedLecture([M1], { startAt: minutes(20), endAt: minutes(80) })
     const res = await call(rating, M1, { action: 'submit', lectureId: early, scores: scores(5, 5, 5, 5) })
@@ -234,7 +241,7 @@ describe('rating.submit and rating.mine: more people and more bad input', () => 
     expect(await ok(rating, M1, { action: 'mine', lectureId: id })).toBeNull()
     await ok(rating, RES, { action: 'submit', lectureId: id, scores: scores(2, 2, 2, 2) })
     expect(await ok(rating, M1, { action: 'mine', lectureId: id })).toBeNull()
-    expect(await ok(rating, OTHER, { action: 'mine', lectureId: id })).toBeNull()
+    for (const who of [OTHER, SEC, SPEAKER, SEC2]) expect(await ok(rating, who, { action: 'mine', lectureId: id })).toBeNull()
     expect(await ok<Json>(rating, RES, { action: 'mine', lectureId: id })).toMatchObject({ scores: scores(2, 2, 2, 2) })
     expect(await errorCode(rating, NOBODY, { action: 'mine', lectureId: id })).toBe('AUTH.NO_PROFILE')
     expect(await errorCode(rating, null, { action: 'mine', lectureId: id })).toBe('AUTH.REQUIRED')
@@ -317,6 +324,7 @@ describe('rating.summary', () => {
     expect(summary.notRated).toEqual([{ name: '王建国' }])
     const payload = JSON.stringify(summary)
     for (const who of [M1, RES, OTHER, SPEAKER, '李秀英', '赵桂兰', '刘洋']) expect(payload).not.toContain(who)
+    expect(payload).not.toMatch(/1380013800\d/)
   })
 
   it.each([
@@ -389,6 +397,8 @@ describe('rating.reviewComment', () => {
     ['the speaker', SPEAKER, 'AUTH.FORBIDDEN'],
     ['another branch secretary', SEC2, 'AUTH.FORBIDDEN'],
     ['a member', M1, 'AUTH.FORBIDDEN'],
+    ['the resident who wrote it', RES, 'AUTH.FORBIDDEN'],
+    ['a member of another branch', OTHER, 'AUTH.FORBIDDEN'],
     ['a person without a branch', NOBODY, 'AUTH.NO_PROFILE'],
     ['nobody signed in', null, 'AUTH.REQUIRED'],
   ])('refuses %s and changes nothing', async (_label, openid, code) => {

@@ -47,9 +47,18 @@ export async function createHostWorld(): Promise<HostWorld> {
 }
 
 export async function buildProbe(outfile: string): Promise<void> {
+  await bundle(path.join(__dirname, 'fixtures/probe.function.ts'), outfile)
+}
+
+/** One of the project's functions, bundled into the world as config/build-functions.mjs would. */
+export async function buildFunction(world: HostWorld, name: string): Promise<void> {
+  await bundle(path.join(ROOT, `cloudfunctions/functions/${name}/index.ts`), path.join(world.functionsDir, name, 'index.js'))
+}
+
+async function bundle(entry: string, outfile: string): Promise<void> {
   await mkdir(path.dirname(outfile), { recursive: true })
   await build({
-    entryPoints: [path.join(__dirname, 'fixtures/probe.function.ts')],
+    entryPoints: [entry],
     outfile,
     bundle: true,
     platform: 'node',

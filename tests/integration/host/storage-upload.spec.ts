@@ -1,15 +1,13 @@
-import { build } from 'esbuild'
 import { readdir } from 'node:fs/promises'
 import path from 'node:path'
 import type { RunningHost } from '../../../cloudfunctions/emulator/host'
-import { call, createHostWorld, dataOf, errorCodeOf, type HostWorld } from './host-test-kit'
+import { buildFunction, call, createHostWorld, dataOf, errorCodeOf, type HostWorld } from './host-test-kit'
 
 /**
  * `POST /storage/upload`: the browser's stand-in for wx.cloud.uploadFile. The file lands where the
  * functions' SDK finds it, so a lecture saved with the answered fileID gets a temporary URL the host
  * serves — proved with the real `lecture` function bundle.
  */
-const ROOT = path.resolve(__dirname, '../../..')
 
 describe('host: POST /storage/upload', () => {
   let world: HostWorld
@@ -17,16 +15,7 @@ describe('host: POST /storage/upload', () => {
 
   beforeAll(async () => {
     world = await createHostWorld()
-    await build({
-      entryPoints: [path.join(ROOT, 'cloudfunctions/functions/lecture/index.ts')],
-      outfile: path.join(world.functionsDir, 'lecture', 'index.js'),
-      bundle: true,
-      platform: 'node',
-      target: 'node16',
-      format: 'cjs',
-      external: ['wx-server-sdk'],
-      logLevel: 'silent',
-    })
+    await buildFunction(world, 'lecture')
     host = await world.start({ instances: 1, uploadLimitBytes: 1024 * 1024 })
   })
 
