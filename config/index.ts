@@ -38,6 +38,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
     env: {
       // Always defined so the weapp transport never reads an undefined `process`.
       TARO_APP_CLOUD_ENV: JSON.stringify(process.env.TARO_APP_CLOUD_ENV ?? ''),
+      // The speaker's subscribe-message template (the same id as RATING_REPORT_TEMPLATE_ID on `rating`).
+      TARO_APP_RATING_REPORT_TEMPLATE_ID: JSON.stringify(process.env.TARO_APP_RATING_REPORT_TEMPLATE_ID ?? ''),
     },
     defineConstants: {},
     copy: { patterns: [], options: {} },

@@ -11,5 +11,10 @@ declare namespace NodeJS {
     TARO_ENV: 'weapp' | 'h5' | 'swan' | 'alipay' | 'tt' | 'qq' | 'jd' | 'harmony' | 'rn'
     /** WeChat Cloud environment id for the weapp transport; empty means the account's default env. */
     TARO_APP_CLOUD_ENV?: string
+    /**
+     * The subscribe-message template the `rating` function sends with (its RATING_REPORT_TEMPLATE_ID):
+     * the speaker is asked to accept it on the lecture page. Empty: nothing is asked.
+     */
+    TARO_APP_RATING_REPORT_TEMPLATE_ID?: string
   }
 }

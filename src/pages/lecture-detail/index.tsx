@@ -15,6 +15,8 @@ import { safeDecode, sceneFor } from '@/features/lectures/check-in-scene'
 import { useLecture } from '@/features/lectures/use-lecture'
 import { useManageLecture } from '@/features/lectures/use-manage-lecture'
 import { ratingWindowOf, ratingWindowState } from '@/features/ratings/rating-window'
+import { ReportSubscribe } from '@/features/ratings/report-subscribe'
+import { useSubscribeReport } from '@/features/ratings/use-subscribe-report'
 import { CallErrorView } from '@/features/session'
 import { ROUTES, withQuery } from '@/routes'
 import './index.scss'
@@ -22,7 +24,8 @@ import './index.scss'
 /**
  * 党课详情: time (Beijing), place, speaker, materials, who it is for, its state, and mine (已签到 at …).
  * 扫码签到 opens the scanner in WeChat; the browser build explains how to use the phone camera instead.
- * The branch secretary also gets 编辑 / 发布 / 签到大屏 / 签到名单 here.
+ * The branch secretary also gets 编辑 / 发布 / 签到大屏 / 签到名单 here; the speaker, in the mini-program,
+ * 「评议满 3 人时通知我」 (WeChat sends the report's message only to someone who agreed from a tap).
  */
 export default function LectureDetailPage() {
   const router = useRouter()
@@ -31,6 +34,7 @@ export default function LectureDetailPage() {
   const manage = useManageLecture()
   const [confirming, setConfirming] = useState(false)
   const seen = useRef(lecturesVersion())
+  const subscribe = useSubscribeReport(lecture.data)
 
   useDidShow(() => {
     if (lecturesVersion() === seen.current) return
@@ -39,7 +43,7 @@ export default function LectureDetailPage() {
   })
   usePullDownRefresh(() => {
     seen.current = lecturesVersion()
-    void lecture.reload().finally(() => Taro.stopPullDownRefresh())
+    void Promise.all([lecture.reload(), subscribe.reload()]).finally(() => Taro.stopPullDownRefresh())
   })
 
   if (lecture.status === 'loading') {
@@ -176,6 +180,8 @@ export default function LectureDetailPage() {
           ) : null}
         </View>
       ) : null}
+
+      {subscribe.offered ? <ReportSubscribe state={subscribe.state} onAsk={subscribe.ask} /> : null}
 
       <ConfirmDialog
         visible={confirming}

@@ -4,6 +4,10 @@
 // jsdom has no page router: the page stack is empty, and navigateTo / redirectTo / switchTab / reLaunch /
 // navigateBack succeed and are recorded instead: `__navigations()` lists `{ kind, url }` in order,
 // `__resetNavigations()` starts over.
+// requestSubscribeMessage (weapp only; Taro's H5 build has none) is a recording stub: `__subscribeRequests()`
+// lists the options it was called with, `__answerSubscribe(fn)` decides the answer (fn(options) returns the
+// success result, or throws / returns a rejected promise for a failure; default: every template accepted),
+// `__resetSubscribe()` starts over.
 const React = require('react')
 const apis = require('@tarojs/plugin-platform-h5/dist/runtime/apis')
 const { Current } = require('@tarojs/runtime')
@@ -41,6 +45,25 @@ const routing = {
   __navigations: () => navigations.slice(),
   __resetNavigations: () => { navigations.length = 0 },
 }
+const subscribeRequests = []
+const acceptAll = (options) => Object.fromEntries([...((options && options.tmplIds) || []).map((id) => [id, 'accept']), ['errMsg', 'requestSubscribeMessage:ok']])
+let subscribeAnswer = acceptAll
+const subscribing = {
+  requestSubscribeMessage: (options) => {
+    subscribeRequests.push(options)
+    try {
+      return Promise.resolve(subscribeAnswer(options))
+    } catch (err) {
+      return Promise.reject(err)
+    }
+  },
+  __subscribeRequests: () => subscribeRequests.slice(),
+  __answerSubscribe: (fn) => { subscribeAnswer = fn },
+  __resetSubscribe: () => {
+    subscribeRequests.length = 0
+    subscribeAnswer = acceptAll
+  },
+}
 const __fire = (name, ...args) => {
   const h = handlers.get(name)
   if (!h) throw new Error(`no ${name} handler is mounted`)
@@ -48,7 +71,7 @@ const __fire = (name, ...args) => {
 }
 // Resolved at access time, not copied: Taro's H5 packages import '@tarojs/taro' (this file) while
 // `apis` is still initialising (a require cycle), so a copy made now would miss most APIs.
-const own = { ...hooks, ...routing, __fire }
+const own = { ...hooks, ...routing, ...subscribing, __fire }
 const lookup = (k) => (k in own ? own[k] : apis[k] !== undefined ? apis[k] : apis.default && apis.default[k])
 const taro = new Proxy({}, { get: (_, k) => lookup(k), has: (_, k) => lookup(k) !== undefined })
 module.exports = new Proxy({}, {

@@ -1,0 +1,1 @@
+export { ReportSubscribe, type ReportSubscribeProps } from './report-subscribe'

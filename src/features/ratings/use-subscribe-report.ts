@@ -1,0 +1,52 @@
+import { useCallback, useRef, useState } from 'react'
+import type { LectureDetail } from '@contracts'
+import { ratingWindowOf, ratingWindowState } from './rating-window'
+import { canSubscribeReport, subscribeReport, type SubscribeOutcome } from './subscribe-report'
+import { isTooFew, useRatingSummary } from './use-rating-reports'
+
+/** idle: not asked yet on this visit; asking: WeChat's dialog is open; then what the person chose. */
+export type SubscribeState = 'idle' | 'asking' | SubscribeOutcome
+
+export interface UseSubscribeReport {
+  /**
+   * Offer 「评议满 3 人时通知我」: the caller is the speaker, in the mini-program with a template
+   * configured, of a published lecture still open for rating whose report is not ready yet.
+   */
+  offered: boolean
+  state: SubscribeState
+  /** Call from the tap itself: the request to WeChat is made before anything is awaited. */
+  ask: () => void
+  /** Asks the server again whether the report is ready (pull-to-refresh). */
+  reload: () => Promise<boolean>
+}
+
+/**
+ * The speaker's consent to be told when the report is ready. Whether it is ready comes from
+ * `rating.summary` (RATING.TOO_FEW below 3 ratings) — asked only where the offer can be made at all, so
+ * the browser build and everyone but the speaker cost no call. Once the report is ready, or the rating
+ * window has closed, the message will never be sent, so nothing is offered. `lecture` null (still
+ * loading) offers nothing and asks nothing.
+ */
+export function useSubscribeReport(lecture: LectureDetail | null): UseSubscribeReport {
+  const possible =
+    lecture !== null &&
+    lecture.me.isSpeaker &&
+    lecture.status === 'published' &&
+    ratingWindowState(ratingWindowOf(lecture.startAt, lecture.endAt)) !== 'closed' &&
+    canSubscribeReport()
+  const summary = useRatingSummary(possible ? lecture.id : null)
+  const [state, setState] = useState<SubscribeState>('idle')
+  const inFlight = useRef(false)
+
+  const ask = useCallback(() => {
+    if (inFlight.current) return
+    inFlight.current = true
+    setState('asking')
+    void subscribeReport().then((outcome) => {
+      inFlight.current = false
+      setState(outcome)
+    })
+  }, [])
+
+  return { offered: possible && summary.status === 'error' && isTooFew(summary.error), state, ask, reload: summary.reload }
+}
