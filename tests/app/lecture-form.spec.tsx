@@ -358,7 +358,7 @@ describe('发布党课 page', () => {
 
   async function pickMember(container: HTMLElement, name: string) {
     const person = await waitFor(() => {
-      const el = Array.from(container.querySelectorAll('.speaker-picker__person')).find((p) => p.querySelector('.speaker-picker__name')?.textContent === name)
+      const el = Array.from(container.querySelectorAll('.speaker-picker .member-picker__person')).find((p) => p.querySelector('.member-picker__name')?.textContent === name)
       if (!el) throw new Error(`${name} is not offered`)
       return el
     })
@@ -374,9 +374,9 @@ describe('发布党课 page', () => {
     expect(stub.actions()).toEqual(['whoami'])
 
     click(container, '.lecture-form__speaker-choose')
-    await waitFor(() => expect(container.querySelectorAll('.speaker-picker__person')).toHaveLength(20))
-    expect(textOf(container, '.speaker-picker__meta')).toBe('党员')
-    click(container, '.speaker-picker__more')
+    await waitFor(() => expect(container.querySelectorAll('.speaker-picker .member-picker__person')).toHaveLength(20))
+    expect(textOf(container, '.speaker-picker .member-picker__meta')).toBe('党员')
+    click(container, '.speaker-picker .paged-list-footer__more')
     await pickMember(container, '成员21')
 
     await waitFor(() => expect(textOf(container, '.lecture-form__speaker-status')).toBe('已关联：成员21（本支部党员）'))
@@ -435,10 +435,10 @@ describe('发布党课 page', () => {
     const { container } = render(<LectureEditPage />)
     await waitFor(() => expect(container.querySelector('.lecture-form')).not.toBeNull())
     click(container, '.lecture-form__speaker-choose')
-    await waitFor(() => expect(textOf(container, '.speaker-picker__status--error')).toBe('网络不太稳定，请稍后重试'))
+    await waitFor(() => expect(textOf(container, '.speaker-picker .member-picker__status--error')).toBe('网络不太稳定，请稍后重试'))
     fail = false
-    click(container, '.speaker-picker__retry')
-    await waitFor(() => expect(container.querySelectorAll('.speaker-picker__person')).toHaveLength(2))
+    click(container, '.speaker-picker .member-picker__retry')
+    await waitFor(() => expect(container.querySelectorAll('.speaker-picker .member-picker__person')).toHaveLength(2))
   })
 
   it('shows the linked speaker of a lecture being edited, and saving keeps the link', async () => {

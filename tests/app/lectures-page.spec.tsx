@@ -60,9 +60,9 @@ describe('党课 tab', () => {
     expect(cards[2]?.querySelector('.lecture-card__cancel-reason')?.textContent).toBe('取消原因：场地维修')
     expect(container.querySelector('.lectures-page__create')).toBeNull()
 
-    click(container, '.lectures-page__more')
+    click(container, '.lectures-page .paged-list-footer__more')
     await waitFor(() => expect(container.querySelectorAll('.lecture-card')).toHaveLength(13))
-    expect(textOf(container, '.lectures-page__end')).toBe('已经到底了，共 13 场')
+    expect(textOf(container, '.lectures-page .paged-list-footer__end')).toBe('已经到底了，共 13 场')
     expect(stub.calls.filter((c) => c.event.action === 'list').map((c) => c.event.cursor)).toEqual([undefined, '10'])
   })
 

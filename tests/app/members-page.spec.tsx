@@ -35,11 +35,11 @@ describe('成员管理 page', () => {
     server(25)
     const { container } = render(<MembersPage />)
     await waitFor(() => expect(container.querySelectorAll('.member-row')).toHaveLength(20))
-    expect(textOf(container, '.members-page__more')).toBe('加载更多')
-    click(container, '.members-page__more')
+    expect(textOf(container, '.members-page .paged-list-footer__more')).toBe('加载更多')
+    click(container, '.members-page .paged-list-footer__more')
     await waitFor(() => expect(container.querySelectorAll('.member-row')).toHaveLength(25))
-    expect(container.querySelector('.members-page__more')).toBeNull()
-    expect(textOf(container, '.members-page__end')).toContain('共 25 人')
+    expect(container.querySelector('.members-page .paged-list-footer__more')).toBeNull()
+    expect(textOf(container, '.members-page .paged-list-footer__end')).toContain('共 25 人')
   })
 
   it('filters by role and shows an empty state that says what to do', async () => {

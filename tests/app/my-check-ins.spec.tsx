@@ -65,8 +65,8 @@ describe('签到记录 page', () => {
     expect(second?.querySelector('.check-in-record__title')?.textContent).toBe('红色家书')
     expect(second?.querySelector('.check-in-record__method')?.textContent).toBe('书记补录')
     expect(second?.querySelector('.check-in-record__at')?.textContent).toBe('签到时间：11月28日 19:25')
-    expect(textOf(container, '.my-check-ins__end')).toBe('没有更多了')
-    expect(container.querySelector('.my-check-ins__more')).toBeNull()
+    expect(textOf(container, '.my-check-ins .paged-list-footer__end')).toBe('没有更多了')
+    expect(container.querySelector('.my-check-ins .paged-list-footer__more')).toBeNull()
     expect(stub.calls.map((c) => c.event)).toEqual([{ action: 'myCheckIns', limit: 20 }])
   })
 
@@ -74,17 +74,17 @@ describe('签到记录 page', () => {
     const stub = server(Array.from({ length: 45 }, (_, i) => checkIn(i)))
     const { container } = render(<MyCheckInsPage />)
     await waitFor(() => expect(rowsOf(container)).toHaveLength(20))
-    expect(textOf(container, '.my-check-ins__more')).toBe('加载更多')
-    expect(container.querySelector('.my-check-ins__end')).toBeNull()
+    expect(textOf(container, '.my-check-ins .paged-list-footer__more')).toBe('加载更多')
+    expect(container.querySelector('.my-check-ins .paged-list-footer__end')).toBeNull()
 
-    click(container, '.my-check-ins__more')
+    click(container, '.my-check-ins .paged-list-footer__more')
     await waitFor(() => expect(rowsOf(container)).toHaveLength(40))
     act(() => {
       Taro.__fire('useReachBottom')
     })
     await waitFor(() => expect(rowsOf(container)).toHaveLength(45))
-    expect(textOf(container, '.my-check-ins__end')).toBe('没有更多了')
-    expect(container.querySelector('.my-check-ins__more')).toBeNull()
+    expect(textOf(container, '.my-check-ins .paged-list-footer__end')).toBe('没有更多了')
+    expect(container.querySelector('.my-check-ins .paged-list-footer__more')).toBeNull()
     expect(Array.from(rowsOf(container), (r) => r.querySelector('.check-in-record__title')?.textContent)).toEqual(
       Array.from({ length: 45 }, (_, i) => `党课 ${i}`),
     )
@@ -106,16 +106,16 @@ describe('签到记录 page', () => {
     })
     const { container } = render(<MyCheckInsPage />)
     await waitFor(() => expect(rowsOf(container)).toHaveLength(20))
-    click(container, '.my-check-ins__more')
-    await waitFor(() => expect(textOf(container, '.my-check-ins__more-error')).toBe('网络不太稳定，请稍后重试'))
+    click(container, '.my-check-ins .paged-list-footer__more')
+    await waitFor(() => expect(textOf(container, '.my-check-ins .paged-list-footer__more-error')).toBe('网络不太稳定，请稍后重试'))
     expect(rowsOf(container)).toHaveLength(20)
-    expect(textOf(container, '.my-check-ins__more')).toBe('重试加载更多')
+    expect(textOf(container, '.my-check-ins .paged-list-footer__more')).toBe('重试加载更多')
 
     failMore = false
-    click(container, '.my-check-ins__more')
+    click(container, '.my-check-ins .paged-list-footer__more')
     await waitFor(() => expect(rowsOf(container)).toHaveLength(25))
-    expect(container.querySelector('.my-check-ins__more-error')).toBeNull()
-    expect(textOf(container, '.my-check-ins__end')).toBe('没有更多了')
+    expect(container.querySelector('.my-check-ins .paged-list-footer__more-error')).toBeNull()
+    expect(textOf(container, '.my-check-ins .paged-list-footer__end')).toBe('没有更多了')
   })
 
   it('says how to get a first record when there is none', async () => {
@@ -124,7 +124,7 @@ describe('签到记录 page', () => {
     await waitFor(() => expect(textOf(container, '.empty-state__title')).toBe('还没有签到记录'))
     expect(textOf(container, '.empty-state__hint')).toBe('参加党课时扫描现场二维码签到')
     expect(rowsOf(container)).toHaveLength(0)
-    expect(container.querySelector('.my-check-ins__end')).toBeNull()
+    expect(container.querySelector('.my-check-ins .paged-list-footer__end')).toBeNull()
   })
 
   it('shows a failed load with 重试, and retrying loads the list', async () => {

@@ -1,11 +1,12 @@
 import { useRef, useState } from 'react'
 import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro'
-import { Button, Text, View } from '@tarojs/components'
+import { Button, View } from '@tarojs/components'
 import type { LectureView } from '@contracts'
 import { EmptyState } from '@/components/empty-state'
 import { LectureCard } from '@/components/lecture-card'
 import { LoadingState } from '@/components/loading-state'
 import { OptionGroup } from '@/components/option-group'
+import { PagedListFooter } from '@/components/paged-list-footer'
 import { formatLectureTime } from '@/features/lectures/beijing-time'
 import { lecturesVersion } from '@/features/lectures/lecture-changes'
 import { useLectureList, type LectureScope } from '@/features/lectures/use-lecture-list'
@@ -99,20 +100,13 @@ export default function LecturesPage() {
           {list.items.map((l) => (
             <LectureCard key={l.id} lecture={l} timeText={formatLectureTime(l.startAt, l.endAt)} showCount={scope === 'past'} onOpen={open} />
           ))}
-          <View className='lectures-page__footer'>
-            {list.moreError ? <Text className='lectures-page__more-error'>{list.moreError.message}</Text> : null}
-            {list.hasMore ? (
-              <Button
-                className='app-button app-button--secondary app-button--block lectures-page__more'
-                disabled={list.loadingMore}
-                onClick={() => void list.loadMore()}
-              >
-                {list.loadingMore ? '正在加载…' : list.moreError ? '重试加载更多' : '加载更多'}
-              </Button>
-            ) : (
-              <Text className='lectures-page__end'>已经到底了，共 {list.items.length} 场</Text>
-            )}
-          </View>
+          <PagedListFooter
+            hasMore={list.hasMore}
+            loading={list.loadingMore}
+            errorMessage={list.moreError?.message}
+            onLoadMore={() => void list.loadMore()}
+            endText={`已经到底了，共 ${list.items.length} 场`}
+          />
         </View>
       ) : null}
     </View>

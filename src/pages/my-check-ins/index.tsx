@@ -1,9 +1,10 @@
 import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro'
-import { Button, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import type { MyCheckIn } from '@contracts'
 import { CheckInRecord } from '@/components/check-in-record'
 import { EmptyState } from '@/components/empty-state'
 import { LoadingState } from '@/components/loading-state'
+import { PagedListFooter } from '@/components/paged-list-footer'
 import { formatDay, formatClock, formatMoment } from '@/features/lectures/beijing-time'
 import { useMyCheckIns } from '@/features/lectures/use-my-check-ins'
 import { CallErrorView } from '@/features/session'
@@ -45,20 +46,13 @@ export default function MyCheckInsPage() {
               onOpen={open}
             />
           ))}
-          <View className='my-check-ins__footer'>
-            {list.moreError ? <Text className='my-check-ins__more-error'>{list.moreError.message}</Text> : null}
-            {list.hasMore ? (
-              <Button
-                className='app-button app-button--secondary app-button--block my-check-ins__more'
-                disabled={list.loadingMore}
-                onClick={() => void list.loadMore()}
-              >
-                {list.loadingMore ? '正在加载…' : list.moreError ? '重试加载更多' : '加载更多'}
-              </Button>
-            ) : (
-              <Text className='my-check-ins__end'>没有更多了</Text>
-            )}
-          </View>
+          <PagedListFooter
+            hasMore={list.hasMore}
+            loading={list.loadingMore}
+            errorMessage={list.moreError?.message}
+            onLoadMore={() => void list.loadMore()}
+            endText='没有更多了'
+          />
         </View>
       ) : null}
     </View>

@@ -6,6 +6,7 @@ import { AttendanceRow } from '@/components/attendance-row'
 import { ConfirmDialog } from '@/components/confirm-dialog'
 import { EmptyState } from '@/components/empty-state'
 import { LoadingState } from '@/components/loading-state'
+import { PagedListFooter } from '@/components/paged-list-footer'
 import { AttendeePicker } from '@/features/lectures/attendee-picker'
 import { formatLectureTime, formatMoment } from '@/features/lectures/beijing-time'
 import { safeDecode } from '@/features/lectures/check-in-scene'
@@ -147,20 +148,13 @@ export default function LectureAttendancePage() {
               onRestore={(row) => open({ kind: 'restore', row })}
             />
           ))}
-          <View className='lecture-attendance__footer'>
-            {att.moreError ? <Text className='lecture-attendance__more-error'>{att.moreError.message}</Text> : null}
-            {att.hasMore ? (
-              <Button
-                className='app-button app-button--secondary app-button--block lecture-attendance__more'
-                disabled={att.loadingMore}
-                onClick={() => void att.loadMore()}
-              >
-                {att.loadingMore ? '正在加载…' : att.moreError ? '重试加载更多' : '加载更多'}
-              </Button>
-            ) : (
-              <Text className='lecture-attendance__end'>已经到底了</Text>
-            )}
-          </View>
+          <PagedListFooter
+            hasMore={att.hasMore}
+            loading={att.loadingMore}
+            errorMessage={att.moreError?.message}
+            onLoadMore={() => void att.loadMore()}
+            endText='已经到底了'
+          />
         </View>
       ) : null}
 

@@ -4,6 +4,7 @@ import { Button, Text, View } from '@tarojs/components'
 import type { MemberRow as MemberRowData, Role } from '@contracts'
 import { EmptyState } from '@/components/empty-state'
 import { LoadingState } from '@/components/loading-state'
+import { PagedListFooter } from '@/components/paged-list-footer'
 import { ROLE_LABELS } from '@/components/role-badge'
 import { MemberRow } from '@/features/members/member-row'
 import { RoleChangeDialog } from '@/features/members/role-change-dialog'
@@ -121,20 +122,13 @@ export default function MembersPage() {
               }
             />
           ))}
-          <View className='members-page__footer'>
-            {list.moreError ? <Text className='members-page__more-error'>{list.moreError.message}</Text> : null}
-            {list.hasMore ? (
-              <Button
-                className='app-button app-button--secondary app-button--block members-page__more'
-                disabled={list.loadingMore}
-                onClick={() => void list.loadMore()}
-              >
-                {list.loadingMore ? '正在加载…' : list.moreError ? '重试加载更多' : '加载更多'}
-              </Button>
-            ) : (
-              <Text className='members-page__end'>已经到底了，共 {list.items.length} 人</Text>
-            )}
-          </View>
+          <PagedListFooter
+            hasMore={list.hasMore}
+            loading={list.loadingMore}
+            errorMessage={list.moreError?.message}
+            onLoadMore={() => void list.loadMore()}
+            endText={`已经到底了，共 ${list.items.length} 人`}
+          />
         </View>
       ) : null}
 

@@ -1,0 +1,1 @@
+export { MemberPicker, type MemberPickerList, type MemberPickerProps } from './member-picker'

@@ -1,0 +1,1 @@
+export { PagedListFooter, type PagedListFooterProps } from './paged-list-footer'
