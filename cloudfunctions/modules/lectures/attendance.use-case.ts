@@ -14,6 +14,7 @@ import { toAttendanceRow, toMyCheckIn } from './lecture.mapper'
 import { checkInId, findLecture, listCheckIns, myCheckIns as queryMyCheckIns, type CheckInDoc, type LectureDoc } from './lecture.repository'
 import { ownLecture } from './manage-lecture.use-case'
 import { buildAttendanceWorkbook } from './attendance.ledger'
+import { ledgerFileName } from './attendance.rules'
 
 const PAGE_SIZE = 50
 const EXPORT_BATCH = 500
@@ -117,7 +118,7 @@ export async function exportAttendance(input: { lectureId: string }, ctx: Contex
     afterId = last._id
   }
   const buffer = await buildAttendanceWorkbook(lecture, rows)
-  const fileName = `签到台账-${lecture.title.slice(0, 20)}-${formatBeijing(lecture.startAt, 'YYYYMMDD')}.xlsx`
+  const fileName = ledgerFileName(lecture.title, formatBeijing(lecture.startAt, 'YYYYMMDD'))
   const cloudPath = `exports/attendance/${lecture._id}/${formatBeijing(ctx.now, 'YYYYMMDD-HHmmss')}.xlsx`
   const uploaded = (await cloud.uploadFile({ cloudPath, fileContent: buffer })) as { fileID: string }
   const temp = (await cloud.getTempFileURL({ fileList: [uploaded.fileID] })) as { fileList: Array<{ tempFileURL: string }> }

@@ -1,0 +1,42 @@
+import { LEDGER_TITLE_MAX, ledgerFileName, ledgerTitle } from '../../cloudfunctions/modules/lectures/attendance.rules'
+
+describe('ledger file name', () => {
+  it('names the file after the lecture and its Beijing date', () => {
+    expect(ledgerFileName('学习党章', '20261201')).toBe('签到台账-学习党章-20261201.xlsx')
+  })
+
+  it('never ends the cut title on an opening bracket', () => {
+    // 19 characters, then （ as the 20th: a plain slice(0, 20) left 「…专题党课（」.
+    const title = '学习贯彻党的二十届三中全会精神专题党课（第二讲）'
+    expect(ledgerFileName(title, '20261201')).toBe('签到台账-学习贯彻党的二十届三中全会精神专题党课-20261201.xlsx')
+  })
+
+  it('ends the cut before a bracket whose close fell beyond it', () => {
+    expect(ledgerTitle('基层治理专题（社区议事协商机制的实践与思考）')).toBe('基层治理专题')
+    expect(ledgerTitle('主题党日《关于新时代基层党组织建设若干问题的思考》')).toBe('主题党日')
+  })
+
+  it('keeps a bracket pair that is whole inside the cut', () => {
+    expect(ledgerTitle('社区治理专题党课（一）：基层党组织建设与创新实践')).toBe('社区治理专题党课（一）：基层党组织建设与')
+    // The cut falls just after the closing bracket: it stays.
+    expect(ledgerTitle('学习贯彻党的二十届三中全会精神（第一讲）专题党课')).toBe('学习贯彻党的二十届三中全会精神（第一讲）')
+  })
+
+  it('drops a dash or separator the cut ends on', () => {
+    expect(ledgerTitle('学习贯彻党的二十届三中全会精神专题党课——第二讲')).toBe('学习贯彻党的二十届三中全会精神专题党课')
+    expect(ledgerTitle('学习贯彻党的二十届三中全会精神专题党课，第二讲')).toBe('学习贯彻党的二十届三中全会精神专题党课')
+  })
+
+  it('cuts by characters, never inside one', () => {
+    const rare = '𠮷'.repeat(30)
+    const cut = ledgerTitle(rare)
+    expect(Array.from(cut)).toHaveLength(LEDGER_TITLE_MAX)
+    expect(cut).toBe('𠮷'.repeat(LEDGER_TITLE_MAX))
+  })
+
+  it('keeps a short title whole, and replaces what a file name may not hold', () => {
+    expect(ledgerTitle('学习党章！')).toBe('学习党章！')
+    expect(ledgerTitle('党章/党规 学习:第一讲')).toBe('党章 党规 学习 第一讲')
+    expect(ledgerTitle('   ')).toBe('党课')
+  })
+})
