@@ -129,6 +129,13 @@ export interface LectureView {
 export interface MyLectureStatus {
   checkedIn: boolean
   checkedInAt: string | null
+  /**
+   * The caller had checked in and the secretary revoked it (markAttendance present:false): scanning
+   * again is refused (CHECKIN.REMOVED), so the detail says so instead of offering 扫码签到.
+   */
+  removed: boolean
+  /** The reason the secretary gave when revoking; null when not removed. */
+  removedReason: string | null
   rated: boolean
   /** Whether the caller may manage it (secretary of its branch). */
   canManage: boolean

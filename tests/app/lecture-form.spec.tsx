@@ -216,7 +216,7 @@ describe('发布党课 page', () => {
           cancelReason: null,
           checkinCount: 0,
           fromOtherBranch: false,
-          me: { checkedIn: false, checkedInAt: null, rated: false, canManage: true, canSeeAttendance: true, isSpeaker: false },
+          me: { checkedIn: false, checkedInAt: null, removed: false, removedReason: null, rated: false, canManage: true, canSeeAttendance: true, isSpeaker: false },
         },
       }
     })
@@ -274,7 +274,7 @@ describe('发布党课 page', () => {
         cancelReason: null,
         checkinCount: 0,
         fromOtherBranch: false,
-        me: { checkedIn: false, checkedInAt: null, rated: false, canManage: true, canSeeAttendance: true, isSpeaker: false },
+        me: { checkedIn: false, checkedInAt: null, removed: false, removedReason: null, rated: false, canManage: true, canSeeAttendance: true, isSpeaker: false },
       },
     }
   }

@@ -95,7 +95,7 @@ describe('material file rules', () => {
       cancelReason: null,
       checkinCount: 0,
       fromOtherBranch: false,
-      me: { checkedIn: false, checkedInAt: null, rated: false, canManage: true, canSeeAttendance: true, isSpeaker: false },
+      me: { checkedIn: false, checkedInAt: null, removed: false, removedReason: null, rated: false, canManage: true, canSeeAttendance: true, isSpeaker: false },
     })
     expect(values.materials).toEqual([
       { title: '讲稿', fileID: FILE_ID, fileName: 'PDF 文件', url: 'http://127.0.0.1/files/x.pdf?sign=local' },

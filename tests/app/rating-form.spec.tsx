@@ -43,7 +43,7 @@ function lecture(over: Partial<LectureDetail> = {}, me: Partial<LectureDetail['m
     checkinCount: 12,
     fromOtherBranch: false,
     ...over,
-    me: { checkedIn: true, checkedInAt: new Date(now - 12 * MIN).toISOString(), rated: false, canManage: false, canSeeAttendance: false, isSpeaker: false, ...me },
+    me: { checkedIn: true, checkedInAt: new Date(now - 12 * MIN).toISOString(), removed: false, removedReason: null, rated: false, canManage: false, canSeeAttendance: false, isSpeaker: false, ...me },
   }
 }
 

@@ -31,7 +31,7 @@ function lecture(me: Partial<LectureDetail['me']> = {}): LectureDetail {
     cancelReason: null,
     checkinCount: 6,
     fromOtherBranch: false,
-    me: { checkedIn: false, checkedInAt: null, rated: false, canManage: true, canSeeAttendance: true, isSpeaker: false, ...me },
+    me: { checkedIn: false, checkedInAt: null, removed: false, removedReason: null, rated: false, canManage: true, canSeeAttendance: true, isSpeaker: false, ...me },
   }
 }
 

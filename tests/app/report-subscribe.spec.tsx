@@ -45,7 +45,7 @@ function lecture(over: Partial<LectureDetail> = {}, me: Partial<LectureDetail['m
     checkinCount: 12,
     fromOtherBranch: false,
     ...over,
-    me: { checkedIn: false, checkedInAt: null, rated: false, canManage: false, canSeeAttendance: true, isSpeaker: true, ...me },
+    me: { checkedIn: false, checkedInAt: null, removed: false, removedReason: null, rated: false, canManage: false, canSeeAttendance: true, isSpeaker: true, ...me },
   }
 }
 

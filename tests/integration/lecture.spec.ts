@@ -553,6 +553,25 @@ describe('lecture attendance', () => {
     expect(await errorCode(SEC, { action: 'markAttendance', lectureId: id, openid: OTHER, present: true, reason: '外支部' })).toBe('LECTURE.PERSON_NOT_FOUND')
   })
 
+  it('tells a person whose check-in was revoked, with the reason, on get; others are not marked removed', async () => {
+    const id = await publishedLecture()
+    const before = await ok<{ me: Json }>(MEMBER, { action: 'get', lectureId: id })
+    expect(before.me).toMatchObject({ checkedIn: false, removed: false, removedReason: null })
+    await ok(MEMBER, { action: 'checkIn', lectureId: id, token: await liveToken(id) })
+    expect((await ok<{ me: Json }>(MEMBER, { action: 'get', lectureId: id })).me).toMatchObject({ checkedIn: true, removed: false, removedReason: null })
+
+    await ok(SEC, { action: 'markAttendance', lectureId: id, openid: MEMBER, present: false, reason: '代签，本人未到场' })
+    const removed = await ok<{ me: Json }>(MEMBER, { action: 'get', lectureId: id })
+    expect(removed.me).toMatchObject({ checkedIn: false, checkedInAt: null, removed: true, removedReason: '代签，本人未到场' })
+    // Only the caller's own record counts: the secretary and another member are not "removed".
+    expect((await ok<{ me: Json }>(MEMBER2, { action: 'get', lectureId: id })).me).toMatchObject({ removed: false, removedReason: null })
+    expect((await ok<{ me: Json }>(SEC, { action: 'get', lectureId: id })).me).toMatchObject({ removed: false, removedReason: null })
+
+    // Added back by hand: checked in again, no longer removed.
+    await ok(SEC, { action: 'markAttendance', lectureId: id, openid: MEMBER, present: true, reason: '核实确已到场' })
+    expect((await ok<{ me: Json }>(MEMBER, { action: 'get', lectureId: id })).me).toMatchObject({ checkedIn: true, removed: false, removedReason: null })
+  })
+
   it('shows attendance to the speaker but not to other members', async () => {
     const id = await publishedLecture()
     await ok(MEMBER, { action: 'checkIn', lectureId: id, token: await liveToken(id) })

@@ -52,6 +52,8 @@ export async function getLecture(input: { lectureId: string }, ctx: ContextFor<'
   return toLectureDetail(lecture, ctx.member.branchId, {
     checkedIn: mine?.present === true,
     checkedInAt: mine?.present ? mine.at.toISOString() : null,
+    removed: mine?.present === false,
+    removedReason: mine?.present === false ? mine.reason : null,
     rated,
     canManage: manages,
     canSeeAttendance: manages || isSpeaker,

@@ -36,6 +36,8 @@ function manageStatus(ctx: ContextFor<'secretary'>, lecture: LectureDoc) {
   return {
     checkedIn: false,
     checkedInAt: null,
+    removed: false,
+    removedReason: null,
     rated: false,
     canManage: lecture.branchId === ctx.member.branchId,
     canSeeAttendance: true,

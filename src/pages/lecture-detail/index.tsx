@@ -237,7 +237,7 @@ function RateAction({ lecture }: { lecture: LectureDetail }) {
   )
 }
 
-/** "Me and this lecture": 已签到 at what time, or how to check in now. */
+/** "Me and this lecture": 已签到 at what time, revoked by the secretary (and why), or how to check in now. */
 function MyStatus({ lecture }: { lecture: LectureDetail }) {
   const [help, setHelp] = useState(false)
   const [scanNote, setScanNote] = useState<string | null>(null)
@@ -248,6 +248,18 @@ function MyStatus({ lecture }: { lecture: LectureDetail }) {
         <Text className='lecture-detail__my-title'>✓ 已签到</Text>
         <Text className='lecture-detail__my-text lecture-detail__my-time'>签到时间：{formatMoment(lecture.me.checkedInAt)}</Text>
         <RateAction lecture={lecture} />
+      </View>
+    )
+  }
+
+  if (lecture.me.removed) {
+    // Scanning again would be refused (CHECKIN.REMOVED): say why, and who to ask, with no scan button.
+    return (
+      <View className='lecture-detail__my-status lecture-detail__my-status--removed'>
+        <Text className='lecture-detail__my-title'>签到已被撤销</Text>
+        <Text className='lecture-detail__my-text lecture-detail__removed-text'>
+          你的签到已被书记撤销{lecture.me.removedReason ? `（原因：${lecture.me.removedReason}）` : ''}，如有疑问请联系支部书记
+        </Text>
       </View>
     )
   }

@@ -1,0 +1,79 @@
+import { render, waitFor } from '@testing-library/react'
+import { Current } from '@tarojs/runtime'
+import type { LectureDetail } from '@contracts'
+import LectureDetailPage from '@/pages/lecture-detail/index'
+import { stubCloud, textOf } from './support/cloud-stub'
+
+const LECTURE = 'Labc1234567'
+const MIN = 60_000
+
+/** A published lecture under way (check-in open), seen by a member who is not checked in. */
+function lecture(me: Partial<LectureDetail['me']> = {}): LectureDetail {
+  const now = Date.now()
+  return {
+    id: LECTURE,
+    branchId: 'branch-1',
+    branchName: '幸福里社区第一党支部',
+    title: '学习贯彻党的二十届三中全会精神',
+    topic: '',
+    speaker: { name: '刘老师', openid: 'demo-speaker' },
+    startAt: new Date(now - 10 * MIN).toISOString(),
+    endAt: new Date(now + 50 * MIN).toISOString(),
+    location: { name: '党群服务中心', latitude: null, longitude: null, radius: null },
+    audience: 'branch',
+    checkinMode: 'rotating',
+    materials: [],
+    checkinWindow: { opensBeforeMinutes: 30, closesAfterMinutes: 0 },
+    checkinOpensAt: new Date(now - 40 * MIN).toISOString(),
+    checkinClosesAt: new Date(now + 50 * MIN).toISOString(),
+    status: 'published',
+    cancelReason: null,
+    checkinCount: 12,
+    fromOtherBranch: false,
+    me: {
+      checkedIn: false,
+      checkedInAt: null,
+      removed: false,
+      removedReason: null,
+      rated: false,
+      canManage: false,
+      canSeeAttendance: false,
+      isSpeaker: false,
+      ...me,
+    },
+  }
+}
+
+function renderDetail(data: LectureDetail) {
+  stubCloud(() => ({ ok: true, data }))
+  Current.router = { params: { id: LECTURE }, path: '/pages/lecture-detail/index' } as unknown as typeof Current.router
+  return render(<LectureDetailPage />).container
+}
+
+afterEach(() => {
+  Current.router = null
+})
+
+describe('党课详情: my check-in', () => {
+  it('offers 扫码签到 to someone not checked in while check-in is open', async () => {
+    const container = renderDetail(lecture())
+    await waitFor(() => expect(textOf(container, '.lecture-detail__my-title')).toBe('你还没有签到'))
+    expect(textOf(container, '.lecture-detail__scan')).toBe('扫码签到')
+  })
+
+  it('tells a person whose check-in the secretary revoked why, and offers no scan (it would be refused)', async () => {
+    const container = renderDetail(lecture({ removed: true, removedReason: '代签，本人未到场' }))
+    await waitFor(() => expect(textOf(container, '.lecture-detail__my-title')).toBe('签到已被撤销'))
+    expect(textOf(container, '.lecture-detail__removed-text')).toBe('你的签到已被书记撤销（原因：代签，本人未到场），如有疑问请联系支部书记')
+    expect(container.querySelector('.lecture-detail__my-status--removed')).not.toBeNull()
+    expect(container.querySelector('.lecture-detail__scan')).toBeNull()
+    expect(container.textContent).not.toContain('你还没有签到')
+    expect(container.querySelector('.lecture-detail__rate')).toBeNull()
+  })
+
+  it('says the same without a reason when none was kept', async () => {
+    const container = renderDetail(lecture({ removed: true, removedReason: null }))
+    await waitFor(() => expect(textOf(container, '.lecture-detail__removed-text')).toBe('你的签到已被书记撤销，如有疑问请联系支部书记'))
+    expect(container.querySelector('.lecture-detail__scan')).toBeNull()
+  })
+})
