@@ -1,7 +1,10 @@
-import { act, renderHook, waitFor } from '@testing-library/react'
-import type { DisplayCode } from '@contracts'
+import { act, render, renderHook, waitFor } from '@testing-library/react'
+import { Current } from '@tarojs/runtime'
+import type { DisplayCode, LectureDetail } from '@contracts'
+import LectureDisplayPage from '@/packages/secretary/pages/lecture-display/index'
+import { checkinPhase, formatCountdown } from '@/features/lectures/lecture-timing.rules'
 import { AFTER_CHANGE_MS, narrowClockOffset, nextRefreshDelay, RETRY_MS, useDisplayCode } from '@/features/lectures/use-display-code'
-import { stubCloud } from './support/cloud-stub'
+import { stubCloud, textOf } from './support/cloud-stub'
 
 const SLOT = 15
 
@@ -108,5 +111,149 @@ describe('useDisplayCode', () => {
       jest.advanceTimersByTime(60_000)
     })
     expect(stub.calls).toHaveLength(1)
+  })
+})
+
+describe('check-in window as the display reads it', () => {
+  const times = { checkinOpensAt: '2026-11-22T11:00:00.000Z', checkinClosesAt: '2026-11-22T13:00:00.000Z' }
+  it('is open from the opening instant to just before the closing one (the server rule)', () => {
+    expect(checkinPhase(times, Date.parse(times.checkinOpensAt) - 1)).toBe('notOpen')
+    expect(checkinPhase(times, Date.parse(times.checkinOpensAt))).toBe('open')
+    expect(checkinPhase(times, Date.parse(times.checkinClosesAt) - 1)).toBe('open')
+    expect(checkinPhase(times, Date.parse(times.checkinClosesAt))).toBe('closed')
+  })
+
+  it('counts down in words, rounded up to the second', () => {
+    expect(formatCountdown(2 * 86_400_000 + 3 * 3_600_000 + 5_000)).toBe('2 天 3 小时')
+    expect(formatCountdown(3_600_000 + 5 * 60_000)).toBe('1 小时 5 分')
+    expect(formatCountdown(12 * 60_000 + 4_200)).toBe('12 分 05 秒')
+    expect(formatCountdown(44_001)).toBe('45 秒')
+    expect(formatCountdown(-5)).toBe('0 秒')
+  })
+})
+
+describe('签到大屏 page', () => {
+  const NOW = Date.parse('2026-11-22T11:00:03.000Z') // 19:00:03 in Beijing
+  const MIN = 60_000
+
+  /** The secretary's own published lecture; `opensIn` / `closesIn` are ms from NOW. */
+  function lecture(opensIn: number, closesIn: number, over: Partial<LectureDetail> = {}): LectureDetail {
+    return {
+      id: 'Labc1234567',
+      branchId: 'branch-1',
+      branchName: '幸福里社区第一党支部',
+      title: '明天的党课：基层治理',
+      topic: '',
+      speaker: { name: '刘老师', openid: null },
+      startAt: new Date(NOW + opensIn + 30 * MIN).toISOString(),
+      endAt: new Date(NOW + closesIn).toISOString(),
+      location: { name: '街道党校', latitude: null, longitude: null, radius: null },
+      audience: 'branch',
+      checkinMode: 'rotating',
+      materials: [],
+      checkinWindow: { opensBeforeMinutes: 30, closesAfterMinutes: 0 },
+      checkinOpensAt: new Date(NOW + opensIn).toISOString(),
+      checkinClosesAt: new Date(NOW + closesIn).toISOString(),
+      status: 'published',
+      cancelReason: null,
+      checkinCount: 12,
+      fromOtherBranch: false,
+      me: { checkedIn: false, checkedInAt: null, removed: false, removedReason: null, rated: false, canManage: true, canSeeAttendance: true, isSpeaker: false },
+      ...over,
+    }
+  }
+
+  beforeEach(() => {
+    jest.useFakeTimers({ now: NOW })
+    Current.router = { params: { id: 'Labc1234567' }, path: '/packages/secretary/pages/lecture-display/index' } as unknown as typeof Current.router
+  })
+  afterEach(() => {
+    jest.useRealTimers()
+    Current.router = null
+  })
+
+  const codeCalls = (stub: ReturnType<typeof stubCloud>) => stub.calls.filter((c) => c.event.action === 'displayCode').length
+
+  it('before check-in opens: says when, counts down, asks for no code, then shows the code by itself', async () => {
+    // Opens at 19:02 Beijing, 117 s from now.
+    const stub = stubCloud((_fn, event) => (event.action === 'get' ? { ok: true, data: lecture(117_000, 120 * MIN) } : { ok: true, data: codeAt(Date.now(), 3) }))
+    const { container } = render(<LectureDisplayPage />)
+    await waitFor(() => expect(textOf(container, '.lecture-display__notice-title')).toBe('签到将于 11月22日 19:02 开放'))
+    expect(textOf(container, '.lecture-display__countdown-value')).toMatch(/^1 分 5\d 秒$/)
+    expect(container.querySelector('.check-in-board')).toBeNull()
+    expect(container.textContent).not.toContain('扫码签到')
+
+    await act(async () => {
+      jest.advanceTimersByTime(60_000)
+    })
+    expect(textOf(container, '.lecture-display__countdown-value')).toMatch(/^5\d 秒$/)
+    expect(codeCalls(stub)).toBe(0)
+
+    await act(async () => {
+      jest.advanceTimersByTime(60_000)
+    })
+    await waitFor(() => expect(container.querySelector('.check-in-board__qr')).not.toBeNull())
+    expect(codeCalls(stub)).toBeGreaterThanOrEqual(1)
+    expect(container.querySelector('.lecture-display__not-open')).toBeNull()
+  })
+
+  it('after check-in closed: says 签到已结束 with the final count, and asks for no code', async () => {
+    const stub = stubCloud((_fn, event) => (event.action === 'get' ? { ok: true, data: lecture(-150 * MIN, -5 * MIN) } : { ok: true, data: codeAt(Date.now()) }))
+    const { container } = render(<LectureDisplayPage />)
+    await waitFor(() => expect(textOf(container, '.lecture-display__notice-title')).toBe('签到已结束'))
+    expect(textOf(container, '.lecture-display__final')).toBe('共 12 人签到')
+    expect(container.querySelector('.check-in-board')).toBeNull()
+    await act(async () => {
+      jest.advanceTimersByTime(60_000)
+    })
+    expect(codeCalls(stub)).toBe(0)
+  })
+
+  it('closing while on screen: stops asking for codes and shows the final count read again', async () => {
+    let closed = false
+    const stub = stubCloud((_fn, event) =>
+      event.action === 'get'
+        ? { ok: true, data: lecture(-30 * MIN, 20_000, { checkinCount: closed ? 7 : 5 }) }
+        : { ok: true, data: codeAt(Date.now(), 5) },
+    )
+    const { container } = render(<LectureDisplayPage />)
+    await waitFor(() => expect(container.querySelector('.check-in-board__qr')).not.toBeNull())
+    closed = true
+    await act(async () => {
+      jest.advanceTimersByTime(21_000)
+    })
+    await waitFor(() => expect(textOf(container, '.lecture-display__notice-title')).toBe('签到已结束'))
+    await waitFor(() => expect(textOf(container, '.lecture-display__final')).toBe('共 7 人签到'))
+    const asked = codeCalls(stub)
+    await act(async () => {
+      jest.advanceTimersByTime(60_000)
+    })
+    expect(codeCalls(stub)).toBe(asked)
+    expect(stub.actions().filter((a) => a === 'get')).toHaveLength(2)
+  })
+
+  it('says a cancelled lecture is cancelled, with its reason, whatever the time', async () => {
+    const stub = stubCloud(() => ({ ok: true, data: lecture(-30 * MIN, -5 * MIN, { status: 'cancelled', cancelReason: '场地临时维修' }) }))
+    const { container } = render(<LectureDisplayPage />)
+    await waitFor(() => expect(textOf(container, '.lecture-display__cancelled .empty-state__title')).toBe('这场党课已取消'))
+    expect(textOf(container, '.lecture-display__cancelled .empty-state__hint')).toBe('取消原因：场地临时维修')
+    expect(container.textContent).not.toContain('签到已结束')
+    expect(codeCalls(stub)).toBe(0)
+  })
+
+  it('says so when the lecture is cancelled while its code is on screen', async () => {
+    let cancelled = false
+    stubCloud((_fn, event) => {
+      if (event.action === 'get') return { ok: true, data: lecture(-30 * MIN, 60 * MIN, cancelled ? { status: 'cancelled', cancelReason: '改期另行通知' } : {}) }
+      return cancelled ? { ok: false, error: { code: 'CHECKIN.CANCELLED', message: '这场党课已取消，无需签到' } } : { ok: true, data: codeAt(Date.now()) }
+    })
+    const { container } = render(<LectureDisplayPage />)
+    await waitFor(() => expect(container.querySelector('.check-in-board__qr')).not.toBeNull())
+    cancelled = true
+    await act(async () => {
+      jest.advanceTimersByTime(16_000)
+    })
+    await waitFor(() => expect(textOf(container, '.lecture-display__cancelled .empty-state__title')).toBe('这场党课已取消'))
+    await waitFor(() => expect(textOf(container, '.lecture-display__cancelled .empty-state__hint')).toBe('取消原因：改期另行通知'))
   })
 })

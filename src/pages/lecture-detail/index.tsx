@@ -9,6 +9,7 @@ import { LectureStatusBadge } from '@/components/lecture-status-badge'
 import { LoadingState } from '@/components/loading-state'
 import { formatCheckinWindow, formatLectureTime, formatMoment } from '@/features/lectures/beijing-time'
 import { lecturesVersion } from '@/features/lectures/lecture-changes'
+import { checkinPhase } from '@/features/lectures/lecture-timing.rules'
 import { materialActionLabel, openMaterial } from '@/features/lectures/open-material'
 import { scanForCheckIn } from '@/features/lectures/scan-check-in'
 import { safeDecode, sceneFor } from '@/features/lectures/check-in-scene'
@@ -264,10 +265,7 @@ function MyStatus({ lecture }: { lecture: LectureDetail }) {
     )
   }
 
-  const now = Date.now()
-  const opensAt = Date.parse(lecture.checkinOpensAt)
-  const closesAt = Date.parse(lecture.checkinClosesAt)
-  const state = now < opensAt ? 'notOpen' : now >= closesAt ? 'closed' : 'open'
+  const state = checkinPhase(lecture, Date.now())
 
   const scan = async () => {
     setScanNote(null)

@@ -1,11 +1,14 @@
-import { useEffect } from 'react'
+import { useEffect, useRef, useState, type ReactNode } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
-import { Button, View } from '@tarojs/components'
+import { Button, Text, View } from '@tarojs/components'
+import type { LectureDetail } from '@contracts'
 import { CheckInBoard } from '@/components/check-in-board'
 import { EmptyState } from '@/components/empty-state'
 import { LoadingState } from '@/components/loading-state'
-import { formatClock, formatLectureTime } from '@/features/lectures/beijing-time'
+import { formatClock, formatLectureTime, formatMoment } from '@/features/lectures/beijing-time'
 import { safeDecode } from '@/features/lectures/check-in-scene'
+import { formatCountdown } from '@/features/lectures/lecture-timing.rules'
+import { useCheckinPhase } from '@/features/lectures/use-checkin-phase'
 import { useDisplayCode } from '@/features/lectures/use-display-code'
 import { useLecture } from '@/features/lectures/use-lecture'
 import { CallErrorView } from '@/features/session'
@@ -16,6 +19,10 @@ import './index.scss'
  * 签到大屏 (secretary): the rotating check-in code full screen — on the secretary's phone held up, or
  * on a projector through the browser — with a countdown to the next code, the live count and the newest
  * names. The screen is kept awake in WeChat.
+ *
+ * A code is shown (and asked for) only while check-in is open: before, the screen says when it opens
+ * and counts down, then shows the code by itself; after, it says 签到已结束 with the final count. A
+ * code on screen outside the window would only get scanners refused.
  */
 export default function LectureDisplayPage() {
   const router = useRouter()
@@ -23,13 +30,36 @@ export default function LectureDisplayPage() {
   const lecture = useLecture(lectureId)
   const l = lecture.data
   const usable = Boolean(l && l.me.canManage && l.status === 'published')
-  const display = useDisplayCode(lectureId, { mode: l?.checkinMode ?? 'rotating', enabled: usable })
+  const { phase, now } = useCheckinPhase(l)
+  const display = useDisplayCode(lectureId, { mode: l?.checkinMode ?? 'rotating', enabled: usable && phase === 'open' })
+  const cancelledMeanwhile = display.error?.code === 'CHECKIN.CANCELLED'
+  const { reload } = lecture
 
   useEffect(() => {
     if (process.env.TARO_ENV !== 'weapp' || !usable) return undefined
     void Taro.setKeepScreenOn({ keepScreenOn: true }).catch(() => undefined)
     return () => void Taro.setKeepScreenOn({ keepScreenOn: false }).catch(() => undefined)
   }, [usable])
+
+  // Cancelled while on screen: read the lecture again for its reason (the screen says 已取消 meanwhile).
+  useEffect(() => {
+    if (cancelledMeanwhile) void reload()
+  }, [cancelledMeanwhile, reload])
+
+  // Closed while on screen: the last code's count until the lecture, read again, gives the final one.
+  const [closedCount, setClosedCount] = useState<number | null>(null)
+  const lastCount = useRef<number | null>(null)
+  lastCount.current = display.code?.checkinCount ?? lastCount.current
+  const wasOpen = useRef(false)
+  useEffect(() => {
+    if (phase === 'open') wasOpen.current = true
+    if (phase !== 'closed' || !wasOpen.current) return
+    wasOpen.current = false
+    setClosedCount(lastCount.current)
+    void reload().then((fresh) => {
+      if (fresh) setClosedCount(null)
+    })
+  }, [phase, reload])
 
   if (lecture.status === 'loading') return <View className='lecture-display lecture-display--plain'><LoadingState /></View>
   if (!l) {
@@ -46,18 +76,50 @@ export default function LectureDisplayPage() {
       </View>
     )
   }
-  if (l.status !== 'published') {
+  if (l.status !== 'published' || cancelledMeanwhile) {
+    const draft = l.status === 'draft'
     return (
       <View className='lecture-display lecture-display--plain'>
         <EmptyState
-          title={l.status === 'draft' ? '党课还没有发布' : '这场党课已取消'}
-          hint={l.status === 'draft' ? '发布后才能打开签到大屏。' : l.cancelReason ? `取消原因：${l.cancelReason}` : undefined}
+          className={draft ? 'lecture-display__draft' : 'lecture-display__cancelled'}
+          title={draft ? '党课还没有发布' : '这场党课已取消'}
+          hint={draft ? '发布后才能打开签到大屏。' : l.cancelReason ? `取消原因：${l.cancelReason}` : '无需签到。'}
         >
           <Button className='app-button app-button--block' onClick={() => void Taro.redirectTo({ url: withQuery(ROUTES.lectureDetail, { id: l.id }) })}>
             回到党课详情
           </Button>
         </EmptyState>
       </View>
+    )
+  }
+
+  if (phase === 'notOpen') {
+    return (
+      <DisplayNotice lecture={l} className='lecture-display__not-open'>
+        <Text className='lecture-display__notice-title'>签到将于 {formatMoment(l.checkinOpensAt, now)} 开放</Text>
+        <Text className='lecture-display__countdown'>
+          还有 <Text className='lecture-display__countdown-value'>{formatCountdown(Date.parse(l.checkinOpensAt) - now)}</Text>
+        </Text>
+        <Text className='lecture-display__notice-text'>到时这里会自动显示签到二维码，无需刷新页面。</Text>
+      </DisplayNotice>
+    )
+  }
+
+  if (phase === 'closed') {
+    return (
+      <DisplayNotice lecture={l} className='lecture-display__closed'>
+        <Text className='lecture-display__notice-title'>签到已结束</Text>
+        <Text className='lecture-display__final'>
+          共 <Text className='lecture-display__final-count'>{closedCount ?? l.checkinCount}</Text> 人签到
+        </Text>
+        <Text className='lecture-display__notice-text'>签到已于 {formatMoment(l.checkinClosesAt, now)} 截止。确实到场但没有签到的，可以在签到名单里补录。</Text>
+        <Button
+          className='app-button app-button--secondary app-button--block lecture-display__to-attendance'
+          onClick={() => void Taro.redirectTo({ url: withQuery(ROUTES.secretaryLectureAttendance, { id: l.id }) })}
+        >
+          查看签到名单
+        </Button>
+      </DisplayNotice>
     )
   }
 
@@ -87,15 +149,37 @@ export default function LectureDisplayPage() {
         warning={display.stale ? '网络不稳，二维码暂未更新，正在重试…（当前二维码仍可扫）' : null}
         outdated={display.outdated}
       >
-        {process.env.TARO_ENV === 'h5' ? (
-          <Button
-            className='app-button app-button--secondary app-button--block lecture-display__fullscreen'
-            onClick={() => void document.documentElement.requestFullscreen?.().catch(() => undefined)}
-          >
-            全屏显示（投影时用）
-          </Button>
-        ) : null}
+        <FullscreenButton />
       </CheckInBoard>
+    </View>
+  )
+}
+
+/** In a browser: the board alone on the projector. */
+function FullscreenButton() {
+  if (process.env.TARO_ENV !== 'h5') return null
+  return (
+    <Button
+      className='app-button app-button--secondary app-button--block lecture-display__fullscreen'
+      onClick={() => void document.documentElement.requestFullscreen?.().catch(() => undefined)}
+    >
+      全屏显示（投影时用）
+    </Button>
+  )
+}
+
+/** The screen outside the check-in window: the lecture, then what is the case instead of a code. */
+function DisplayNotice({ lecture, className, children }: { lecture: LectureDetail; className: string; children: ReactNode }) {
+  return (
+    <View className={`lecture-display lecture-display--notice ${className}`}>
+      <View className='lecture-display__head'>
+        <Text className='lecture-display__title'>{lecture.title}</Text>
+        <Text className='lecture-display__subtitle'>{`${formatLectureTime(lecture.startAt, lecture.endAt)} · ${lecture.location.name}`}</Text>
+      </View>
+      <View className='lecture-display__notice'>{children}</View>
+      <View className='lecture-display__notice-extra'>
+        <FullscreenButton />
+      </View>
     </View>
   )
 }
