@@ -4,6 +4,8 @@ import { lectureInputSchema } from '../../cloudfunctions/contracts'
 import LectureEditPage from '@/packages/secretary/pages/lecture-edit/index'
 import { beijingIso, beijingToday, formatCheckinWindow, formatLectureTime, formatMoment, inBeijing } from '@/features/lectures/beijing-time'
 import {
+  PAST_START_MESSAGE,
+  asksPastStart,
   checkLectureForm,
   emptyLectureForm,
   formErrorsFromServer,
@@ -18,6 +20,10 @@ import { click, stubCloud, textOf, typeInto } from './support/cloud-stub'
 import { memberRows, whoamiAs } from './support/fixtures'
 
 const Taro = jest.requireActual<{ __navigations: () => Array<{ kind: string; url: string }>; __resetNavigations: () => void }>('@tarojs/taro')
+
+const DAY_MS = 24 * 60 * 60 * 1000
+/** A date a week ahead (Beijing): a lecture saved on it starts in the future, whenever the tests run. */
+const NEXT_WEEK = beijingToday(Date.now() + 7 * DAY_MS)
 
 function form(over: Partial<LectureFormValues> = {}): LectureFormValues {
   return {
@@ -162,6 +168,22 @@ describe('lecture form rules', () => {
     expect(checkLectureForm(form({ speakerName: ' ', speakerOpenid: 'demo-li' }))).toEqual({ ok: false, errors: { speakerName: '请填写主讲人' } })
   })
 
+  it('asks before saving a start already past, chosen on this form; not for a lecture edited without moving it', () => {
+    const now = Date.parse('2026-11-22T11:30:00Z') // 19:30 in Beijing
+    const fresh = emptyLectureForm('2026-11-22')
+    expect(asksPastStart(form({ date: '2026-11-22', startTime: '19:00' }), fresh, now)).toBe(true)
+    expect(asksPastStart(form({ date: '2026-11-22', startTime: '19:30' }), fresh, now)).toBe(true)
+    expect(asksPastStart(form({ date: '2026-11-22', startTime: '19:31' }), fresh, now)).toBe(false)
+    // Just after Beijing midnight the previous Beijing day is past, though still "today" in UTC.
+    expect(asksPastStart(form({ date: '2026-11-22', startTime: '23:50' }), fresh, Date.parse('2026-11-22T16:05:00Z'))).toBe(true)
+    expect(asksPastStart(form({ date: '', startTime: '19:00' }), fresh, now)).toBe(false)
+
+    const begun = form({ date: '2026-11-22', startTime: '19:00' })
+    expect(asksPastStart({ ...begun, topic: '补充简介' }, begun, now)).toBe(false)
+    expect(asksPastStart({ ...begun, startTime: '18:30' }, begun, now)).toBe(true)
+    expect(asksPastStart({ ...begun, date: '2026-11-21' }, begun, now)).toBe(true)
+  })
+
   it("places the server's field messages on the form", () => {
     expect(formErrorsFromServer({ endAt: '结束时间必须晚于开始时间', 'speaker.name': '请填写主讲人', 'materials.1.url': '链接格式不正确' })).toEqual({
       endTime: '结束时间必须晚于开始时间',
@@ -227,7 +249,7 @@ describe('发布党课 page', () => {
     await typeInto(container, '.lecture-form__title', '学习贯彻党的二十届三中全会精神')
     await typeInto(container, '.lecture-form__speaker', '王建国')
     await typeInto(container, '.lecture-form__place', '社区党群服务中心二楼')
-    await pick(container, '.lecture-form__date', '2026-11-22')
+    await pick(container, '.lecture-form__date', NEXT_WEEK)
     await pick(container, '.lecture-form__start', '19:30')
     await pick(container, '.lecture-form__end', '19:00')
     click(container, '.lecture-form__submit')
@@ -238,7 +260,7 @@ describe('发布党课 page', () => {
     click(container, '.lecture-form__submit')
     await waitFor(() => expect(textOf(container, '.lecture-edit__saved-title')).toBe('已保存为草稿'))
     const create = stub.calls.find((c) => c.event.action === 'create')?.event
-    expect(create).toMatchObject({ startAt: '2026-11-22T19:30:00+08:00', endAt: '2026-11-22T21:00:00+08:00', audience: 'branch', checkinMode: 'rotating' })
+    expect(create).toMatchObject({ startAt: `${NEXT_WEEK}T19:30:00+08:00`, endAt: `${NEXT_WEEK}T21:00:00+08:00`, audience: 'branch', checkinMode: 'rotating' })
     expect(textOf(container, '.lecture-edit__publish')).toBe('发布')
   })
   /** The browser's position API as jsdom lacks it: answers `answer` (a position, or a refusal message). */
@@ -283,7 +305,7 @@ describe('发布党课 page', () => {
     await typeInto(container, '.lecture-form__title', '学习贯彻党的二十届三中全会精神')
     await typeInto(container, '.lecture-form__speaker', '王建国')
     await typeInto(container, '.lecture-form__place', '社区党群服务中心二楼')
-    await pick(container, '.lecture-form__date', '2026-11-22')
+    await pick(container, '.lecture-form__date', NEXT_WEEK)
     await pick(container, '.lecture-form__start', '19:30')
     await pick(container, '.lecture-form__end', '21:00')
   }
@@ -349,7 +371,7 @@ describe('发布党课 page', () => {
   async function fillAllButSpeaker(container: HTMLElement) {
     await typeInto(container, '.lecture-form__title', '学习贯彻党的二十届三中全会精神')
     await typeInto(container, '.lecture-form__place', '社区党群服务中心二楼')
-    await pick(container, '.lecture-form__date', '2026-11-22')
+    await pick(container, '.lecture-form__date', NEXT_WEEK)
     await pick(container, '.lecture-form__start', '19:30')
     await pick(container, '.lecture-form__end', '21:00')
   }
@@ -439,6 +461,47 @@ describe('发布党课 page', () => {
     fail = false
     click(container, '.speaker-picker .member-picker__retry')
     await waitFor(() => expect(container.querySelectorAll('.speaker-picker .member-picker__person')).toHaveLength(2))
+  })
+
+  it('asks before saving a lecture whose start is already past, and saves only once confirmed', async () => {
+    const stub = stubCloud((_fn, event) => (event.action === 'whoami' ? { ok: true, data: whoamiAs('secretary') } : draftAnswer(event)))
+    const { container } = render(<LectureEditPage />)
+    await waitFor(() => expect(container.querySelector('.lecture-form')).not.toBeNull())
+    const yesterday = beijingToday(Date.now() - DAY_MS)
+    await fillAllButSpeaker(container)
+    await typeInto(container, '.lecture-form__speaker', '王建国')
+    await pick(container, '.lecture-form__date', yesterday)
+
+    const dialog = '.lecture-form__past-start'
+    click(container, '.lecture-form__submit')
+    await waitFor(() => expect(textOf(document.body, `${dialog} .confirm-dialog__message`)).toBe(PAST_START_MESSAGE))
+    expect(PAST_START_MESSAGE).toBe('开始时间已经过去，发布后签到可能已经结束。仍要保存吗？')
+    expect(textOf(document.body, `${dialog} .confirm-dialog__confirm`)).toBe('仍要保存')
+    expect(stub.actions()).toEqual(['whoami'])
+
+    // 取消: nothing is sent, the form stays as filled.
+    click(document.body, `${dialog} .confirm-dialog__cancel`)
+    await waitFor(() => expect(document.body.querySelector(`${dialog} .confirm-dialog__message`)).toBeNull())
+    expect(stub.actions()).toEqual(['whoami'])
+
+    click(container, '.lecture-form__submit')
+    await waitFor(() => expect(document.body.querySelector(`${dialog} .confirm-dialog__confirm`)).not.toBeNull())
+    click(document.body, `${dialog} .confirm-dialog__confirm`)
+    await waitFor(() => expect(textOf(container, '.lecture-edit__saved-title')).toBe('已保存为草稿'))
+    expect(stub.calls.find((c) => c.event.action === 'create')?.event).toMatchObject({ startAt: `${yesterday}T19:30:00+08:00` })
+  })
+
+  it('does not ask when the form is not valid yet: the missing fields are shown instead', async () => {
+    const stub = stubCloud((_fn, event) => (event.action === 'whoami' ? { ok: true, data: whoamiAs('secretary') } : draftAnswer(event)))
+    const { container } = render(<LectureEditPage />)
+    await waitFor(() => expect(container.querySelector('.lecture-form')).not.toBeNull())
+    await pick(container, '.lecture-form__date', beijingToday(Date.now() - DAY_MS))
+    await pick(container, '.lecture-form__start', '19:30')
+    await pick(container, '.lecture-form__end', '21:00')
+    click(container, '.lecture-form__submit')
+    await waitFor(() => expect(textOf(container, '.lecture-form__title-error')).toBe('请填写标题'))
+    expect(document.body.querySelector('.lecture-form__past-start .confirm-dialog__message')).toBeNull()
+    expect(stub.actions()).toEqual(['whoami'])
   })
 
   it('shows the linked speaker of a lecture being edited, and saving keeps the link', async () => {

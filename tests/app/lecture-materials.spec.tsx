@@ -2,6 +2,7 @@ import { act, fireEvent, render, waitFor } from '@testing-library/react'
 import { Current } from '@tarojs/runtime'
 import { lectureInputSchema, materialFileIdSchema } from '../../cloudfunctions/contracts'
 import LectureEditPage from '@/packages/secretary/pages/lecture-edit/index'
+import { beijingToday } from '@/features/lectures/beijing-time'
 import {
   checkLectureForm,
   checkMaterialFile,
@@ -172,7 +173,8 @@ describe('发布党课: file materials (H5)', () => {
     await typeInto(container, '.lecture-form__speaker', '王建国')
     await typeInto(container, '.lecture-form__place', '社区党群服务中心二楼')
     for (const [selector, value] of [
-      ['.lecture-form__date', '2026-11-22'],
+      // A week ahead: a start already past would first ask to confirm.
+      ['.lecture-form__date', beijingToday(Date.now() + 7 * 24 * 60 * 60 * 1000)],
       ['.lecture-form__start', '19:30'],
       ['.lecture-form__end', '21:00'],
     ]) {

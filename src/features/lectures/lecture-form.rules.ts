@@ -233,6 +233,25 @@ export function checkLectureForm(input: LectureFormValues): CheckedLecture {
   return { ok: true, value }
 }
 
+/** The chosen start (Beijing) as epoch ms; null while the date or time is missing or not real. */
+export function formStartMs(values: Pick<LectureFormValues, 'date' | 'startTime'>): number | null {
+  const iso = values.date && values.startTime ? beijingIso(values.date, values.startTime) : null
+  return iso ? Date.parse(iso) : null
+}
+
+export const PAST_START_MESSAGE = '开始时间已经过去，发布后签到可能已经结束。仍要保存吗？'
+
+/**
+ * Whether saving should first ask 「开始时间已经过去…仍要保存吗？」: the chosen start is already past and
+ * was chosen on this form (a new lecture, or the date or time changed). Editing something else of a
+ * lecture that has already begun asks nothing.
+ */
+export function asksPastStart(values: LectureFormValues, initial: LectureFormValues, now: number): boolean {
+  const start = formStartMs(values)
+  if (start === null || start > now) return false
+  return values.date !== initial.date || values.startTime !== initial.startTime
+}
+
 /** 从本支部成员中选择: the member's name and openid (and role, to show) become the speaker. */
 export function withSpeakerMember(values: LectureFormValues, member: Pick<MemberRow, 'openid' | 'name' | 'role'>): LectureFormValues {
   return { ...values, speakerName: [...member.name].slice(0, SPEAKER_MAX).join(''), speakerOpenid: member.openid, speakerRole: member.role }

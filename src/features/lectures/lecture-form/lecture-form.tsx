@@ -2,6 +2,7 @@ import { useEffect, useState, type ReactNode } from 'react'
 import Taro from '@tarojs/taro'
 import { Button, Input, Text, Textarea, View } from '@tarojs/components'
 import type { Audience, CheckinMode, ErrorBody } from '@contracts'
+import { ConfirmDialog } from '@/components/confirm-dialog'
 import { DateTimeField } from '@/components/date-time-field'
 import { OptionGroup } from '@/components/option-group'
 import { SignInHint } from '@/features/session'
@@ -10,6 +11,9 @@ import {
   MATERIALS_MAX,
   MATERIAL_FILE_MAX_LABEL,
   MATERIAL_TITLE_MAX,
+  PAST_START_MESSAGE,
+  asksPastStart,
+  checkLectureForm,
   checkMaterialFile,
   fileKindLabel,
   isFileMaterialValues,
@@ -59,7 +63,8 @@ const MODES: { value: CheckinMode; label: string; hint: string }[] = [
  * point is optional (a map pick in WeChat, the current position in a browser) and only flags far-away
  * check-ins. Materials are links or uploaded files (from WeChat chats, or a file input in a browser),
  * one upload at a time with its progress. The check-in window is folded away: most lectures keep the
- * default (open 30 minutes before, close at the end).
+ * default (open 30 minutes before, close at the end). A start already past (a lecture entered
+ * afterwards) is saved only after 「仍要保存」.
  */
 export function LectureForm({ initial, minDate, submitText, submitting, fieldErrors: errors, error, onSubmit }: LectureFormProps) {
   const [v, setV] = useState<LectureFormValues>(initial)
@@ -95,6 +100,13 @@ export function LectureForm({ initial, minDate, submitText, submitting, fieldErr
     }
     setUpload(null)
     setV((prev) => (prev.materials.length >= MATERIALS_MAX ? prev : { ...prev, materials: [...prev.materials, done.material] }))
+  }
+
+  // A start already past is allowed (a lecture entered afterwards), but only once the secretary says so.
+  const [confirmingPast, setConfirmingPast] = useState(false)
+  const submit = () => {
+    if (checkLectureForm(v).ok && asksPastStart(v, initial, Date.now())) setConfirmingPast(true)
+    else onSubmit(v)
   }
 
   const chooseAndUpload = async () => {
@@ -317,10 +329,23 @@ export function LectureForm({ initial, minDate, submitText, submitting, fieldErr
             <SignInHint error={error} />
           </View>
         ) : null}
-        <Button className='app-button app-button--block lecture-form__submit' disabled={submitting || uploading} onClick={() => onSubmit(v)}>
+        <Button className='app-button app-button--block lecture-form__submit' disabled={submitting || uploading} onClick={submit}>
           {submitting ? '正在保存…' : uploading ? '文件上传中，请稍候…' : submitText}
         </Button>
       </View>
+
+      <ConfirmDialog
+        className='lecture-form__past-start'
+        visible={confirmingPast}
+        title='开始时间已经过去'
+        message={PAST_START_MESSAGE}
+        confirmText='仍要保存'
+        onConfirm={() => {
+          setConfirmingPast(false)
+          onSubmit(v)
+        }}
+        onCancel={() => setConfirmingPast(false)}
+      />
     </View>
   )
 }
