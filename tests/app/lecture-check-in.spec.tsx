@@ -125,12 +125,29 @@ describe('签到 page', () => {
   })
 
   it('tells what to do for an expired code, with no 重试 of the same code', async () => {
+    const Taro = jest.requireActual<{ __navigations: () => Array<{ kind: string; url: string }>; __resetNavigations: () => void }>('@tarojs/taro')
+    Taro.__resetNavigations()
     stubCloud(() => ({ ok: false, error: { code: 'CHECKIN.TOKEN_EXPIRED', message: '二维码已过期，请重新扫描大屏上的二维码' } }))
     openWith({ scene: SCENE })
     const { container } = render(<CheckInPage />)
     await waitFor(() => expect(textOf(container, '.check-in-panel__message')).toBe('二维码已过期，请重新扫描大屏上的二维码'))
+    // The title does not say the message again; it says what it means.
+    expect(textOf(container, '.check-in-panel__title')).toBe('这次没有签到成功')
+    expect(textOf(container, '.check-in-page__hint')).toBe('大屏上的二维码会定时更换。请用手机相机或微信“扫一扫”对准会场大屏，重新扫描正在显示的二维码。')
     expect(container.querySelector('.check-in-page__retry')).toBeNull()
-    expect(container.querySelector('.check-in-page__to-lectures')).not.toBeNull()
+    expect(textOf(container, '.check-in-page__to-lectures')).toBe('看看其他党课')
+
+    expect(textOf(container, '.check-in-page__to-lecture')).toBe('查看这场党课')
+    click(container, '.check-in-page__to-lecture')
+    expect(Taro.__navigations()).toEqual([{ kind: 'redirectTo', url: `/pages/lecture-detail/index?id=${LECTURE}` }])
+  })
+
+  it("shows the server's own words for an expired code", async () => {
+    const message = '二维码已更换，请扫描大屏上正在显示的二维码'
+    stubCloud(() => ({ ok: false, error: { code: 'CHECKIN.TOKEN_EXPIRED', message } }))
+    openWith({ scene: SCENE })
+    const { container } = render(<CheckInPage />)
+    await waitFor(() => expect(textOf(container, '.check-in-panel__message')).toBe(message))
   })
 
   it("shows the server's reason for an audience refusal", async () => {

@@ -181,8 +181,10 @@ describe('开放式党课: publish, display, scan, check in', () => {
     const old = tokenFor(String(doc?.secret), lectureId, slotOf(Date.now()) - 2)
     await openAs(DEMO_OPENIDS.member2, `${host.url}/#/pages/check-in/index?scene=${encodeURIComponent(sceneFor(lectureId, old))}`)
     await page.locator('.check-in-panel--failed').waitFor({ state: 'visible' })
-    expect(await text('.check-in-panel__title')).toBe('二维码已过期')
+    expect(await text('.check-in-panel__title')).toBe('这次没有签到成功')
     expect(await text('.check-in-panel__message')).toBe('二维码已过期，请重新扫描大屏上的二维码')
+    expect(await text('.check-in-page__hint')).toContain('对准会场大屏')
+    expect(await text('.check-in-page__to-lecture')).toBe('查看这场党课')
     expect(await host.store.count('check_ins', { lectureId, openid: DEMO_OPENIDS.member2 })).toBe(0)
   })
 

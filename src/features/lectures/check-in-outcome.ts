@@ -9,7 +9,7 @@ import { NETWORK_FAILED } from '@/services/cloud'
 export type CheckInNextStep =
   /** Send the same code again (network, a server hiccup, not open yet). */
   | 'retry'
-  /** Scan the display again (the code expired or is not this lecture's). */
+  /** Scan the display again (the code expired or is not this lecture's); or look at the lecture. */
   | 'rescan'
   /** Join a branch on 我的 first. */
   | 'join'
@@ -28,6 +28,16 @@ export const CHECKIN_NETWORK_MESSAGE = '没有签到成功（网络问题），�
 export const CHECKIN_EXPIRED_MESSAGE = '二维码已过期，请重新扫描大屏上的二维码'
 export const CHECKIN_JOIN_MESSAGE = '你还没有加入支部，加入后才能签到。请到“我的”页面，用支部书记给的邀请码加入。'
 
+/**
+ * Under a code that has to be scanned again: where to aim, and how, on each platform (in WeChat the
+ * page's 重新扫码 opens the scanner; in a browser the phone's camera does).
+ */
+export function rescanHint(platform: string | undefined): string {
+  return platform === 'weapp'
+    ? '大屏上的二维码会定时更换。请对准会场大屏，点「重新扫码」扫描正在显示的二维码。'
+    : '大屏上的二维码会定时更换。请用手机相机或微信“扫一扫”对准会场大屏，重新扫描正在显示的二维码。'
+}
+
 export function describeCheckInFailure(error: ErrorBody): CheckInFailureView {
   switch (error.code) {
     case NETWORK_FAILED:
@@ -35,7 +45,8 @@ export function describeCheckInFailure(error: ErrorBody): CheckInFailureView {
     case 'COMMON.INTERNAL':
       return { title: '签到没有完成', message: `没有签到成功：${error.message}`, next: 'retry' }
     case 'CHECKIN.TOKEN_EXPIRED':
-      return { title: '二维码已过期', message: CHECKIN_EXPIRED_MESSAGE, next: 'rescan' }
+      // The server's sentence already says 二维码已过期: the title says what it means for the person.
+      return { title: '这次没有签到成功', message: error.message || CHECKIN_EXPIRED_MESSAGE, next: 'rescan' }
     case 'CHECKIN.TOKEN_INVALID':
       return { title: '不是本场的签到码', message: error.message, next: 'rescan' }
     case 'CHECKIN.NOT_OPEN':

@@ -3,7 +3,7 @@ import Taro, { useRouter } from '@tarojs/taro'
 import { Button, Text, View } from '@tarojs/components'
 import { CheckInPanel } from '@/components/check-in-panel'
 import { formatMoment } from '@/features/lectures/beijing-time'
-import { describeCheckInFailure } from '@/features/lectures/check-in-outcome'
+import { describeCheckInFailure, rescanHint } from '@/features/lectures/check-in-outcome'
 import { sceneFor, sceneFromText, type CheckInScene } from '@/features/lectures/check-in-scene'
 import { scanForCheckIn } from '@/features/lectures/scan-check-in'
 import { useCheckIn } from '@/features/lectures/use-check-in'
@@ -56,13 +56,13 @@ export default function CheckInPage() {
   )
 }
 
-function ToLecture({ scene, secondary }: { scene: CheckInScene; secondary?: boolean }) {
+function ToLecture({ scene, secondary, label = '查看党课详情' }: { scene: CheckInScene; secondary?: boolean; label?: string }) {
   return (
     <Button
       className={`app-button ${secondary ? 'app-button--secondary ' : ''}app-button--block check-in-page__to-lecture`}
       onClick={() => void Taro.redirectTo({ url: withQuery(ROUTES.lectureDetail, { id: scene.lectureId }) })}
     >
-      查看党课详情
+      {label}
     </Button>
   )
 }
@@ -112,6 +112,7 @@ function Failure({ scene, error, onRetry }: { scene: CheckInScene; error: { code
           重试
         </Button>
       ) : null}
+      {view.next === 'rescan' ? <Text className='check-in-page__hint'>{rescanHint(process.env.TARO_ENV)}</Text> : null}
       {view.next === 'rescan' ? <Rescan onNotCheckIn={() => setNote('扫到的不是签到二维码，请扫描会场大屏上的二维码。')} /> : null}
       {view.next === 'join' ? (
         <Button className='app-button app-button--block check-in-page__to-join' onClick={() => void Taro.switchTab({ url: ROUTES.mine })}>
@@ -120,6 +121,7 @@ function Failure({ scene, error, onRetry }: { scene: CheckInScene; error: { code
       ) : null}
       {view.next === 'signIn' ? <SignInHint error={error} /> : null}
       {note ? <Text className='check-in-page__note'>{note}</Text> : null}
+      {view.next === 'rescan' ? <ToLecture scene={scene} secondary label='查看这场党课' /> : null}
       {view.next === 'lectures' || view.next === 'rescan' ? <ToLectures /> : null}
       {view.next === 'retry' ? <ToLecture scene={scene} secondary /> : null}
     </CheckInPanel>
