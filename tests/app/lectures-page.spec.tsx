@@ -1,6 +1,7 @@
 import { act, render, waitFor } from '@testing-library/react'
 import type { LectureView } from '@contracts'
 import LecturesPage from '@/pages/lectures/index'
+import { lectureLive } from '@/features/lectures/lecture-timing.rules'
 import { resetWhoamiStore } from '@/features/members/whoami.store'
 import { click, stubCloud, textOf } from './support/cloud-stub'
 import { whoamiAs } from './support/fixtures'
@@ -44,7 +45,57 @@ function server(upcoming: LectureView[], past: LectureView[] = [], role: 'member
 
 beforeEach(() => resetWhoamiStore())
 
+const MIN = 60_000
+
+/** A lecture starting `startIn` ms from now, lasting an hour, check-in from 30 minutes before to the end. */
+function at(i: number, startIn: number, over: Partial<LectureView> = {}): LectureView {
+  const start = Date.now() + startIn
+  return lecture(i, {
+    startAt: new Date(start).toISOString(),
+    endAt: new Date(start + 60 * MIN).toISOString(),
+    checkinOpensAt: new Date(start - 30 * MIN).toISOString(),
+    checkinClosesAt: new Date(start + 60 * MIN).toISOString(),
+    ...over,
+  })
+}
+
+describe('what is happening now', () => {
+  const l = lecture(1) // 19:30–21:00 Beijing, check-in from 19:00
+  const t = (iso: string) => Date.parse(iso)
+  it.each([
+    ['before check-in opens', '2026-11-22T10:59:59.999Z', null],
+    ['check-in open, not started', '2026-11-22T11:00:00.000Z', 'checkingIn'],
+    ['at the start', '2026-11-22T11:30:00.000Z', 'underway'],
+    ['just before the end', '2026-11-22T12:59:59.999Z', 'underway'],
+    ['at the end (check-in closes too)', '2026-11-22T13:00:00.000Z', null],
+  ] as const)('%s → %s', (_label, now, expected) => {
+    expect(lectureLive(l, t(now))).toBe(expected)
+  })
+
+  it('says 签到中 after the end while check-in stays open, and nothing for a lecture not published', () => {
+    const late = lecture(1, { checkinClosesAt: '2026-11-22T13:15:00.000Z' })
+    expect(lectureLive(late, t('2026-11-22T13:05:00.000Z'))).toBe('checkingIn')
+    expect(lectureLive(lecture(1, { status: 'cancelled' }), t('2026-11-22T12:00:00.000Z'))).toBeNull()
+    expect(lectureLive(lecture(1, { status: 'draft' }), t('2026-11-22T12:00:00.000Z'))).toBeNull()
+  })
+})
+
 describe('党课 tab', () => {
+  it('marks a lecture under way 进行中 and one whose check-in is open 签到中, and no other', async () => {
+    server([
+      at(1, -10 * MIN),
+      at(2, 20 * MIN),
+      at(3, 2 * 24 * 60 * MIN),
+      at(4, -10 * MIN, { status: 'cancelled', cancelReason: '场地维修' }),
+    ])
+    const { container } = render(<LecturesPage />)
+    await waitFor(() => expect(container.querySelectorAll('.lecture-card')).toHaveLength(4))
+    const cards = [...container.querySelectorAll('.lecture-card')]
+    expect(cards.map((c) => c.querySelector('.lecture-card__live')?.textContent ?? null)).toEqual(['进行中', '签到中', null, null])
+    expect(cards[0]?.querySelector('.lecture-card__live--underway')).not.toBeNull()
+    expect(cards[1]?.querySelector('.lecture-card__live--checkingIn')).not.toBeNull()
+  })
+
   it('lists upcoming lectures a page at a time, in Beijing time, with who each is for', async () => {
     const rows = Array.from({ length: 13 }, (_, i) => lecture(i))
     rows[1] = lecture(1, { audience: 'open', fromOtherBranch: true, branchName: '示范社区第二党支部' })

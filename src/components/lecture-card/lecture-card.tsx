@@ -10,21 +10,27 @@ export interface LectureCardProps {
   timeText: string
   /** Show how many checked in (past lectures). */
   showCount?: boolean
+  /**
+   * What is happening now, decided by the page from the time: 进行中 (`underway`) or 签到中
+   * (`checkingIn`); absent at any other time.
+   */
+  live?: { text: string; tone: 'underway' | 'checkingIn' } | null
   onOpen: (lecture: LectureView) => void
 }
 
 /** One lecture in a list: the whole card is the tap target. */
-export function LectureCard({ lecture, timeText, showCount, onOpen }: LectureCardProps) {
+export function LectureCard({ lecture, timeText, showCount, live, onOpen }: LectureCardProps) {
   const cancelled = lecture.status === 'cancelled'
   return (
     <View
-      className={`lecture-card lecture-card--${lecture.status}`}
+      className={`lecture-card lecture-card--${lecture.status}${live ? ' lecture-card--live' : ''}`}
       hoverClass='lecture-card--pressed'
       onClick={() => onOpen(lecture)}
     >
       <View className='lecture-card__badges'>
         <AudienceBadge audience={lecture.audience} fromOtherBranch={lecture.fromOtherBranch} branchName={lecture.branchName} />
         {lecture.status !== 'published' ? <LectureStatusBadge status={lecture.status} className='lecture-card__status' /> : null}
+        {live ? <Text className={`lecture-card__live lecture-card__live--${live.tone}`}>{live.text}</Text> : null}
       </View>
       <Text className='lecture-card__title'>{lecture.title}</Text>
       <Text className='lecture-card__line lecture-card__time'>时间：{timeText}</Text>

@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro'
 import { Button, View } from '@tarojs/components'
 import type { LectureView } from '@contracts'
@@ -9,6 +9,7 @@ import { OptionGroup } from '@/components/option-group'
 import { PagedListFooter } from '@/components/paged-list-footer'
 import { formatLectureTime } from '@/features/lectures/beijing-time'
 import { lecturesVersion } from '@/features/lectures/lecture-changes'
+import { LECTURE_LIVE_LABELS, lectureLive } from '@/features/lectures/lecture-timing.rules'
 import { useLectureList, type LectureScope } from '@/features/lectures/use-lecture-list'
 import { useWhoami } from '@/features/members/use-whoami'
 import { CallErrorView } from '@/features/session'
@@ -22,12 +23,32 @@ const SCOPES: { value: LectureScope; label: string }[] = [
 
 const NEEDS_BRANCH = new Set(['AUTH.NO_PROFILE', 'AUTH.NOT_IN_BRANCH'])
 
-/** 党课 (tab): upcoming and past lectures of my branch and open ones of others; a secretary publishes here. */
+/** How often the 进行中 / 签到中 badges are looked at again while the list is on screen. */
+const LIVE_TICK_MS = 30_000
+
+/** The card's badge for a lecture happening now (see `lectureLive`). */
+function liveBadge(l: LectureView, now: number) {
+  const live = lectureLive(l, now)
+  return live ? { text: LECTURE_LIVE_LABELS[live], tone: live } : null
+}
+
+/**
+ * 党课 (tab): upcoming and past lectures of my branch and open ones of others; a secretary publishes here.
+ * A lecture happening now is marked 进行中 (during its time) or 签到中 (check-in open around it).
+ */
 export default function LecturesPage() {
   const whoami = useWhoami()
   const [scope, setScope] = useState<LectureScope>('upcoming')
   const list = useLectureList({ scope })
   const seen = useRef(lecturesVersion())
+  const [now, setNow] = useState(() => Date.now())
+
+  useEffect(() => {
+    if (scope !== 'upcoming') return undefined
+    setNow(Date.now())
+    const tick = setInterval(() => setNow(Date.now()), LIVE_TICK_MS)
+    return () => clearInterval(tick)
+  }, [scope])
 
   // Back from a detail or the editor: reload only if something was changed meanwhile.
   useDidShow(() => {
@@ -98,7 +119,14 @@ export default function LecturesPage() {
       {list.status === 'ready' && list.items.length > 0 ? (
         <View className='lectures-page__list'>
           {list.items.map((l) => (
-            <LectureCard key={l.id} lecture={l} timeText={formatLectureTime(l.startAt, l.endAt)} showCount={scope === 'past'} onOpen={open} />
+            <LectureCard
+              key={l.id}
+              lecture={l}
+              timeText={formatLectureTime(l.startAt, l.endAt)}
+              showCount={scope === 'past'}
+              live={scope === 'upcoming' ? liveBadge(l, now) : null}
+              onOpen={open}
+            />
           ))}
           <PagedListFooter
             hasMore={list.hasMore}
