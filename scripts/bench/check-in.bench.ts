@@ -5,7 +5,7 @@
  * so "lost" counts acknowledged check-ins that did not survive. Prints figures; asserts nothing.
  */
 import { spawn, type ChildProcess } from 'node:child_process'
-import { readFileSync, readdirSync } from 'node:fs'
+import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs'
 import { mkdtemp, rm } from 'node:fs/promises'
 import http from 'node:http'
 import os from 'node:os'
@@ -21,6 +21,12 @@ const REPEAT_SHARE = 0.1
 /** `BENCH_CPU_PROF=<dir>`: the host writes V8 CPU profiles (main thread and every worker) there; it is then
  * stopped with SIGINT instead of SIGKILL, since a killed process writes no profile. */
 const CPU_PROF_DIR = process.env.BENCH_CPU_PROF
+/** `BENCH_HOST_NODE_FLAGS="--flag …"`: extra node flags for the host process only (experiments). */
+const HOST_NODE_FLAGS = (process.env.BENCH_HOST_NODE_FLAGS ?? '').split(/\s+/).filter(Boolean)
+/** `BENCH_THREADS=1`: also print the CPU time of each host thread during the burst (main, V8's, libuv's, instances). */
+const THREADS = Boolean(process.env.BENCH_THREADS)
+/** `BENCH_TRACE=<file>`: writes one line per request — start (ms into the burst), latency (ms), caller. */
+const TRACE_FILE = process.env.BENCH_TRACE
 
 interface Envelope {
   ok: boolean
@@ -96,7 +102,7 @@ async function storeInsertRate(dir: string): Promise<number> {
 function startHostProcess(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
   return new Promise((resolve, reject) => {
     const profile = CPU_PROF_DIR ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(CPU_PROF_DIR)}`] : []
-    const child = spawn(process.execPath, [...profile, path.join(ROOT, 'dist/emulator/main.js')], {
+    const child = spawn(process.execPath, [...HOST_NODE_FLAGS, ...profile, path.join(ROOT, 'dist/emulator/main.js')], {
       env: { ...process.env, PORT: '0', DATA_DIR: dataDir, HOST_LOG: 'warn', TZ: 'UTC' },
       stdio: ['ignore', 'pipe', 'inherit'],
     })
@@ -124,6 +130,42 @@ function threadCpu(pid: number): Map<number, number> {
     // Not Linux, or the process is gone.
   }
   return out
+}
+
+/** Bytes of every file under `dir` (recursively), skipping the directories in `except`. */
+function folderBytes(dir: string, except: ReadonlySet<string> = new Set()): number {
+  let total = 0
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name)
+    if (except.has(full)) continue
+    if (entry.isDirectory()) total += folderBytes(full, except)
+    else if (entry.isFile()) total += statSync(full).size
+  }
+  return total
+}
+
+/**
+ * The mini-program's package sizes from an existing `dist/weapp` (not built here): the main package is
+ * everything outside `packages/`, each folder under `packages/` is a subpackage (in app.json's order).
+ * KB = 1024 bytes, rounded up; the main package's budget is 1 MB (DESIGN.md §8).
+ */
+function weappSizes(): string | undefined {
+  const weapp = path.join(ROOT, 'dist/weapp')
+  if (!existsSync(weapp)) return undefined
+  const packagesDir = path.join(weapp, 'packages')
+  const kb = (bytes: number) => Math.ceil(bytes / 1024)
+  const names = existsSync(packagesDir) ? readdirSync(packagesDir, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name) : []
+  let order: string[] = []
+  try {
+    const app = JSON.parse(readFileSync(path.join(weapp, 'app.json'), 'utf8')) as { subPackages?: { root?: string }[]; subpackages?: { root?: string }[] }
+    order = (app.subPackages ?? app.subpackages ?? []).map((p) => path.basename(String(p.root ?? '')))
+  } catch {
+    // No readable app.json: folder order.
+  }
+  const rank = (name: string) => (order.includes(name) ? order.indexOf(name) : order.length)
+  names.sort((a, b) => rank(a) - rank(b) || a.localeCompare(b))
+  const subpackages = names.map((name) => `${name}=${kb(folderBytes(path.join(packagesDir, name)))}`)
+  return `weapp: main=${kb(folderBytes(weapp, new Set([packagesDir])))} ${subpackages.join(' ')}${subpackages.length ? ' ' : ''}budget_main=1024`
 }
 
 async function main(): Promise<void> {
@@ -180,6 +222,7 @@ async function main(): Promise<void> {
     const hostPid = child.pid ?? 0
     const cpuBefore = threadCpu(hostPid)
     const benchCpuBefore = process.cpuUsage()
+    const trace: string[] | undefined = TRACE_FILE ? [] : undefined
     const started = performance.now()
     await runPool(requests, CONCURRENCY, async (openid) => {
       const t0 = performance.now()
@@ -190,6 +233,7 @@ async function main(): Promise<void> {
         res = { ok: false, error: { code: 'NETWORK.FAILED', message: '' } }
       }
       latencies.push(performance.now() - t0)
+      trace?.push(`${(t0 - started).toFixed(1)} ${(performance.now() - t0).toFixed(1)} ${openid}`)
       if (res.ok) {
         acknowledged.add(openid)
         if (res.data?.already === false) firstTimeAnswers.set(openid, (firstTimeAnswers.get(openid) ?? 0) + 1)
@@ -199,6 +243,7 @@ async function main(): Promise<void> {
       }
     })
     const seconds = (performance.now() - started) / 1000
+    if (trace && TRACE_FILE) writeFileSync(TRACE_FILE, `${trace.join('\n')}\n`)
     clearInterval(refresher)
     const cpuAfter = threadCpu(hostPid)
     const benchCpu = process.cpuUsage(benchCpuBefore)
@@ -225,16 +270,19 @@ async function main(): Promise<void> {
       if (tid === hostPid) hostMain += spent
       else hostOther += spent
     }
+    if (THREADS) console.log(`threads (tid:cpu_ms): ${[...cpuAfter].map(([tid, ms]) => `${tid}:${(ms - (cpuBefore.get(tid) ?? 0)).toFixed(0)}`).join(' ')}`)
     const busy = (ms: number) => `${((ms / 1000 / seconds) * 100).toFixed(0)}%`
     const benchMs = (benchCpu.user + benchCpu.system) / 1000
     if (cpuAfter.size > 0) {
       console.log(
-        `cpu: host_main_thread=${busy(hostMain)} host_other_threads=${busy(hostOther)} bench_client=${busy(benchMs)} cores_busy=${((hostMain + hostOther + benchMs) / 1000 / seconds).toFixed(2)} of ${os.cpus().length}`,
+        `cpu: host_main_thread=${busy(hostMain)} host_other_threads=${busy(hostOther)} bench_client=${busy(benchMs)} cores_busy=${((hostMain + hostOther + benchMs) / 1000 / seconds).toFixed(2)} of ${os.cpus().length} host_cpu_ms_per_request=${((hostMain + hostOther) / requests.length).toFixed(2)}`,
       )
     }
     if (CPU_PROF_DIR) console.log(`profiles in ${CPU_PROF_DIR} (host stopped with SIGINT, not SIGKILL)`)
     console.log(`requests=${requests.length} (distinct ${N}, repeated ${repeats.length}) concurrency=${CONCURRENCY} seconds=${seconds.toFixed(2)}`)
     console.log(`stored_records=${records.length} lecture.checkinCount=${String(lecture?.checkinCount)} failures=${JSON.stringify(Object.fromEntries(failures))}`)
+    const weapp = weappSizes()
+    if (weapp) console.log(weapp)
     console.log(
       `checkin: n=${N} ok=${acknowledged.size} duplicates=${duplicates} lost=${lost} rate=${rate.toFixed(0)} p50=${percentile(sorted, 50).toFixed(1)} p99=${percentile(sorted, 99).toFixed(1)} store_insert_rate=${rawRate.toFixed(0)} ratio=${(rate / rawRate).toFixed(3)}`,
     )

@@ -1,7 +1,7 @@
 import cloud from 'wx-server-sdk'
 import { sceneFor, type CheckInResult, type DisplayCode } from '../../contracts/lecture.contract'
 import { Collections } from '../../shared/collections'
-import { insertOnce, updateWhere } from '../../shared/db'
+import { updateWhere, type Database } from '../../shared/db'
 import { maskName } from '../../shared/privacy.rules'
 import type { ContextFor } from '../../shared/router'
 import { findBranch } from '../members/member.repository'
@@ -110,13 +110,28 @@ export async function checkIn(input: { lectureId: string; token: string; locatio
     updatedAt: ctx.now,
   }
   // Deterministic id: of 100 simultaneous taps exactly one inserts; the rest are "already".
-  if (!(await insertOnce(ctx.db, Collections.checkIns, record))) {
-    const winner = await findCheckIn(ctx.db, lecture._id, ctx.openid)
-    if (!winner) throw LectureErrors.notFound()
-    return answerExisting(winner, lecture.title)
-  }
+  const winner = await insertOrFindWinner(ctx.db, record)
+  if (winner) return answerExisting(winner, lecture.title)
   await updateWhere(ctx.db, Collections.lectures, { _id: lecture._id }, { checkinCount: ctx.db.command.inc(1) })
   return { checkedInAt: record.at.toISOString(), already: false, flags: record.flags, lectureTitle: lecture.title }
+}
+
+/**
+ * `insertOnce` for the check-in, answering the record already there (undefined when this one was
+ * inserted). The same steps — the insert, and after a refused one a read by `_id` to tell "someone
+ * was first" (the duplicate-key error text is not documented) from any other failure, which is
+ * rethrown — but the record that read finds is the winner itself, so a repeated tap costs one read
+ * instead of two.
+ */
+async function insertOrFindWinner(db: Database, record: CheckInDoc): Promise<CheckInDoc | undefined> {
+  try {
+    await db.collection(Collections.checkIns).add({ data: record })
+    return undefined
+  } catch (err) {
+    const winner = await findCheckIn(db, record.lectureId, record.openid)
+    if (!winner) throw err
+    return winner
+  }
 }
 
 function answerExisting(existing: CheckInDoc, title: string): CheckInResult {
