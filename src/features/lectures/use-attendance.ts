@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import type { AttendancePage, AttendanceRow, ErrorBody, ExportResult } from '@contracts'
 import { callCloud } from '@/services/cloud'
+import { placeAttendanceRow } from './attendance-order'
 import { markLecturesChanged } from './lecture-changes'
 import { usePagedList, type UsePagedList } from '@/features/shared/use-paged-list'
 
@@ -40,6 +41,8 @@ export function useAttendance(lectureId: string | null, { enabled = true, pageSi
   const busy = useRef(false)
   const itemsRef = useRef(list.items)
   itemsRef.current = list.items
+  const completeRef = useRef(!list.hasMore)
+  completeRef.current = !list.hasMore
 
   // Each page the server sends carries the current count; changes made here adjust it until the next.
   const pageCount = list.lastPage?.checkinCount
@@ -68,7 +71,8 @@ export function useAttendance(lectureId: string | null, { enabled = true, pageSi
       }
       const row = res.data
       const was = itemsRef.current.find((r) => r.openid === row.openid)?.present ?? false
-      setItems((prev) => (prev.some((r) => r.openid === row.openid) ? prev.map((r) => (r.openid === row.openid ? row : r)) : [row, ...prev]))
+      // Where the server's order puts it, so a reload does not move it.
+      setItems((prev) => placeAttendanceRow(prev, row, completeRef.current))
       // The count moves only when presence really changed (the server's rule too).
       if (was !== row.present) setCount((c) => (c === null ? c : c + (row.present ? 1 : -1)))
       markLecturesChanged()

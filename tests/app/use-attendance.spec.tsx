@@ -1,0 +1,104 @@
+import { act, renderHook, waitFor } from '@testing-library/react'
+import type { AttendanceRow } from '@contracts'
+import { placeAttendanceRow } from '@/features/lectures/attendance-order'
+import { useAttendance } from '@/features/lectures/use-attendance'
+import { stubCloud } from './support/cloud-stub'
+
+const LECTURE = 'Labc1234567'
+
+function row(openid: string, over: Partial<AttendanceRow> = {}): AttendanceRow {
+  return {
+    openid,
+    name: `成员${openid}`,
+    branchName: '幸福里社区第一党支部',
+    visitor: false,
+    at: '2026-11-22T11:25:00.000Z',
+    method: 'scan',
+    present: true,
+    flags: [],
+    distanceMeters: null,
+    reason: null,
+    ...over,
+  }
+}
+
+const ids = (rows: readonly AttendanceRow[]) => rows.map((r) => r.openid)
+
+describe('placeAttendanceRow: the server order (`<lectureId>_<openid>`, code units)', () => {
+  const rows = [row('demo-a'), row('demo-c'), row('demo-e')]
+
+  it('inserts a new row where a reload would list it', () => {
+    expect(ids(placeAttendanceRow(rows, row('demo-b'), true))).toEqual(['demo-a', 'demo-b', 'demo-c', 'demo-e'])
+    expect(ids(placeAttendanceRow(rows, row('demo-0'), true))).toEqual(['demo-0', 'demo-a', 'demo-c', 'demo-e'])
+    expect(ids(placeAttendanceRow(rows, row('demo-z'), true))).toEqual(['demo-a', 'demo-c', 'demo-e', 'demo-z'])
+    // Upper case sorts before lower case, as the database compares (not the locale's order).
+    expect(ids(placeAttendanceRow(rows, row('demo-B'), true))).toEqual(['demo-B', 'demo-a', 'demo-c', 'demo-e'])
+  })
+
+  it('replaces a row already listed in place', () => {
+    const placed = placeAttendanceRow(rows, row('demo-c', { present: false, reason: '代签' }), true)
+    expect(ids(placed)).toEqual(['demo-a', 'demo-c', 'demo-e'])
+    expect(placed[1]).toMatchObject({ present: false, reason: '代签' })
+  })
+
+  it('leaves out a row that belongs to a page not loaded yet', () => {
+    expect(ids(placeAttendanceRow(rows, row('demo-z'), false))).toEqual(['demo-a', 'demo-c', 'demo-e'])
+    expect(ids(placeAttendanceRow(rows, row('demo-b'), false))).toEqual(['demo-a', 'demo-b', 'demo-c', 'demo-e'])
+  })
+})
+
+describe('useAttendance: 补录', () => {
+  /** A server that keeps its check-ins in openid order and pages by the last openid, as the real one does. */
+  function server(initial: string[], pageSize: number) {
+    const stored = initial.map((id) => row(id))
+    const stub = stubCloud((_fn, event) => {
+      if (event.action === 'markAttendance') {
+        const added = row(String(event.openid), { method: 'manual', reason: String(event.reason) })
+        stored.push(added)
+        stored.sort((a, b) => (a.openid < b.openid ? -1 : a.openid > b.openid ? 1 : 0))
+        return { ok: true, data: added }
+      }
+      const after = typeof event.cursor === 'string' ? event.cursor : ''
+      const rest = stored.filter((r) => r.openid > after)
+      const page = rest.slice(0, pageSize)
+      const last = page[page.length - 1]
+      return { ok: true, data: { items: page, checkinCount: stored.length, ...(rest.length > pageSize && last ? { nextCursor: last.openid } : {}) } }
+    })
+    return { stub, stored }
+  }
+
+  it('shows a person added by hand where the list will have them after a reload', async () => {
+    const { stored } = server(['demo-a', 'demo-c', 'demo-e'], 30)
+    const { result } = renderHook(() => useAttendance(LECTURE))
+    await waitFor(() => expect(result.current.status).toBe('ready'))
+    await act(async () => {
+      await result.current.mark('demo-b', true, '手机没电，现场核实')
+    })
+    expect(ids(result.current.items)).toEqual(['demo-a', 'demo-b', 'demo-c', 'demo-e'])
+    expect(result.current.count).toBe(4)
+
+    await act(async () => {
+      await result.current.refresh()
+    })
+    expect(ids(result.current.items)).toEqual(ids(stored))
+    expect(ids(result.current.items)).toEqual(['demo-a', 'demo-b', 'demo-c', 'demo-e'])
+  })
+
+  it('lets a person who sorts after the loaded rows arrive with their page, once', async () => {
+    server(['demo-a', 'demo-c', 'demo-e', 'demo-g'], 2)
+    const { result } = renderHook(() => useAttendance(LECTURE, { pageSize: 2 }))
+    await waitFor(() => expect(result.current.status).toBe('ready'))
+    expect(ids(result.current.items)).toEqual(['demo-a', 'demo-c'])
+    await act(async () => {
+      await result.current.mark('demo-f', true, '现场核实')
+    })
+    expect(ids(result.current.items)).toEqual(['demo-a', 'demo-c'])
+    await act(async () => {
+      await result.current.loadMore()
+    })
+    await act(async () => {
+      await result.current.loadMore()
+    })
+    expect(ids(result.current.items)).toEqual(['demo-a', 'demo-c', 'demo-e', 'demo-f', 'demo-g'])
+  })
+})
