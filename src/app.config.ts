@@ -35,6 +35,10 @@ export default defineAppConfig({
     navigationBarTextStyle: 'white',
     backgroundColor: '#F5F3F2',
     backgroundTextStyle: 'dark',
+    // H5: Taro's router draws its title bar (the page's title, 返回 on a sub-page) only when this says
+    // 'default' (@tarojs/router navigation-bar.js); the mini-program always has its native bar, so its
+    // app.json stays as it was.
+    ...(process.env.TARO_ENV === 'h5' ? { navigationStyle: 'default' as const } : {}),
   },
   // Check-in sends the phone's position when it can (it flags distance from the venue, never refuses);
   // the secretary picks the venue on WeChat's map (chooseLocation) when publishing a lecture. Since

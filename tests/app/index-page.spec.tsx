@@ -25,6 +25,20 @@ describe('首页', () => {
     expect(container.querySelector('.home-page__to-members')).toBeNull()
   })
 
+  it('says what works now (签到, 评议) and what is still coming (微心愿, 公开承诺)', async () => {
+    stubCloud(() => ({ ok: true, data: whoamiAs('member') }))
+    const { container } = render(<IndexPage />)
+    await waitFor(() => expect(textOf(container, '.home-page__branch')).toBe('幸福里社区第一党支部'))
+    const now = textOf(container, '.home-page__about-now')
+    const soon = textOf(container, '.home-page__about-soon')
+    expect(now).toContain('扫码签到')
+    expect(now).toContain('评议')
+    expect(soon).toContain('微心愿')
+    expect(soon).toContain('公开承诺')
+    expect(soon).not.toContain('评议')
+    expect(container.querySelector('.home-page')?.textContent).not.toContain('陆续上线')
+  })
+
   it('gives a secretary the way to 成员管理 and 邀请码', async () => {
     stubCloud(() => ({ ok: true, data: whoamiAs('secretary') }))
     const { container } = render(<IndexPage />)

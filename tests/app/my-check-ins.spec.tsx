@@ -4,6 +4,7 @@ import { CheckInRecord } from '@/components/check-in-record'
 import MyCheckInsPage from '@/pages/my-check-ins/index'
 import type { Answer } from './support/cloud-stub'
 import { click, deferred, stubCloud, textOf } from './support/cloud-stub'
+import { declaredStyle, loadStylesheet } from './support/stylesheet'
 
 const Taro = jest.requireActual<{
   __fire: (name: string) => unknown
@@ -61,9 +62,9 @@ describe('签到记录 page', () => {
     expect(first?.querySelector('.check-in-record__title')?.textContent).toBe('学习党章')
     expect(first?.querySelector('.check-in-record__at')?.textContent).toBe('签到时间：11月23日 00:05')
     expect(first?.querySelector('.check-in-record__lecture-time')?.textContent).toBe('党课时间：11月22日（周日）23:30')
-    expect(first?.querySelector('.check-in-record__method')?.textContent).toBe('扫码签到')
+    expect(first?.querySelector('.check-in-record__method')?.textContent).toBe('方式：扫码签到')
     expect(second?.querySelector('.check-in-record__title')?.textContent).toBe('红色家书')
-    expect(second?.querySelector('.check-in-record__method')?.textContent).toBe('书记补录')
+    expect(second?.querySelector('.check-in-record__method')?.textContent).toBe('方式：书记补录')
     expect(second?.querySelector('.check-in-record__at')?.textContent).toBe('签到时间：11月28日 19:25')
     expect(textOf(container, '.my-check-ins .paged-list-footer__end')).toBe('没有更多了')
     expect(container.querySelector('.my-check-ins .paged-list-footer__more')).toBeNull()
@@ -118,13 +119,17 @@ describe('签到记录 page', () => {
     expect(textOf(container, '.my-check-ins .paged-list-footer__end')).toBe('没有更多了')
   })
 
-  it('says how to get a first record when there is none', async () => {
+  it('says how to get a first record when there is none, and 看看近期党课 opens the 党课 tab', async () => {
     server([])
     const { container } = render(<MyCheckInsPage />)
     await waitFor(() => expect(textOf(container, '.empty-state__title')).toBe('还没有签到记录'))
     expect(textOf(container, '.empty-state__hint')).toBe('参加党课时扫描现场二维码签到')
     expect(rowsOf(container)).toHaveLength(0)
     expect(container.querySelector('.my-check-ins .paged-list-footer__end')).toBeNull()
+
+    expect(textOf(container, '.empty-state__actions .my-check-ins__to-lectures')).toBe('看看近期党课')
+    click(container, '.my-check-ins__to-lectures')
+    expect(Taro.__navigations()).toEqual([{ kind: 'switchTab', url: '/pages/lectures/index' }])
   })
 
   it('shows a failed load with 重试, and retrying loads the list', async () => {
@@ -180,6 +185,19 @@ describe('签到记录 page', () => {
 })
 
 describe('CheckInRecord', () => {
+  beforeAll(() => loadStylesheet('src/components/check-in-record/check-in-record.scss'))
+
+  it('says how I checked in as a plain line under the time, not as a pill that looks like a button', () => {
+    const { container } = render(<CheckInRecord record={checkIn(1)} atText='11月29日 19:25' lectureTimeText='11月29日（周日）19:30' onOpen={() => undefined} />)
+    const method = container.querySelector('.check-in-record__method')
+    if (!method) throw new Error('no method line')
+    expect(method.textContent).toBe('方式：扫码签到')
+    expect(method.previousElementSibling?.classList.contains('check-in-record__at')).toBe(true)
+    const look = declaredStyle(method, '.check-in-record')
+    expect(look).toMatchObject({ display: 'block' })
+    for (const prop of ['border', 'border-radius', 'background']) expect(look).not.toHaveProperty(prop)
+  })
+
   it('says what a flag means in words', () => {
     const { container } = render(
       <CheckInRecord record={checkIn(1, { flags: ['far', 'unknown-flag'] })} atText='11月29日 19:25' lectureTimeText='11月29日（周日）19:30' onOpen={() => undefined} />,

@@ -101,6 +101,8 @@ describe('评议结果 page', () => {
 
     expect(textOf(container, '.rating-report__count .rating-report__stat-value')).toBe('4 人')
     expect(textOf(container, '.rating-report__response .rating-report__stat-value')).toBe('4 / 6 人，67%')
+    // 已签到 on the lecture page counts a speaker who sat in the room; this says why it can be one more.
+    expect(textOf(container, '.rating-report__response .rating-report__response-note')).toBe('（到场者，不含主讲人）')
     const averages = [...container.querySelectorAll('.rating-report__dimension')].map((d) => [
       d.querySelector('.rating-report__dimension-label')?.textContent,
       d.querySelector('.rating-report__average')?.textContent,

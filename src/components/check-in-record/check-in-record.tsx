@@ -20,17 +20,17 @@ function flagLabels(flags: readonly string[]): string[] {
   return [...new Set(flags.map((f) => FLAG_LABELS[f] ?? '这次签到有待核实'))]
 }
 
-/** One of my check-ins: the lecture, when and how I checked in; the whole row opens the lecture. */
-/** What the server noted about the check-in (`far`) is said in words; it still counts. */
+/**
+ * One of my check-ins: the lecture, when and how I checked in (a plain line, not a pill that looks
+ * pressable); the whole row opens the lecture. What the server noted (`far`) is said in words; it still counts.
+ */
 export function CheckInRecord({ record, atText, lectureTimeText, onOpen }: CheckInRecordProps) {
   const notes = flagLabels(record.flags)
   return (
     <View className={`check-in-record check-in-record--${record.method}`} hoverClass='check-in-record--pressed' onClick={() => onOpen(record)}>
-      <View className='check-in-record__head'>
-        <Text className='check-in-record__title'>{record.lectureTitle}</Text>
-        <Text className={`check-in-record__method check-in-record__method--${record.method}`}>{METHOD_LABELS[record.method]}</Text>
-      </View>
+      <Text className='check-in-record__title'>{record.lectureTitle}</Text>
       <Text className='check-in-record__line check-in-record__at'>签到时间：{atText}</Text>
+      <Text className={`check-in-record__line check-in-record__method check-in-record__method--${record.method}`}>方式：{METHOD_LABELS[record.method]}</Text>
       <Text className='check-in-record__line check-in-record__lecture-time'>党课时间：{lectureTimeText}</Text>
       {notes.map((n) => (
         <Text key={n} className='check-in-record__flag'>

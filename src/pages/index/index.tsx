@@ -104,9 +104,10 @@ export default function IndexPage() {
 
       <View className='app-card home-page__about'>
         <Text className='app-card__title'>支部活动能帮什么</Text>
-        <Text className='home-page__about-text'>
-          这是支部开展活动的小程序。现在可以加入支部、管理成员，参加开放式党课并扫码签到；党课评议、微心愿、公开承诺等功能正在陆续上线，上线后会出现在这一页。
+        <Text className='home-page__about-text home-page__about-now'>
+          现在可以：加入支部、管理成员；参加开放式党课，到场扫码签到；签到后在党课页面为党课评议（不记名打分、写评语）。
         </Text>
+        <Text className='home-page__about-text home-page__about-soon'>还在准备：微心愿、公开承诺。上线后会出现在这一页。</Text>
       </View>
     </View>
   )

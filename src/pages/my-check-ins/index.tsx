@@ -1,5 +1,5 @@
 import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro'
-import { Text, View } from '@tarojs/components'
+import { Button, Text, View } from '@tarojs/components'
 import type { MyCheckIn } from '@contracts'
 import { CheckInRecord } from '@/components/check-in-record'
 import { EmptyState } from '@/components/empty-state'
@@ -11,7 +11,10 @@ import { CallErrorView } from '@/features/session'
 import { ROUTES, withQuery } from '@/routes'
 import './index.scss'
 
-/** 签到记录 (from 我的): the lectures I checked in to, newest first, in Beijing time; a row opens the lecture. */
+/**
+ * 签到记录 (from 我的): the lectures I checked in to, newest first, in Beijing time; a row opens the lecture.
+ * With none yet, 看看近期党课 goes to the 党课 tab.
+ */
 export default function MyCheckInsPage() {
   const list = useMyCheckIns()
 
@@ -32,7 +35,11 @@ export default function MyCheckInsPage() {
       {list.status === 'ready' && list.error ? <Text className='my-check-ins__stale'>刷新没有成功：{list.error.message}</Text> : null}
 
       {list.status === 'ready' && list.items.length === 0 ? (
-        <EmptyState className='my-check-ins__empty' title='还没有签到记录' hint='参加党课时扫描现场二维码签到' />
+        <EmptyState className='my-check-ins__empty' title='还没有签到记录' hint='参加党课时扫描现场二维码签到'>
+          <Button className='app-button app-button--block my-check-ins__to-lectures' onClick={() => void Taro.switchTab({ url: ROUTES.lectures })}>
+            看看近期党课
+          </Button>
+        </EmptyState>
       ) : null}
 
       {list.status === 'ready' && list.items.length > 0 ? (

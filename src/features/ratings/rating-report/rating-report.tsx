@@ -39,6 +39,8 @@ export function RatingReport({ summary: s, closesAtText }: RatingReportProps) {
             <Text className='rating-report__stat-value'>
               {s.count} / {s.attendees} 人，{formatPercent(s.responseRate)}
             </Text>
+            {/* The lecture page's 已签到 counts the speaker too; say why this number can be one less. */}
+            <Text className='rating-report__stat-note rating-report__response-note'>（到场者，不含主讲人）</Text>
           </View>
         </View>
         {s.heldCount > 0 ? (
