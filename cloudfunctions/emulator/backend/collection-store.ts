@@ -2,6 +2,7 @@ import Datastore from '@seald-io/nedb'
 import { Mutex } from './async-lock'
 import { BackendError, invalidParam } from './backend-error'
 import { isRegExpValue } from './clone-document'
+import { appendThroughOpenFile, type DataFileAppender } from './data-file-appender'
 import { isPlainObject, type Doc, type DocId } from './ejson-codec'
 import { compileMatcher, type DocView, type Page } from './query-engine'
 
@@ -11,8 +12,9 @@ import { compileMatcher, type DocView, type Page } from './query-engine'
  * adapts it to MongoDB semantics and to the backend's rules.
  *
  * Durability: nedb runs every operation of a datastore in order through one queue, and a write resolves
- * after its line was appended with `fs.appendFile` (write(2) returned: the data is in the OS page cache
- * and survives `kill -9` of this process; there is no fsync per write, so not a power cut). A read is
+ * after its line was appended to the file (write(2) returned, see data-file-appender.ts: the data is in
+ * the OS page cache and survives `kill -9` of this process; there is no fsync per write, so not a power
+ * cut). A read is
  * queued behind the writes before it, so it answers only what is already on disk. nedb changes its
  * memory just before the append: if an append FAILS (disk full), memory keeps the write that was refused.
  *
@@ -46,11 +48,15 @@ export class CollectionStore implements DocView {
   private checkAt = COMPACT_MIN_LINES
   private closed = false
 
+  private readonly file: DataFileAppender
+
   private constructor(
     readonly name: string,
     private readonly ds: Datastore<Doc>,
     private readonly guard: StoreGuard,
-  ) {}
+  ) {
+    this.file = appendThroughOpenFile(ds)
+  }
 
   static async open(name: string, filename: string, guard: StoreGuard): Promise<CollectionStore> {
     return new CollectionStore(name, await loadDatastore(filename), guard)
@@ -110,6 +116,7 @@ export class CollectionStore implements DocView {
   async close(): Promise<void> {
     this.closed = true
     await this.lock.run(async () => undefined)
+    await this.file.close()
   }
 
   private async persist(lines: number, write: () => Promise<unknown>): Promise<void> {
