@@ -504,6 +504,20 @@ describe('发布党课 page', () => {
     expect(stub.actions()).toEqual(['whoami'])
   })
 
+  it('offers 不取消，返回 beside 确认取消党课, never a bare 取消 that reads as the action', async () => {
+    Current.router = { params: { id: 'Labc1234567' }, path: '/packages/secretary/pages/lecture-edit/index' } as unknown as typeof Current.router
+    const published = { ...draftAnswer({ title: '学习党章' }).data, status: 'published' }
+    const stub = stubCloud((_fn, event) => (event.action === 'whoami' ? { ok: true, data: whoamiAs('secretary') } : { ok: true, data: published }))
+    const { container } = render(<LectureEditPage />)
+    await waitFor(() => expect(container.querySelector('.lecture-edit__cancel-lecture')).not.toBeNull())
+    click(container, '.lecture-edit__cancel-lecture')
+    await waitFor(() => expect(textOf(document.body, '.confirm-dialog__confirm')).toBe('确认取消党课'))
+    expect(textOf(document.body, '.confirm-dialog__cancel')).toBe('不取消，返回')
+    click(document.body, '.confirm-dialog__cancel')
+    await waitFor(() => expect(document.body.querySelector('.confirm-dialog__confirm')).toBeNull())
+    expect(stub.actions()).not.toContain('cancel')
+  })
+
   it('shows the linked speaker of a lecture being edited, and saving keeps the link', async () => {
     Current.router = { params: { id: 'Labc1234567' }, path: '/packages/secretary/pages/lecture-edit/index' } as unknown as typeof Current.router
     const saved = draftAnswer({ title: '学习党章' }).data

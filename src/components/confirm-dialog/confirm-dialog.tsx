@@ -11,6 +11,8 @@ export interface ConfirmDialogProps {
   /** Extra content between the message and the reason (e.g. a list to pick from). */
   children?: ReactNode
   confirmText: string
+  /** The button that closes without doing anything; 取消 unless that would read as the action (取消党课). */
+  cancelText?: string
   /** Asks for a reason (kept with the record) and refuses to confirm without one. */
   reason?: { label: string; placeholder?: string; maxLength?: number }
   /** Confirm stays disabled (e.g. nobody picked yet). */
@@ -35,6 +37,7 @@ export function ConfirmDialog({
   message,
   children,
   confirmText,
+  cancelText = '取消',
   reason,
   confirmDisabled,
   submitting,
@@ -71,7 +74,7 @@ export function ConfirmDialog({
         {submitting ? '正在处理…' : confirmText}
       </Button>
       <Button className='app-button app-button--secondary app-button--block confirm-dialog__cancel' onClick={onCancel}>
-        取消
+        {cancelText}
       </Button>
     </View>
   )

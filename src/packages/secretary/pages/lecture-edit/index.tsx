@@ -210,6 +210,7 @@ export default function LectureEditPage() {
         message={lecture ? `取消后「${lecture.title}」不能再签到，也不能再修改。参加的人会看到取消原因。` : ''}
         reason={{ label: '取消原因', placeholder: '例如：场地临时维修，改期另行通知' }}
         confirmText='确认取消党课'
+        cancelText='不取消，返回'
         submitting={manage.pending === 'cancel'}
         error={manage.error?.message ?? null}
         onConfirm={(reason) => void cancel(reason)}
