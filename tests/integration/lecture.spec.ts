@@ -408,6 +408,12 @@ describe('lecture.checkIn', () => {
     expect(await checkInCount(id)).toBe(0)
   })
 
+  it('answers who may not check in before anything about the lecture (the lecture is read alongside the caller)', async () => {
+    expect(await errorCode(NOBODY, { action: 'checkIn', lectureId: 'L0000000000', token: 'ABCDEFGHJK' })).toBe('AUTH.NO_PROFILE')
+    expect(await errorCode(null, { action: 'checkIn', lectureId: 'L0000000000', token: 'ABCDEFGHJK' })).toBe('AUTH.REQUIRED')
+    expect(await errorCode(MEMBER, { action: 'checkIn', lectureId: 'L0000000000', token: 'ABCDEFGHJK' })).toBe('LECTURE.NOT_FOUND')
+  })
+
   it('answers people without a branch with AUTH.NO_PROFILE', async () => {
     const id = await publishedLecture({ audience: 'open' })
     expect(await errorCode(NOBODY, { action: 'checkIn', lectureId: id, token: await liveToken(id) })).toBe('AUTH.NO_PROFILE')

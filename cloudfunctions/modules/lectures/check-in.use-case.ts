@@ -7,7 +7,7 @@ import type { ContextFor } from '../../shared/router'
 import { findBranch } from '../members/member.repository'
 import { currentToken, geofence, judgeAudience, judgeToken, slotEndsAt, windowBounds, windowState, type GeoPoint } from './check-in.rules'
 import { CheckinErrors, LectureErrors } from './lecture.errors'
-import { checkInId, findCheckIn, findLecture, recentCheckIns, type CheckInDoc } from './lecture.repository'
+import { checkInId, findCheckIn, findLecture, recentCheckIns, type CheckInDoc, type LectureDoc } from './lecture.repository'
 import { ownLecture } from './manage-lecture.use-case'
 
 const RECENT_NAMES = 5
@@ -66,8 +66,13 @@ export async function displayCode(input: { lectureId: string; withMiniCode?: boo
  * A person checks in by scanning the display. Every refusal has its own code and tells the person what
  * to do; "recorded" is answered only after the record is written (DESIGN.md §6).
  */
-export async function checkIn(input: { lectureId: string; token: string; location?: GeoPoint }, ctx: ContextFor<'inBranch'>): Promise<CheckInResult> {
-  const lecture = await findLecture(ctx.db, input.lectureId)
+export async function checkIn(
+  input: { lectureId: string; token: string; location?: GeoPoint },
+  ctx: ContextFor<'inBranch'>,
+  // Read by the router alongside the caller's record (withPreload); read here when called without it.
+  preloaded?: LectureDoc | null,
+): Promise<CheckInResult> {
+  const lecture = preloaded === undefined ? await findLecture(ctx.db, input.lectureId) : preloaded
   if (!lecture) throw LectureErrors.notFound()
   if (lecture.status === 'draft') throw CheckinErrors.notPublished()
   if (lecture.status === 'cancelled') throw CheckinErrors.cancelled()

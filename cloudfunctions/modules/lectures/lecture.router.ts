@@ -1,8 +1,9 @@
 import { lectureContract } from '../../contracts/lecture.contract'
-import { createRouter } from '../../shared/router'
+import { createRouter, withPreload } from '../../shared/router'
 import { attendance, exportAttendance, markAttendance, myCheckIns } from './attendance.use-case'
 import { getLecture, listLecturesFor } from './browse-lectures.use-case'
 import { checkIn, displayCode } from './check-in.use-case'
+import { findLecture } from './lecture.repository'
 import { cancelLecture, createLecture, publishLecture, updateLecture } from './manage-lecture.use-case'
 
 /** The `lecture` function: open-style lectures and their check-in (DESIGN.md §6). */
@@ -14,7 +15,7 @@ export const lectureRouter = createRouter('lecture', lectureContract, {
   list: { auth: 'inBranch', handle: (input, ctx) => listLecturesFor(input, ctx) },
   get: { auth: 'inBranch', handle: (input, ctx) => getLecture(input, ctx) },
   displayCode: { auth: 'secretary', handle: (input, ctx) => displayCode(input, ctx) },
-  checkIn: { auth: 'inBranch', handle: (input, ctx) => checkIn(input, ctx) },
+  checkIn: withPreload({ auth: 'inBranch', preload: (input, db) => findLecture(db, input.lectureId), handle: (input, ctx, lecture) => checkIn(input, ctx, lecture) }),
   attendance: { auth: 'inBranch', handle: (input, ctx) => attendance(input, ctx) },
   markAttendance: { auth: 'secretary', handle: (input, ctx) => markAttendance(input, ctx) },
   exportAttendance: { auth: 'secretary', handle: (input, ctx) => exportAttendance(input, ctx) },
