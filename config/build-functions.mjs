@@ -17,6 +17,22 @@ export const OPENAPI_PERMISSIONS = {
   rating: ['security.msgSecCheck', 'subscribeMessage.send'],
 }
 
+/**
+ * zod re-exports all its 40-odd locales as one namespace (`export * as locales` in its barrel), and a
+ * namespace object that code uses whole (`z.string()`) is not tree-shaken, so every bundle carried
+ * ~260 KB of languages nobody reads. The functions use zh-CN only, imported by its own path
+ * (shared/router.ts), and the default `en` comes in by its own path too; the barrel is bundled empty.
+ */
+const zodLocalesBarrel = {
+  name: 'zod-locales-barrel',
+  setup(b) {
+    b.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) =>
+      args.importer.split(path.sep).includes('zod') ? { path: 'zod-locales-barrel', namespace: 'zod-locales' } : undefined,
+    )
+    b.onLoad({ filter: /.*/, namespace: 'zod-locales' }, () => ({ contents: 'export {}', loader: 'js' }))
+  },
+}
+
 export async function buildFunctions({ quiet = false } = {}) {
   const srcDir = path.join(root, 'cloudfunctions/functions')
   const names = (await readdir(srcDir, { withFileTypes: true })).filter((d) => d.isDirectory()).map((d) => d.name)
@@ -36,6 +52,7 @@ export async function buildFunctions({ quiet = false } = {}) {
       keepNames: true,
       legalComments: 'none',
       metafile: true,
+      plugins: [zodLocalesBarrel],
       logLevel: 'warning',
     })
     await writeFile(
