@@ -86,6 +86,21 @@ export interface RatingSummary {
   pendingComments?: PendingComment[]
 }
 
+/**
+ * Only for the branch secretary: how far the 评议 has come and who has not rated yet — counts and names,
+ * never a score, a comment or an openid. Answered below the threshold too, when the summary is withheld
+ * and the secretary most needs to remind people.
+ */
+export interface RatingProgress {
+  /** Ratings that count (their raters still present), released into the report or not. */
+  rated: number
+  /** Present, not counting the speaker — as `RatingSummary.attendees`. */
+  attendees: number
+  /** As `RatingSummary.notRated`. */
+  notRated: Array<{ name: string }>
+  threshold: typeof RATING_THRESHOLD
+}
+
 export interface LecturerReportRow {
   lectureId: string
   title: string
@@ -110,6 +125,8 @@ export const ratingContract = {
   ),
   mine: action<MyRating | null>()(z.strictObject({ lectureId: lectureIdSchema })),
   summary: action<RatingSummary>()(z.strictObject({ lectureId: lectureIdSchema })),
+  /** Secretary of the lecture's branch: how many have rated and who has not, at any count. */
+  progress: action<RatingProgress>()(z.strictObject({ lectureId: lectureIdSchema })),
   /** Secretary of the lecture's branch: publish (`pass`) or withhold (`reject`) a comment held for review. */
   reviewComment: action<{ key: string; commentStatus: 'pass' | 'rejected' }>()(
     z.strictObject({

@@ -1,6 +1,6 @@
 import { act, render, waitFor } from '@testing-library/react'
 import { Current } from '@tarojs/runtime'
-import type { LectureDetail, LecturerReport, RatingSummary } from '@contracts'
+import type { LectureDetail, LecturerReport, RatingProgress, RatingSummary } from '@contracts'
 import LectureReportPage from '@/pages/lecture-report/index'
 import LecturerReportPage from '@/packages/reports/pages/lecturer-report/index'
 import type { Answer } from './support/cloud-stub'
@@ -59,10 +59,17 @@ function summary(over: Partial<RatingSummary> = {}): RatingSummary {
   }
 }
 
-function server(answerSummary: () => Answer, me: Partial<LectureDetail['me']> = {}) {
+function progress(over: Partial<RatingProgress> = {}): RatingProgress {
+  return { rated: 2, attendees: 6, notRated: [{ name: '王建国' }, { name: '赵桂兰' }, { name: '孙丽' }, { name: '周敏' }], threshold: 3, ...over }
+}
+
+const TOO_FEW: Answer = { ok: false, error: { code: 'RATING.TOO_FEW', message: '目前有 2 人评议，满 3 人后才显示结果——这样谁也无法从结果推断出某个人的评分' } }
+
+function server(answerSummary: () => Answer, me: Partial<LectureDetail['me']> = {}, answerProgress: () => Answer = () => ({ ok: true, data: progress() })) {
   return stubCloud((fn, event) => {
     if (fn === 'lecture' && event.action === 'get') return { ok: true, data: lecture(me) }
     if (fn === 'rating' && event.action === 'summary') return answerSummary()
+    if (fn === 'rating' && event.action === 'progress') return answerProgress()
     throw new Error(`unexpected ${fn}.${String(event.action)}`)
   })
 }
@@ -198,6 +205,77 @@ describe('评议结果 page', () => {
     expect(container.querySelector('.score-bars')).toBeNull()
   })
 
+  it('tells the secretary below 3 ratings how many have rated, how many more it takes, and who has not (names only)', async () => {
+    const stub = server(() => TOO_FEW)
+    openPage('/pages/lecture-report/index', { id: LECTURE })
+    const { container } = render(<LectureReportPage />)
+    await waitFor(() => expect(textOf(container, '.lecture-report__progress-count')).toBe('已有 2 人评议，还差 1 人出结果'))
+    // The explanation stays; the list comes with it, asked once the summary was withheld.
+    expect(container.querySelector('.lecture-report__too-few')).not.toBeNull()
+    expect(stub.calls.map((c) => `${c.fn}.${String(c.event.action)}`).sort()).toEqual(['lecture.get', 'rating.progress', 'rating.summary'])
+    expect(stub.calls.find((c) => c.event.action === 'progress')?.event).toEqual({ action: 'progress', lectureId: LECTURE })
+    expect(textOf(container, '.lecture-report__progress-attendees')).toBe('到场 6 人（不含主讲人）。')
+    expect(textOf(container, '.rating-report__not-rated .app-card__title')).toBe('到场但还没评议（4 人）')
+    expect([...container.querySelectorAll('.rating-report__not-rated-name')].map((c) => c.textContent)).toEqual(['王建国', '赵桂兰', '孙丽', '周敏'])
+    expect(textOf(container, '.rating-report__not-rated-hint')).toContain('11月29日 21:00 前评议')
+    expect(container.querySelector('.rating-report')).toBeNull()
+    expect(container.querySelector('.score-bars')).toBeNull()
+  })
+
+  it.each<[string, Partial<RatingProgress>, string, string]>([
+    ['nobody has rated', { rated: 0 }, '已有 0 人评议，还差 3 人出结果', '到场 6 人（不含主讲人）。'],
+    ['3 count but the newest wait for their batch', { rated: 3 }, '已有 3 人评议，新的评议满 3 份后一起出结果', '到场 6 人（不含主讲人）。'],
+    ['fewer than 3 were there', { rated: 1, attendees: 2, notRated: [{ name: '王建国' }] }, '已有 1 人评议，还差 2 人出结果', '到场 2 人（不含主讲人），不足 3 人；补登到场的人后才可能出结果。'],
+  ])('words the progress when %s', async (_label, over, count, attendees) => {
+    server(() => TOO_FEW, {}, () => ({ ok: true, data: progress(over) }))
+    openPage('/pages/lecture-report/index', { id: LECTURE })
+    const { container } = render(<LectureReportPage />)
+    await waitFor(() => expect(textOf(container, '.lecture-report__progress-count')).toBe(count))
+    expect(textOf(container, '.lecture-report__progress-attendees')).toBe(attendees)
+  })
+
+  it('says when everyone there has rated, with nobody to remind', async () => {
+    server(() => TOO_FEW, {}, () => ({ ok: true, data: progress({ rated: 2, attendees: 2, notRated: [] }) }))
+    openPage('/pages/lecture-report/index', { id: LECTURE })
+    const { container } = render(<LectureReportPage />)
+    await waitFor(() => expect(textOf(container, '.rating-report__all-rated')).toBe('到场的人都已评议。'))
+    expect(textOf(container, '.rating-report__not-rated-hint')).not.toContain('前评议')
+  })
+
+  it('shows the speaker below 3 ratings only the explanation, and does not ask who has not rated', async () => {
+    const stub = server(() => TOO_FEW, { canManage: false, canSeeAttendance: true, isSpeaker: true })
+    openPage('/pages/lecture-report/index', { lectureId: LECTURE })
+    const { container } = render(<LectureReportPage />)
+    await waitFor(() => expect(container.querySelector('.lecture-report__too-few')).not.toBeNull())
+    await waitFor(() => expect(textOf(container, '.lecture-report__to-trend')).toBe('我主讲的历次党课评议'))
+    expect(stub.calls.map((c) => `${c.fn}.${String(c.event.action)}`).sort()).toEqual(['lecture.get', 'rating.summary'])
+    expect(container.querySelector('.lecture-report__progress')).toBeNull()
+    expect(container.querySelector('.rating-report__not-rated')).toBeNull()
+    expect(container.textContent).not.toContain('王建国')
+  })
+
+  it('keeps the explanation when the list could not be read', async () => {
+    server(() => TOO_FEW, {}, () => ({ ok: false, error: { code: 'AUTH.FORBIDDEN', message: '只有本支部书记可以查看谁还没评议' } }))
+    openPage('/pages/lecture-report/index', { id: LECTURE })
+    const { container } = render(<LectureReportPage />)
+    await waitFor(() => expect(textOf(container, '.lecture-report__progress-error')).toBe('没有读到谁还没评议：只有本支部书记可以查看谁还没评议'))
+    expect(container.querySelector('.lecture-report__too-few')).not.toBeNull()
+    expect(container.querySelector('.rating-report__not-rated')).toBeNull()
+  })
+
+  it('asks again who has not rated on 刷新, while it is still fewer than 3', async () => {
+    let rated = 1
+    const stub = server(() => TOO_FEW, {}, () => ({ ok: true, data: progress({ rated }) }))
+    openPage('/pages/lecture-report/index', { id: LECTURE })
+    const { container } = render(<LectureReportPage />)
+    await waitFor(() => expect(textOf(container, '.lecture-report__progress-count')).toBe('已有 1 人评议，还差 2 人出结果'))
+    rated = 2
+    click(container, '.lecture-report__refresh')
+    await waitFor(() => expect(textOf(container, '.lecture-report__progress-count')).toBe('已有 2 人评议，还差 1 人出结果'))
+    expect(stub.calls.filter((c) => c.event.action === 'summary')).toHaveLength(2)
+    expect(stub.calls.filter((c) => c.event.action === 'progress')).toHaveLength(2)
+  })
+
   it('shows the results after a pull-down refresh once the third rating is in', async () => {
     let count = 2
     const stub = server(() =>
@@ -212,6 +290,9 @@ describe('评议结果 page', () => {
     })
     await waitFor(() => expect(textOf(container, '.rating-report__count .rating-report__stat-value')).toBe('3 人'))
     expect(stub.calls.filter((c) => c.event.action === 'summary')).toHaveLength(2)
+    // The progress was the secretary's stand-in for the report: gone once the report is there.
+    expect(container.querySelector('.lecture-report__progress')).toBeNull()
+    expect([...container.querySelectorAll('.rating-report__not-rated-name')].map((c) => c.textContent)).toEqual(['王建国', '赵桂兰'])
   })
 
   it('tells anyone else the report is for the secretary and the speaker (AUTH.FORBIDDEN)', async () => {

@@ -6,7 +6,9 @@ import { DEMO_OPENIDS, launchBrowser, signIn, startTestHost, type TestBrowser, t
 /**
  * 党课评议 in a real browser (DESIGN.md §7): a lecture that started a few minutes ago, with three people
  * checked in and the secretary marked present, is set up through the API. One member rates it through
- * the UI (stars and a comment) and sees 已评议; two more rate through the API. The secretary's report
+ * the UI (stars and a comment) and sees 已评议. With one rating the report is withheld: the secretary sees
+ * how many have rated and who has not, the speaker only why nothing is shown. Two more rate through the
+ * API. The secretary's report
  * then shows averages equal to the three ratings, the comments and no rater's name — only the one
  * attendee who has not rated, in the secretary's list. The speaker (a member of another branch) sees the
  * same numbers without that list, and their history.
@@ -166,6 +168,22 @@ describe('党课评议: rate from the phone, read the anonymous report', () => {
     await page.locator('.lecture-rate--editing').waitFor({ state: 'visible' })
     expect(await shownScore('form')).toEqual({ text: '4 分 · 满意', filled: 4 })
     expect(await page.locator('.rating-form__comment textarea').inputValue()).toBe(mine.comment)
+  })
+
+  it('withholds the report at one rating; the secretary sees who has not rated yet, the speaker no names', async () => {
+    await actAs(DEMO_OPENIDS.secretary, `/#/pages/lecture-report/index?id=${lectureId}`)
+    expect(await text('.lecture-report__progress-count')).toBe('已有 1 人评议，还差 2 人出结果')
+    expect(await text('.lecture-report__too-few .empty-state__title')).toBe('满 3 人评议后显示结果，以保护评议人匿名')
+    expect(await texts('.rating-report__not-rated-name')).toEqual(['王建国', '张伟', '赵桂兰'])
+    expect(await page.locator('.rating-report__overall-value').count()).toBe(0)
+    expect((await page.locator('.lecture-report').textContent()) ?? '').not.toContain(RATERS[0])
+
+    await actAs(SPEAKER.openid, `/#/pages/lecture-report/index?lectureId=${lectureId}`)
+    await page.locator('.lecture-report__too-few').waitFor({ state: 'visible' })
+    await page.locator('.lecture-report__to-trend').waitFor({ state: 'visible' })
+    expect(await page.locator('.lecture-report__progress').count()).toBe(0)
+    const body = (await page.locator('.lecture-report').textContent()) ?? ''
+    for (const name of [...RATERS, '王建国']) expect(body).not.toContain(name)
   })
 
   it('takes two more ratings through the API', async () => {

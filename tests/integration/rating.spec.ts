@@ -259,6 +259,8 @@ describe('rating.submit and rating.mine: more people and more bad input', () => 
     ['mine with an operator for the lecture', () => ({ action: 'mine', lectureId: { $ne: null } }), 'COMMON.INVALID_INPUT'],
     ['mine with an unknown key', (lectureId) => ({ action: 'mine', lectureId, openid: M1 }), 'COMMON.INVALID_INPUT'],
     ['summary with an operator for the lecture', () => ({ action: 'summary', lectureId: { $ne: null } }), 'COMMON.INVALID_INPUT'],
+    ['progress with an operator for the lecture', () => ({ action: 'progress', lectureId: { $ne: null } }), 'COMMON.INVALID_INPUT'],
+    ['progress with an unknown key', (lectureId) => ({ action: 'progress', lectureId, openid: RES }), 'COMMON.INVALID_INPUT'],
     ['reviewComment with an operator for the key', (lectureId) => ({ action: 'reviewComment', lectureId, key: { $ne: null }, decision: 'pass' }), 'COMMON.INVALID_INPUT'],
     ['reviewComment with an unknown decision', (lectureId) => ({ action: 'reviewComment', lectureId, key: 'a'.repeat(16), decision: 'delete' }), 'COMMON.INVALID_INPUT'],
     ['lecturerReport with an unknown key', () => ({ action: 'lecturerReport', branchId: 'demo-branch-2' }), 'COMMON.INVALID_INPUT'],
@@ -336,6 +338,73 @@ describe('rating.summary', () => {
     ['nobody signed in', null, 'AUTH.REQUIRED'],
   ])('refuses %s', async (_label, openid, code) => {
     expect(await errorCode(rating, openid, { action: 'summary', lectureId: id })).toBe(code)
+  })
+})
+
+describe('rating.progress', () => {
+  type Progress = { rated: number; attendees: number; notRated: Array<{ name: string }>; threshold: number }
+  let id: string
+  const progress = () => ok<Progress>(rating, SEC, { action: 'progress', lectureId: id })
+
+  beforeAll(async () => {
+    // Open, so a member of branch 2 can attend; the speaker sits in the room too.
+    id = await startedLecture([M1, RES, SEC, SPEAKER, OTHER], { audience: 'open' })
+    await ok(rating, M1, { action: 'submit', lectureId: id, scores: scores(5, 4, 3, 5), comment: '联系实际，很受启发' })
+    await ok(rating, RES, { action: 'submit', lectureId: id, scores: scores(2, 2, 2, 2) })
+  })
+
+  it('tells the secretary below 3 ratings how many have rated and who has not, by name only', async () => {
+    expect(await errorCode(rating, SEC, { action: 'summary', lectureId: id })).toBe('RATING.TOO_FEW')
+    const answer = await progress()
+    // Five in the room, the speaker not counted among those who could rate nor among those who have not.
+    expect(answer).toEqual({ rated: 2, attendees: 4, notRated: [{ name: '刘洋' }, { name: '王建国' }], threshold: 3 })
+    // Nothing but the counts and names: no score, no comment, no openid, no rater.
+    expect(Object.keys(answer).sort()).toEqual(['attendees', 'notRated', 'rated', 'threshold'])
+    for (const p of answer.notRated) expect(Object.keys(p)).toEqual(['name'])
+    const payload = JSON.stringify(answer)
+    for (const who of [M1, RES, SEC, SPEAKER, OTHER, '李秀英', '赵桂兰', '张伟']) expect(payload).not.toContain(who)
+    expect(payload).not.toMatch(/score|average|sums|dist|comment|openid|联系实际/i)
+    expect(payload).not.toMatch(/1380013800\d/)
+  })
+
+  it('counts only ratings that count: a rater removed from the attendance leaves the count, and comes back', async () => {
+    await ok(lecture, SEC, { action: 'markAttendance', lectureId: id, openid: RES, present: false, reason: '代签，本人未到场' })
+    expect(await progress()).toEqual({ rated: 1, attendees: 3, notRated: [{ name: '刘洋' }, { name: '王建国' }], threshold: 3 })
+    await ok(lecture, SEC, { action: 'markAttendance', lectureId: id, openid: RES, present: true, reason: '核实后确在现场' })
+    expect(await progress()).toMatchObject({ rated: 2, attendees: 4 })
+  })
+
+  it.each([
+    ['the speaker', SPEAKER, 'AUTH.FORBIDDEN'],
+    ['a member who rated', M1, 'AUTH.FORBIDDEN'],
+    ['a resident', RES, 'AUTH.FORBIDDEN'],
+    ['a member of another branch', OTHER, 'AUTH.FORBIDDEN'],
+    ['another branch secretary', SEC2, 'AUTH.FORBIDDEN'],
+    ['a person without a branch', NOBODY, 'AUTH.NO_PROFILE'],
+    ['nobody signed in', null, 'AUTH.REQUIRED'],
+  ])('refuses %s', async (_label, openid, code) => {
+    expect(await errorCode(rating, openid, { action: 'progress', lectureId: id })).toBe(code)
+  })
+
+  it('does not find a missing lecture or a draft', async () => {
+    expect(await errorCode(rating, SEC, { action: 'progress', lectureId: 'L0000000000' })).toBe('LECTURE.NOT_FOUND')
+    const draft = await ok<{ id: string }>(lecture, SEC, {
+      action: 'create',
+      title: '未发布的党课',
+      speaker: { name: '张伟', openid: SPEAKER },
+      startAt: minutes(-10),
+      endAt: minutes(50),
+      location: { name: '会议室' },
+    })
+    expect(await errorCode(rating, SEC, { action: 'progress', lectureId: draft.id })).toBe('LECTURE.NOT_FOUND')
+  })
+
+  it('names the same people as the summary once 3 have rated', async () => {
+    await ok(rating, OTHER, { action: 'submit', lectureId: id, scores: scores(4, 4, 4, 4) })
+    const summary = await ok<{ count: number; attendees: number; notRated: Array<{ name: string }> }>(rating, SEC, { action: 'summary', lectureId: id })
+    const answer = await progress()
+    expect(answer).toEqual({ rated: 3, attendees: summary.attendees, notRated: summary.notRated, threshold: 3 })
+    expect(answer.notRated).toEqual([{ name: '王建国' }])
   })
 })
 

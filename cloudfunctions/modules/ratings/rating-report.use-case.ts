@@ -1,4 +1,4 @@
-import { RATING_DIMENSIONS, type LecturerReport, type RatingDimension, type RatingSummary } from '../../contracts/rating.contract'
+import { RATING_DIMENSIONS, RATING_THRESHOLD, type LecturerReport, type RatingDimension, type RatingProgress, type RatingSummary } from '../../contracts/rating.contract'
 import { Collections } from '../../shared/collections'
 import { findMany, updateWhere } from '../../shared/db'
 import type { ContextFor } from '../../shared/router'
@@ -35,14 +35,39 @@ async function presentAttendees(ctx: ContextFor<'inBranch'>, lectureId: string):
   }
 }
 
+/** The lecture a report is asked about: a draft, like a missing one, is not found. */
+async function reportedLecture(ctx: ContextFor<'inBranch'>, lectureId: string): Promise<LectureWithRating> {
+  const lecture = (await findLecture(ctx.db, lectureId)) as LectureWithRating | null
+  if (!lecture || lecture.status === 'draft') throw LectureErrors.notFound()
+  return lecture
+}
+
+/** Those who could rate: present, less the speaker, who may sit in the room but does not rate their own lecture. */
+async function attendeesOf(ctx: ContextFor<'inBranch'>, lecture: LectureDoc): Promise<number> {
+  const speakerPresent = lecture.speaker.openid !== null && (await findCheckIn(ctx.db, lecture._id, lecture.speaker.openid))?.present === true
+  return Math.max(0, lecture.checkinCount - (speakerPresent ? 1 : 0))
+}
+
+/**
+ * Who was present and has not rated yet, by name only and in name order: the complement of the raters,
+ * never tied to a score. For the branch secretary alone (the summary's list and `rating.progress`).
+ */
+async function notRatedOf(ctx: ContextFor<'inBranch'>, lecture: LectureDoc): Promise<Array<{ name: string }>> {
+  const [rows, present] = await Promise.all([ratingsOf(ctx.db, lecture._id, { openid: true }), presentAttendees(ctx, lecture._id)])
+  const raters = new Set(rows.map((r) => String(r.openid)))
+  return present
+    .filter((p) => !raters.has(p.openid) && p.openid !== lecture.speaker.openid)
+    .map((p) => ({ name: p.name }))
+    .sort((a, b) => a.name.localeCompare(b.name, 'zh-Hans-CN'))
+}
+
 /**
  * The lecture's report: numbers from the counts kept on the lecture (no scan of the ratings), comments
  * as bare texts, withheld below the threshold. The secretary also learns who has not rated yet — the
  * complement of the raters, never tied to a score.
  */
 export async function ratingSummary(input: { lectureId: string }, ctx: ContextFor<'inBranch'>): Promise<RatingSummary> {
-  const lecture = (await findLecture(ctx.db, input.lectureId)) as LectureWithRating | null
-  if (!lecture || lecture.status === 'draft') throw LectureErrors.notFound()
+  const lecture = await reportedLecture(ctx, input.lectureId)
   const role = roleOn(ctx, lecture)
   if (!role) throw RatingErrors.forbidden()
   const state = ratingStateOf(lecture.rating)
@@ -62,9 +87,7 @@ export async function ratingSummary(input: { lectureId: string }, ctx: ContextFo
     batch: _.neq(state.batch),
   })
   const comments = anonymousOrder(rows.filter((r) => r.commentStatus === 'pass' && r.comment).map((r) => String(r.comment)))
-  // The speaker may sit in the room (and be checked in) but does not rate their own lecture.
-  const speakerPresent = lecture.speaker.openid !== null && (await findCheckIn(ctx.db, lecture._id, lecture.speaker.openid))?.present === true
-  const attendees = Math.max(0, lecture.checkinCount - (speakerPresent ? 1 : 0))
+  const attendees = await attendeesOf(ctx, lecture)
 
   const summary: RatingSummary = {
     lectureId: lecture._id,
@@ -80,18 +103,26 @@ export async function ratingSummary(input: { lectureId: string }, ctx: ContextFo
     comments,
   }
   if (role === 'secretary') {
-    const raters = new Set((await ratingsOf(ctx.db, lecture._id, { openid: true })).map((r) => String(r.openid)))
-    const present = await presentAttendees(ctx, lecture._id)
-    summary.notRated = present
-      .filter((p) => !raters.has(p.openid) && p.openid !== lecture.speaker.openid)
-      .map((p) => ({ name: p.name }))
-      .sort((a, b) => a.name.localeCompare(b.name, 'zh-Hans-CN'))
+    summary.notRated = await notRatedOf(ctx, lecture)
     summary.pendingComments = rows
       .filter((r) => r.commentStatus === 'review' && r.comment && r.commentKey)
       .map((r) => ({ key: String(r.commentKey), text: String(r.comment) }))
       .sort((a, b) => a.text.localeCompare(b.text, 'zh-Hans-CN'))
   }
   return summary
+}
+
+/**
+ * For the branch secretary, at any count (the summary is withheld below 3, just when they need to
+ * remind people): how many ratings count and who was there and has not rated. Which people have rated
+ * says nothing about what anyone gave — no score or comment is read here — and the first figures still
+ * appear only once 3 have rated, together.
+ */
+export async function ratingProgress(input: { lectureId: string }, ctx: ContextFor<'inBranch'>): Promise<RatingProgress> {
+  const lecture = await reportedLecture(ctx, input.lectureId)
+  if (roleOn(ctx, lecture) !== 'secretary') throw RatingErrors.progressForbidden()
+  const [attendees, notRated] = await Promise.all([attendeesOf(ctx, lecture), notRatedOf(ctx, lecture)])
+  return { rated: ratingStateOf(lecture.rating).live.count, attendees, notRated, threshold: RATING_THRESHOLD }
 }
 
 /**

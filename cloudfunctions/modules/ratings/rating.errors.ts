@@ -17,5 +17,6 @@ export const RatingErrors = {
   ownLecture: () => new AppError('RATING.OWN_LECTURE', '你是这场党课的主讲人，不能为自己评议；评议满 3 人后可以在「评议结果」查看'),
   reviewForbidden: () => new AppError('AUTH.FORBIDDEN', '只有本支部书记可以审核评语'),
   commentChanged: () => new AppError('RATING.COMMENT_CHANGED', '这条评语已被修改或已审核过，请下拉刷新后再看'),
+  progressForbidden: () => new AppError('AUTH.FORBIDDEN', '只有本支部书记可以查看谁还没评议'),
   forbidden: () => new AppError('AUTH.FORBIDDEN', '只有本支部书记和主讲人可以查看评议结果'),
 }

@@ -1,5 +1,5 @@
 import { useCallback } from 'react'
-import type { ErrorBody, LecturerReport, MyRating, RatingSummary } from '@contracts'
+import type { ErrorBody, LecturerReport, MyRating, RatingProgress, RatingSummary } from '@contracts'
 import { callCloud } from '@/services/cloud'
 import { useResource, type UseResource } from '@/features/shared/use-resource'
 
@@ -16,6 +16,15 @@ export function useMyRating(lectureId: string | null, enabled = true): UseResour
 export function useRatingSummary(lectureId: string | null): UseResource<RatingSummary> {
   const fetch = useCallback(() => callCloud('rating', 'summary', { lectureId: lectureId ?? '' }), [lectureId])
   return useResource(lectureId ? `summary:${lectureId}` : null, fetch)
+}
+
+/**
+ * The branch secretary's 评议进度: how many have rated and who was there and has not (names only, no
+ * scores) — what the report page shows while the summary is withheld. `enabled` false asks nothing.
+ */
+export function useRatingProgress(lectureId: string | null, enabled: boolean): UseResource<RatingProgress> {
+  const fetch = useCallback(() => callCloud('rating', 'progress', { lectureId: lectureId ?? '' }), [lectureId])
+  return useResource(lectureId && enabled ? `progress:${lectureId}` : null, fetch)
 }
 
 /** A speaker's lectures over time; a secretary names the speaker (`speakerOpenid`), a speaker leaves it out. */

@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro'
 import { Button, Text, View } from '@tarojs/components'
-import type { ErrorBody, LectureDetail } from '@contracts'
+import type { ErrorBody, LectureDetail, RatingProgress } from '@contracts'
 import { ConfirmDialog } from '@/components/confirm-dialog'
 import { EmptyState } from '@/components/empty-state'
 import { LoadingState } from '@/components/loading-state'
@@ -11,9 +11,9 @@ import { useLecture } from '@/features/lectures/use-lecture'
 import { backToLecture } from '@/features/ratings/back-to-lecture'
 import { PendingComments } from '@/features/ratings/pending-comments'
 import { RATING_THRESHOLD } from '@/features/ratings/rating-dimensions'
-import { RatingReport } from '@/features/ratings/rating-report'
+import { NotRatedList, RatingReport } from '@/features/ratings/rating-report'
 import { ratingWindowOf } from '@/features/ratings/rating-window'
-import { isForbidden, isTooFew, useRatingSummary } from '@/features/ratings/use-rating-reports'
+import { isForbidden, isTooFew, useRatingProgress, useRatingSummary } from '@/features/ratings/use-rating-reports'
 import { useReviewComment } from '@/features/ratings/use-review-comment'
 import { CallErrorView } from '@/features/session'
 import { ROUTES, withQuery } from '@/routes'
@@ -22,8 +22,10 @@ import './index.scss'
 /**
  * 评议结果 (the branch secretary, or the lecture's speaker — who may be any member): averages, the 1–5
  * distribution of each dimension as bars, the response rate, the anonymous comments, and for the
- * secretary who has not rated yet. Below 3 ratings it explains why nothing is shown. Opened from the
- * lecture's detail (`?id=`) or from the speaker's "评议结果已可查看" message (`?lectureId=`).
+ * secretary who has not rated yet. Below 3 ratings it explains why nothing is shown; the secretary then
+ * also sees how many have rated and who was there and has not (`rating.progress`, names only), so they
+ * can remind people. Opened from the lecture's detail (`?id=`) or from the speaker's "评议结果已可查看"
+ * message (`?lectureId=`).
  */
 export default function LectureReportPage() {
   const router = useRouter()
@@ -33,6 +35,9 @@ export default function LectureReportPage() {
   // Title, time, who is looking and who spoke: asked alongside the summary.
   const lecture = useLecture(lectureId)
   const review = useReviewComment()
+  // Withheld below 3: the branch secretary (never the speaker) is also told who has not rated yet.
+  const withheld = !summary.data && isTooFew(summary.error)
+  const progress = useRatingProgress(lectureId, withheld && lecture.data?.me.canManage === true)
   // 不展示 is asked once more (the writer's words will never reach the speaker); 通过 is not.
   const [rejecting, setRejecting] = useState<string | null>(null)
 
@@ -45,11 +50,12 @@ export default function LectureReportPage() {
   }
 
   usePullDownRefresh(() => {
-    void Promise.all([summary.reload(), lecture.reload()]).finally(() => Taro.stopPullDownRefresh())
+    void Promise.all([summary.reload(), lecture.reload(), progress.reload()]).finally(() => Taro.stopPullDownRefresh())
   })
 
   const l = lecture.data
   const s = summary.data
+  const closesAtText = l ? formatMoment(ratingWindowOf(l.startAt, l.endAt).closesAt) : undefined
 
   if (!lectureId) {
     return (
@@ -92,7 +98,7 @@ export default function LectureReportPage() {
               }}
             />
           ) : null}
-          <RatingReport summary={s} closesAtText={l ? formatMoment(ratingWindowOf(l.startAt, l.endAt).closesAt) : undefined} />
+          <RatingReport summary={s} closesAtText={closesAtText} />
           <ConfirmDialog
             visible={rejecting !== null}
             title='不展示这条评语？'
@@ -113,7 +119,15 @@ export default function LectureReportPage() {
       ) : null}
 
       {!s && summary.status === 'error' && summary.error ? (
-        <Failure error={summary.error} lectureId={lectureId} onRetry={() => void summary.reload()} />
+        <Failure error={summary.error} lectureId={lectureId} onRetry={() => void Promise.all([summary.reload(), progress.reload()])} />
+      ) : null}
+
+      {!s && summary.status === 'error' && withheld ? (
+        progress.data ? (
+          <Progress progress={progress.data} closesAtText={closesAtText} />
+        ) : progress.error ? (
+          <Text className='lecture-report__stale lecture-report__progress-error'>没有读到谁还没评议：{progress.error.message}</Text>
+        ) : null
       ) : null}
 
       {l ? <TrendLink lecture={l} /> : null}
@@ -152,6 +166,28 @@ function Failure({ error, lectureId, onRetry }: { error: ErrorBody; lectureId: s
     )
   }
   return <CallErrorView error={error} onRetry={onRetry} />
+}
+
+/** The secretary's view while the report is withheld: how many have rated, how many more it takes, who has not. */
+function Progress({ progress: p, closesAtText }: { progress: RatingProgress; closesAtText?: string }) {
+  const missing = Math.max(0, p.threshold - p.rated)
+  return (
+    <View className='lecture-report__progress'>
+      <View className='app-card lecture-report__progress-card'>
+        <Text className='lecture-report__progress-count'>
+          {missing > 0
+            ? `已有 ${p.rated} 人评议，还差 ${missing} 人出结果`
+            : `已有 ${p.rated} 人评议，新的评议满 ${p.threshold} 份后一起出结果`}
+        </Text>
+        <Text className='app-card__hint lecture-report__progress-attendees'>
+          {p.attendees < p.threshold
+            ? `到场 ${p.attendees} 人（不含主讲人），不足 ${p.threshold} 人；补登到场的人后才可能出结果。`
+            : `到场 ${p.attendees} 人（不含主讲人）。`}
+        </Text>
+      </View>
+      <NotRatedList notRated={p.notRated} closesAtText={closesAtText} />
+    </View>
+  )
 }
 
 /**

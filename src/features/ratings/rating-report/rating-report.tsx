@@ -2,6 +2,7 @@ import { Text, View } from '@tarojs/components'
 import type { RatingSummary } from '@contracts'
 import { ScoreBars } from '@/components/score-bars'
 import { DIMENSION_LABELS, RATING_DIMENSIONS, SCORES, formatPercent, formatScore } from '../rating-dimensions'
+import { NotRatedList } from './not-rated-list'
 import './rating-report.scss'
 
 export interface RatingReportProps {
@@ -83,23 +84,7 @@ export function RatingReport({ summary: s, closesAtText }: RatingReportProps) {
         ))}
       </View>
 
-      {s.notRated ? (
-        <View className='app-card rating-report__not-rated'>
-          <Text className='app-card__title'>到场但还没评议（{s.notRated.length} 人）</Text>
-          <Text className='app-card__hint rating-report__not-rated-hint'>
-            只有书记能看到这份名单。它只说明谁还没评议，看不到任何人打了几分。
-            {s.notRated.length > 0 && closesAtText ? `可以提醒他们在 ${closesAtText} 前评议。` : ''}
-          </Text>
-          {s.notRated.length === 0 ? <Text className='rating-report__all-rated'>到场的人都已评议。</Text> : null}
-          <View className='rating-report__names'>
-            {s.notRated.map((p, i) => (
-              <Text key={`${p.name}-${i}`} className='rating-report__not-rated-name'>
-                {p.name}
-              </Text>
-            ))}
-          </View>
-        </View>
-      ) : null}
+      {s.notRated ? <NotRatedList notRated={s.notRated} closesAtText={closesAtText} /> : null}
     </View>
   )
 }
