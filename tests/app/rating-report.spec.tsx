@@ -141,7 +141,7 @@ describe('评议结果 page', () => {
 
   it.each([
     [false, '另有 2 份新评议，满 3 份后一起计入结果'],
-    [true, '另有 2 份评议不足 3 份，评议已截止，不计入结果'],
+    [true, '另有 2 份评议不足 3 份，评议已截止，暂不计入结果'],
   ])('says how many new ratings wait for the next three (window closed: %s)', async (ratingClosed, text) => {
     server(() => ({ ok: true, data: summary({ heldCount: 2, ratingClosed }) }))
     openPage('/pages/lecture-report/index', { id: LECTURE })

@@ -5,6 +5,8 @@ import type { Scores } from '../../cloudfunctions/contracts/rating.contract'
 import {
   aggregateDelta,
   presenceDelta,
+  commentReleased,
+  type RatingBatchMarks,
   ratingChange,
   ratingStateOf,
   shownAggregate,
@@ -91,43 +93,84 @@ describe('aggregate', () => {
 
   describe('release in batches', () => {
     const given = (...all: Scores[]) => all.reduce((agg, x) => applyDelta(agg, aggregateDelta(null, x)), emptyAggregate())
-    const state = (live: Scores[], held: Scores[]) => ({ live: given(...live, ...held), held: given(...held) })
+    const state = (live: Scores[], held: Scores[]) => ({ live: given(...live, ...held), held: given(...held), fresh: held.length })
+    const released = [s(4, 4, 4, 4), s(5, 5, 5, 5), s(3, 3, 3, 3)]
+    const rating = { kind: 'rating', inHeldBatch: true } as const
 
     it.each<[string, { live: Scores[]; held: Scores[] }, boolean, number]>([
       ['the first rating is held', { live: [], held: [] }, false, 0],
       ['the second rating is held', { live: [], held: [s(4, 4, 4, 4)] }, false, 0],
       ['the third rating releases all three', { live: [], held: [s(4, 4, 4, 4), s(5, 5, 5, 5)] }, true, 3],
-      ['a fourth rating is held', { live: [s(4, 4, 4, 4), s(5, 5, 5, 5), s(3, 3, 3, 3)], held: [] }, false, 3],
-      ['the sixth releases the second batch', { live: [s(4, 4, 4, 4), s(5, 5, 5, 5), s(3, 3, 3, 3)], held: [s(1, 1, 1, 1), s(2, 2, 2, 2)] }, true, 6],
+      ['a fourth rating is held', { live: released, held: [] }, false, 3],
+      ['the sixth releases the second batch', { live: released, held: [s(1, 1, 1, 1), s(2, 2, 2, 2)] }, true, 6],
     ])('%s', (_label, st, release, shownCount) => {
-      const change = ratingChange(state(st.live, st.held), aggregateDelta(null, s(2, 3, 4, 5)), true)
+      const change = ratingChange(state(st.live, st.held), aggregateDelta(null, s(2, 3, 4, 5)), rating)
       expect(change.release).toBe(release)
       expect(change.shown.count).toBe(shownCount)
-      // A held rating is also counted apart, until its batch is released.
+      // A held rating is also counted apart, and as a fresh rater, until its batch is released.
       expect(change.inc['held.count'] ?? 0).toBe(release ? 0 : 1)
+      expect(change.inc.fresh ?? 0).toBe(release ? 0 : 1)
       expect(change.inc.count).toBe(1)
     })
 
     it('shows a revision of a released rating at once and keeps it out of the held part', () => {
-      const st = state([s(4, 4, 4, 4), s(5, 5, 5, 5), s(3, 3, 3, 3)], [s(1, 1, 1, 1)])
-      const change = ratingChange(st, aggregateDelta(s(3, 3, 3, 3), s(5, 5, 5, 5)), false)
+      const st = state(released, [s(1, 1, 1, 1)])
+      const change = ratingChange(st, aggregateDelta(s(3, 3, 3, 3), s(5, 5, 5, 5)), { kind: 'rating', inHeldBatch: false })
       expect(change.release).toBe(false)
       expect(averages(change.shown).overall).toBe(4.67)
-      expect(Object.keys(change.inc).some((k) => k.startsWith('held.'))).toBe(false)
-      expect(shownAggregate(st)).toEqual(given(s(4, 4, 4, 4), s(5, 5, 5, 5), s(3, 3, 3, 3)))
+      expect(Object.keys(change.inc).some((k) => k.startsWith('held.') || k === 'fresh')).toBe(false)
+      expect(shownAggregate(st)).toEqual(given(...released))
     })
 
-    it('takes a held rater out of both parts, leaving what is shown as it was', () => {
-      const st = state([s(4, 4, 4, 4), s(5, 5, 5, 5), s(3, 3, 3, 3)], [s(1, 1, 1, 1)])
-      const change = ratingChange(st, presenceDelta(s(1, 1, 1, 1), false), true)
+    it.each<[string, boolean, boolean, number]>([
+      ['removing a released rater', false, false, 0],
+      ['putting a released rater back', false, true, 0],
+      ['removing a held rater', true, false, -1],
+      ['putting a held rater back', true, true, 1],
+    ])('%s leaves what is shown as it was (fresh raters %d)', (_label, inHeldBatch, back, fresh) => {
+      const st = state(released, [s(1, 1, 1, 1)])
+      const change = ratingChange(st, presenceDelta(s(4, 4, 4, 4), back), { kind: 'presence', inHeldBatch })
+      expect(change.release).toBe(false)
       expect(change.shown).toEqual(shownAggregate(st))
-      expect(change.inc).toMatchObject({ count: -1, 'held.count': -1 })
+      expect(change.inc.count).toBe(back ? 1 : -1)
+      expect(change.inc['held.count']).toBe(back ? 1 : -1)
+      expect(change.inc.fresh ?? 0).toBe(fresh)
+    })
+
+    it('does not release a single new rater when someone is removed and put back', () => {
+      let st = state(released, [s(1, 1, 1, 1), s(2, 2, 2, 2)])
+      for (const back of [false, true]) {
+        const c = ratingChange(st, presenceDelta(s(4, 4, 4, 4), back), { kind: 'presence', inHeldBatch: false })
+        st = { live: applyDelta(st.live, presenceDelta(s(4, 4, 4, 4), back)), held: applyDelta(st.held, presenceDelta(s(4, 4, 4, 4), back)), fresh: st.fresh + (c.inc.fresh ?? 0) }
+      }
+      expect(st.fresh).toBe(2)
+      expect(shownAggregate(st)).toEqual(given(...released))
+      // The third new rater releases all of it at once: two new ratings and a removal undone.
+      const third = ratingChange(st, aggregateDelta(null, s(3, 3, 3, 3)), rating)
+      expect(third.release).toBe(true)
+      expect(third.shown.count).toBe(6)
     })
 
     it('reads a lecture stored before batches as all released', () => {
       const st = ratingStateOf({ count: 4, sums: { attitude: 16 } })
-      expect(st).toMatchObject({ batch: 0, told: false, held: emptyAggregate() })
+      expect(st).toMatchObject({ batch: 0, fresh: 0, told: false, held: emptyAggregate() })
       expect(shownAggregate(st).count).toBe(4)
+    })
+  })
+
+  describe('comments follow the released figures', () => {
+    it.each<[string, RatingBatchMarks, boolean]>([
+      ['a rating from before batches', {}, true],
+      ['a released rating', { batch: 1 }, true],
+      ['a rating of the batch still gathering', { batch: 2 }, false],
+      ['a rating given after a release read a moment ago', { batch: 3 }, false],
+      ['a released rating whose rater was removed in this batch', { batch: 1, excluded: true, presenceBatch: 2, excludedBefore: false }, true],
+      ['a released rating whose rater was removed before the last release', { batch: 0, excluded: true, presenceBatch: 1, excludedBefore: false }, false],
+      ['a released rating put back in this batch', { batch: 0, excluded: false, presenceBatch: 2, excludedBefore: true }, false],
+      ['a released rating removed and put back in this batch', { batch: 0, excluded: false, presenceBatch: 2, excludedBefore: false }, true],
+      ['a held rating removed, then released', { batch: 1, excluded: true, presenceBatch: 1, excludedBefore: false }, false],
+    ])('%s: shown %s', (_label, marks, shown) => {
+      expect(commentReleased(marks, 2)).toBe(shown)
     })
   })
 

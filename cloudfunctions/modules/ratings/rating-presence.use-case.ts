@@ -17,6 +17,8 @@ export async function ratingOnPresenceChange(db: Database, tx: Tx, lectureId: st
   if (!rating || (rating.excluded === true) === !present) return {}
   const lecture = await txGet<LectureDoc & { rating?: unknown }>(tx, Collections.lectures, lectureId)
   const state = ratingStateOf(lecture?.rating)
-  await tx.collection(Collections.ratings).doc(id).update({ data: { excluded: !present } })
-  return ratingUpdate(db, ratingChange(state, presenceDelta(rating.scores, present), rating.batch === state.batch))
+  // The first change of this batch remembers how the report shows the rating until the batch's release.
+  const marks = rating.presenceBatch === state.batch ? {} : { presenceBatch: state.batch, excludedBefore: rating.excluded === true }
+  await tx.collection(Collections.ratings).doc(id).update({ data: { excluded: !present, ...marks } })
+  return ratingUpdate(db, ratingChange(state, presenceDelta(rating.scores, present), { kind: 'presence', inHeldBatch: rating.batch === state.batch }))
 }

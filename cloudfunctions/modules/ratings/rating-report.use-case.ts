@@ -6,7 +6,7 @@ import { LectureErrors } from '../lectures/lecture.errors'
 import { findCheckIn, findLecture, type CheckInDoc, type LectureDoc } from '../lectures/lecture.repository'
 import { RatingErrors } from './rating.errors'
 import { ratingsOf } from './rating.repository'
-import { anonymousOrder, averages, distribution, meetsThreshold, ratingStateOf, ratingWindow, ratingWindowState, shownAggregate } from './rating.rules'
+import { anonymousOrder, averages, commentReleased, distribution, meetsThreshold, ratingStateOf, ratingWindow, ratingWindowState, shownAggregate } from './rating.rules'
 
 const REPORT_LECTURES = 100
 const ATTENDEE_BATCH = 500
@@ -77,15 +77,14 @@ export async function ratingSummary(input: { lectureId: string }, ctx: ContextFo
   const avg = averages(agg)
   const dimensions = {} as RatingSummary['dimensions']
   for (const d of RATING_DIMENSIONS) dimensions[d] = { average: avg[d], distribution: distribution(agg, d) }
-  // Only rows with a comment to show or decide, whose rater still counts as present and whose batch
-  // is released (a held rating's comment would tie its text to the name that just left 还没评议):
-  // the numbers above come from the counts, not from here.
-  const _ = ctx.db.command
-  const rows = await ratingsOf(ctx.db, lecture._id, { comment: true, commentStatus: true, commentKey: true }, {
-    commentStatus: _.in(['pass', 'review']),
-    excluded: _.neq(true),
-    batch: _.neq(state.batch),
-  })
+  // Only rows with a comment to show or decide, and only as far as the figures are released
+  // (commentReleased): the numbers above come from the counts, not from here. A release between the
+  // lecture's read and this one only hides a comment until the next refresh, never shows one early.
+  const rows = (
+    await ratingsOf(ctx.db, lecture._id, { comment: true, commentStatus: true, commentKey: true, batch: true, excluded: true, presenceBatch: true, excludedBefore: true }, {
+      commentStatus: ctx.db.command.in(['pass', 'review']),
+    })
+  ).filter((r) => commentReleased(r, state.batch))
   const comments = anonymousOrder(rows.filter((r) => r.commentStatus === 'pass' && r.comment).map((r) => String(r.comment)))
   const attendees = await attendeesOf(ctx, lecture)
 
@@ -94,7 +93,7 @@ export async function ratingSummary(input: { lectureId: string }, ctx: ContextFo
     lectureTitle: lecture.title,
     startAt: lecture.startAt.toISOString(),
     count: agg.count,
-    heldCount: state.held.count,
+    heldCount: state.fresh,
     ratingClosed: ratingWindowState(ctx.now.getTime(), ratingWindow(lecture.startAt.getTime(), lecture.endAt.getTime())) === 'closed',
     attendees,
     responseRate: attendees > 0 ? Math.min(1, Math.round((agg.count / attendees) * 1000) / 1000) : 0,

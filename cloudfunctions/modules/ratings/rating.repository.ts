@@ -30,6 +30,12 @@ export interface RatingDoc extends DocBase {
    * Ratings from before batches existed have none and count as released.
    */
   batch?: number
+  /**
+   * The batch in which the rater's attendance last changed, and whether the rating was excluded before
+   * that batch: until that batch is released the report shows it as it was (commentReleased).
+   */
+  presenceBatch?: number
+  excludedBefore?: boolean
 }
 
 /** The lecture update for one rating change: the increments, and opening the next batch on release. */
@@ -39,6 +45,7 @@ export function ratingUpdate(db: Database, change: RatingChange): Record<string,
   for (const [path, n] of Object.entries(change.inc)) data[`rating.${path}`] = _.inc(n)
   if (change.release) {
     data['rating.held'] = _.set(emptyAggregate())
+    data['rating.fresh'] = 0
     data['rating.batch'] = _.inc(1)
   }
   return data

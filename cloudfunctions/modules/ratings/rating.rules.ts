@@ -117,44 +117,61 @@ export function subtractAggregate(a: RatingAggregate, b: RatingAggregate): Ratin
  * a secretary comparing two refreshes would see one name leave 「还没评议」 and the averages move by
  * exactly that person's scores. So new ratings are held (their part of the aggregate is also kept
  * apart, as `held`) until 3 have gathered, then released together: a difference between two reports
- * is then the sum of at least 3 people, like the report itself. Revisions of released ratings show at
- * once — they move no name, so they say nothing about who.
+ * is then the sum of at least 3 people, like the report itself.
+ *
+ * A change of attendance (the secretary removes a 代签 after they rated, or puts someone back) is held
+ * too, whichever batch its rating is in: the secretary knows whom they removed, so an immediate change
+ * of the figures would be that one person's scores. It waits for the next release, and does not count
+ * towards one (else removing and restoring someone would release a single new rater). Revisions of
+ * released ratings show at once — they move no name, so they say nothing about who.
  */
 export const RELEASE_BATCH = RATING_THRESHOLD
 
 export interface RatingState {
   live: RatingAggregate
+  /** What `live` has that the report does not show yet. */
   held: RatingAggregate
+  /** New raters (still counted) in the batch being gathered: the batch is released at 3. */
+  fresh: number
 }
 
 export interface RatingChange {
-  /** Increments under `rating.` for the lecture document (the live aggregate, and `held.` while held). */
+  /** Increments under `rating.` for the lecture document (live, and `held.` / `fresh` while held). */
   inc: Record<string, number>
-  /** The held batch is complete: the caller resets `rating.held` and opens the next batch. */
+  /** The held batch is complete: the caller resets `rating.held` and `rating.fresh` and opens the next batch. */
   release: boolean
   /** What the report shows after the change. */
   shown: RatingAggregate
 }
 
 /**
- * How one change — a rating given or revised (`aggregateDelta`), taken out or put back (`presenceDelta`)
- * — moves the lecture's numbers. `inHeldBatch`: the rating belongs to the batch not yet released.
+ * How one change moves the lecture's numbers: a rating given or revised (`kind: 'rating'`, with
+ * `aggregateDelta`), or its rater taken out of the attendance or put back (`kind: 'presence'`, with
+ * `presenceDelta`). `inHeldBatch`: the rating was first given in the batch not yet released.
  */
-export function ratingChange(state: RatingState, delta: Record<string, number>, inHeldBatch: boolean): RatingChange {
+export function ratingChange(state: RatingState, delta: Record<string, number>, change: { kind: 'rating' | 'presence'; inHeldBatch: boolean }): RatingChange {
   const live = applyDelta(state.live, delta)
-  const held = inHeldBatch ? applyDelta(state.held, delta) : state.held
-  const release = held.count >= RELEASE_BATCH
+  const holds = change.inHeldBatch || change.kind === 'presence'
+  const held = holds ? applyDelta(state.held, delta) : state.held
+  // A first rating adds a fresh rater, a revision none; in the held batch, removal takes one away.
+  const freshDelta = change.inHeldBatch ? (delta.count ?? 0) : 0
+  const release = state.fresh + freshDelta >= RELEASE_BATCH
   const inc: Record<string, number> = { ...delta }
-  if (inHeldBatch && !release) for (const [path, n] of Object.entries(delta)) inc[`held.${path}`] = n
+  if (!release) {
+    if (holds) for (const [path, n] of Object.entries(delta)) inc[`held.${path}`] = n
+    if (freshDelta !== 0) inc.fresh = freshDelta
+  }
   return { inc, release, shown: release ? live : subtractAggregate(live, held) }
 }
 
 /** A lecture's stored `rating` field read as its state, whatever it lacks (older lectures, none yet). */
 export function ratingStateOf(raw: unknown): RatingState & { batch: number; told: boolean } {
-  const r = typeof raw === 'object' && raw !== null ? (raw as { held?: unknown; batch?: unknown; notifiedAt?: unknown }) : {}
+  const r = typeof raw === 'object' && raw !== null ? (raw as { held?: unknown; fresh?: unknown; batch?: unknown; notifiedAt?: unknown }) : {}
+  const held = normalizeAggregate(r.held)
   return {
     live: normalizeAggregate(raw),
-    held: normalizeAggregate(r.held),
+    held,
+    fresh: typeof r.fresh === 'number' ? r.fresh : held.count,
     batch: typeof r.batch === 'number' ? r.batch : 0,
     told: Boolean(r.notifiedAt),
   }
@@ -163,6 +180,26 @@ export function ratingStateOf(raw: unknown): RatingState & { batch: number; told
 /** The report's part of a lecture's stored rating state. */
 export function shownAggregate(state: RatingState): RatingAggregate {
   return subtractAggregate(state.live, state.held)
+}
+
+/** What a rating keeps of its place in the batches (see RatingDoc in rating.repository.ts). */
+export interface RatingBatchMarks {
+  batch?: number
+  excluded?: boolean
+  /** The batch in which its attendance last changed, and whether it was excluded before that batch. */
+  presenceBatch?: number
+  excludedBefore?: boolean
+}
+
+/**
+ * Whether a rating's comment belongs to the released report: the rating was released, and — as the
+ * figures have it until the next release — it counts. A comment must not appear or vanish ahead of the
+ * figures, or its text would be tied to the name that just left 还没评议 or to the person removed.
+ */
+export function commentReleased(r: RatingBatchMarks, currentBatch: number): boolean {
+  if (r.batch !== undefined && r.batch >= currentBatch) return false
+  const excludedAsShown = r.presenceBatch === currentBatch ? r.excludedBefore === true : r.excluded === true
+  return !excludedAsShown
 }
 
 const round2 = (n: number) => Math.round(n * 100) / 100

@@ -63,7 +63,7 @@ export async function submitRating(input: { lectureId: string; scores: Scores; c
     const state = ratingStateOf(current?.rating)
     // A first rating joins the batch being gathered; a revision stays in the batch it was given in.
     const batch = previous ? previous.batch : state.batch
-    const change = ratingChange(state, aggregateDelta(previous?.scores ?? null, input.scores), batch === state.batch)
+    const change = ratingChange(state, aggregateDelta(previous?.scores ?? null, input.scores), { kind: 'rating', inHeldBatch: batch === state.batch })
     const sameComment = previous !== null && previous.comment === comment
     // The same text keeps its review decision; a changed one is checked (and, if held, reviewed) anew.
     const status = sameComment && comment !== '' ? previous.commentStatus : commentStatus
@@ -77,6 +77,7 @@ export async function submitRating(input: { lectureId: string; scores: Scores; c
       // A new key whenever the text changes, so a secretary's decision applies to the text they read.
       ...(status === 'review' ? { commentKey: sameComment && previous.commentKey ? previous.commentKey : randomBytes(8).toString('hex') } : {}),
       ...(batch !== undefined ? { batch } : {}),
+      ...(previous?.presenceBatch !== undefined ? { presenceBatch: previous.presenceBatch, excludedBefore: previous.excludedBefore === true } : {}),
       createdAt: previous?.createdAt ?? ctx.now,
       updatedAt: ctx.now,
       revisions: (previous?.revisions ?? -1) + 1,

@@ -47,7 +47,7 @@ export function RatingReport({ summary: s, closesAtText }: RatingReportProps) {
         {s.heldCount > 0 ? (
           <Text className='app-card__hint rating-report__held'>
             {s.ratingClosed
-              ? `另有 ${s.heldCount} 份评议不足 3 份，评议已截止，不计入结果——这样谁也无法从前后变化推断某个人的评分。`
+              ? `另有 ${s.heldCount} 份评议不足 3 份，评议已截止，暂不计入结果——这样谁也无法从前后变化推断某个人的评分。`
               : `另有 ${s.heldCount} 份新评议，满 3 份后一起计入结果——这样谁也无法从前后变化推断某个人的评分。`}
           </Text>
         ) : null}
