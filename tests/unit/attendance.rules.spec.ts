@@ -16,6 +16,13 @@ describe('ledger file name', () => {
     expect(ledgerTitle('主题党日《关于新时代基层党组织建设若干问题的思考》')).toBe('主题党日')
   })
 
+  it('drops only the opening bracket of a title that is one long bracket', () => {
+    const title = ledgerTitle('《关于新时代加强和改进党的建设若干重大问题的学习体会》专题党课')
+    expect(title.startsWith('关于新时代加强')).toBe(true)
+    expect(title).not.toMatch(/[《》]/)
+    expect(Array.from(title).length).toBeLessThanOrEqual(LEDGER_TITLE_MAX)
+  })
+
   it('keeps a bracket pair that is whole inside the cut', () => {
     expect(ledgerTitle('社区治理专题党课（一）：基层党组织建设与创新实践')).toBe('社区治理专题党课（一）：基层党组织建设与')
     // The cut falls just after the closing bracket: it stays.

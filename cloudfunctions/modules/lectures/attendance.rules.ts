@@ -53,7 +53,9 @@ export function ledgerTitle(title: string, max = LEDGER_TITLE_MAX): string {
   if (chars.length <= max) return chars.join('') || '党课'
   let cut = chars.slice(0, max)
   const unclosed = firstUnclosed(cut)
-  if (unclosed > 0) cut = cut.slice(0, unclosed)
+  // A title that opens with its long bracket (《…》) keeps its words and loses only that bracket.
+  if (unclosed === 0) cut = cut.slice(1)
+  else if (unclosed > 0) cut = cut.slice(0, unclosed)
   return cut.join('').replace(DANGLING_END, '') || '党课'
 }
 
