@@ -174,7 +174,7 @@ describe('签到大屏 page', () => {
 
   const codeCalls = (stub: ReturnType<typeof stubCloud>) => stub.calls.filter((c) => c.event.action === 'displayCode').length
 
-  it('before check-in opens: says when, counts down, asks for no code, then shows the code by itself', async () => {
+  it('before check-in opens: says when, counts down, shows no code (asking once, for the clock), then shows the code by itself', async () => {
     // Opens at 19:02 Beijing, 117 s from now.
     const stub = stubCloud((_fn, event) => (event.action === 'get' ? { ok: true, data: lecture(117_000, 120 * MIN) } : { ok: true, data: codeAt(Date.now(), 3) }))
     const { container } = render(<LectureDisplayPage />)
@@ -187,26 +187,84 @@ describe('签到大屏 page', () => {
       jest.advanceTimersByTime(60_000)
     })
     expect(textOf(container, '.lecture-display__countdown-value')).toMatch(/^5\d 秒$/)
-    expect(codeCalls(stub)).toBe(0)
+    // Asked once, only for the server's clock: no mini-program code is made for it.
+    expect(codeCalls(stub)).toBe(1)
+    expect(stub.calls.find((c) => c.event.action === 'displayCode')?.event).toMatchObject({ withMiniCode: false })
 
     await act(async () => {
       jest.advanceTimersByTime(60_000)
     })
     await waitFor(() => expect(container.querySelector('.check-in-board__qr')).not.toBeNull())
-    expect(codeCalls(stub)).toBeGreaterThanOrEqual(1)
+    expect(codeCalls(stub)).toBeGreaterThanOrEqual(2)
     expect(container.querySelector('.lecture-display__not-open')).toBeNull()
   })
 
-  it('after check-in closed: says 签到已结束 with the final count, and asks for no code', async () => {
+  it('after check-in closed: says 签到已结束 with the final count, and asks for no code but the clock', async () => {
     const stub = stubCloud((_fn, event) => (event.action === 'get' ? { ok: true, data: lecture(-150 * MIN, -5 * MIN) } : { ok: true, data: codeAt(Date.now()) }))
     const { container } = render(<LectureDisplayPage />)
     await waitFor(() => expect(textOf(container, '.lecture-display__notice-title')).toBe('签到已结束'))
     expect(textOf(container, '.lecture-display__final')).toBe('共 12 人签到')
     expect(container.querySelector('.check-in-board')).toBeNull()
+    expect(codeCalls(stub)).toBe(1)
     await act(async () => {
       jest.advanceTimersByTime(60_000)
     })
-    expect(codeCalls(stub)).toBe(0)
+    expect(codeCalls(stub)).toBe(1)
+  })
+
+  describe("with the device's clock off", () => {
+    /** Time passes a second at a time, each answer arriving before the next second (as it would). */
+    async function passSeconds(n: number) {
+      for (let i = 0; i < n; i += 1) {
+        await act(async () => {
+          jest.advanceTimersByTime(1000)
+        })
+      }
+    }
+
+    /** The server answers from its own clock, `skew` ms from the device's. */
+    function stubServer(skew: number, l: LectureDetail) {
+      return stubCloud((_fn, event) => (event.action === 'get' ? { ok: true, data: l } : { ok: true, data: codeAt(Date.now() + skew, 4) }))
+    }
+
+    it('shows the code when the server says check-in is open, though the device, 5 minutes behind, says not yet', async () => {
+      jest.setSystemTime(NOW - 5 * MIN)
+      // Opened 2 minutes ago by the server's clock; in 3 minutes by the device's.
+      stubServer(5 * MIN, lecture(-2 * MIN, 60 * MIN))
+      const { container } = render(<LectureDisplayPage />)
+      await waitFor(() => expect(container.querySelector('.check-in-board__qr')).not.toBeNull())
+      expect(container.querySelector('.lecture-display__not-open')).toBeNull()
+      expect(container.textContent).not.toContain('签到将于')
+    })
+
+    it('counts down to the opening by the server\'s clock, and opens on time', async () => {
+      jest.setSystemTime(NOW - 5 * MIN)
+      // Opens 117 s from now by the server's clock (19:02 Beijing).
+      stubServer(5 * MIN, lecture(117_000, 60 * MIN))
+      const { container } = render(<LectureDisplayPage />)
+      await waitFor(() => expect(textOf(container, '.lecture-display__notice-title')).toBe('签到将于 11月22日 19:02 开放'))
+      // One answer puts the estimate within one 15 s slot of the server's time (not 5 minutes off).
+      expect(textOf(container, '.lecture-display__countdown-value')).toMatch(/^(1 分 5\d|2 分 00) 秒$/)
+      await act(async () => {
+        jest.advanceTimersByTime(117_000 + SLOT * 1000)
+      })
+      await waitFor(() => expect(container.querySelector('.check-in-board__qr')).not.toBeNull())
+    })
+
+    it('does not say 签到已结束 early when the device is 5 minutes ahead, and does once the server closes it', async () => {
+      jest.setSystemTime(NOW + 5 * MIN)
+      // Closes 2 minutes from now by the server's clock; closed 3 minutes ago by the device's.
+      stubServer(-5 * MIN, lecture(-60 * MIN, 2 * MIN))
+      const { container } = render(<LectureDisplayPage />)
+      await waitFor(() => expect(container.querySelector('.check-in-board__qr')).not.toBeNull())
+      expect(container.textContent).not.toContain('签到已结束')
+      // The codes narrow the estimate: 5 s before the server closes, the code is still up.
+      await passSeconds(115)
+      expect(container.querySelector('.check-in-board__qr')).not.toBeNull()
+      expect(container.textContent).not.toContain('签到已结束')
+      await passSeconds(10)
+      await waitFor(() => expect(textOf(container, '.lecture-display__notice-title')).toBe('签到已结束'))
+    })
   })
 
   it('closing while on screen: stops asking for codes and shows the final count read again', async () => {

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react'
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import type { CheckinMode, DisplayCode, ErrorBody } from '@contracts'
 import { callCloud } from '@/services/cloud'
 
@@ -15,7 +15,17 @@ import { callCloud } from '@/services/cloud'
  *
  * The display's clock may be off. Each answer says the server's time lies in
  * (`expiresAt` − slot, `expiresAt`], so the estimate of the offset is narrowed into that interval and the
- * countdown and the schedule use the server's time, not the projector PC's.
+ * countdown and the schedule use the server's time, not the projector PC's. The estimate is a
+ * `ServerClock` the page shares with its check-in phase (`useServerClock`), so whether check-in is open
+ * is read from the same corrected clock.
+ *
+ * Not live (before check-in opens, or before the page knows the phase) no code is shown, but the server
+ * is still asked once for one, without a mini-program code, only to read its clock: `displayCode` answers
+ * for a published lecture whatever the window (check-in.use-case.ts), and no other answer carries the
+ * server's time. One answer puts the estimate within one slot (15 s) of the server's; a clock that is
+ * already inside that slot is left alone. While waiting it is asked again every few minutes, for a clock
+ * that drifts or jumps meanwhile. A failed ask falls back to the device's clock (and asks again). A
+ * static code says nothing of the time (its `expiresAt` is the window's close): the device's clock stays.
  */
 export interface UseDisplayCode {
   /** loading: no code yet; ready: a code to show; error: none to show (see `error`). */
@@ -37,13 +47,41 @@ export interface DisplayCodeOptions {
   /** The lecture's mode: a static code never changes, and is only polled for the count. */
   mode?: CheckinMode
   enabled?: boolean
-  /** For tests. */
-  clock?: () => number
+  /** Show codes (check-in is open); otherwise the server is only asked for its clock. Default true. */
+  live?: boolean
+  /** The clock to narrow; by default one of the hook's own. */
+  serverClock?: ServerClock
+}
+
+/** The server's time as the display estimates it: the device's clock plus an offset the answers narrow. */
+export interface ServerClock {
+  /** The server's time now, estimated. */
+  now: () => number
+  /** An answer has been read (or asking failed, and the device's clock is taken as it is). */
+  known: boolean
+  /** Narrow the estimate with a rotating code's answer; null (a static code says nothing of the time) or a failure only settles it. */
+  learn: (answer: Pick<DisplayCode, 'expiresAt' | 'slotSeconds'> | null) => void
+}
+
+/** One offset for the whole display: `device` is the device's clock (for tests). */
+export function useServerClock(device: () => number = Date.now): ServerClock {
+  const offset = useRef(0)
+  const deviceRef = useRef(device)
+  deviceRef.current = device
+  const [known, setKnown] = useState(false)
+  const now = useCallback(() => deviceRef.current() + offset.current, [])
+  const learn = useCallback((answer: Pick<DisplayCode, 'expiresAt' | 'slotSeconds'> | null) => {
+    if (answer) offset.current = narrowClockOffset(offset.current, deviceRef.current(), Date.parse(answer.expiresAt), answer.slotSeconds)
+    setKnown(true)
+  }, [])
+  return useMemo(() => ({ now, known, learn }), [now, known, learn])
 }
 
 /** After the slot changes, wait this long so the server surely mints the next token. */
 export const AFTER_CHANGE_MS = 300
 export const RETRY_MS = 2000
+/** Not live: how often the server's clock is read again. */
+export const PROBE_MS = 5 * 60_000
 const MIN_DELAY_MS = 1000
 const TICK_MS = 500
 
@@ -78,16 +116,20 @@ export function narrowClockOffset(offsetMs: number, clientNowMs: number, expires
   return serverNow - clientNowMs
 }
 
-export function useDisplayCode(lectureId: string | null, { mode = 'rotating', enabled = true, clock = Date.now }: DisplayCodeOptions = {}): UseDisplayCode {
+export function useDisplayCode(
+  lectureId: string | null,
+  { mode = 'rotating', enabled = true, live = true, serverClock }: DisplayCodeOptions = {},
+): UseDisplayCode {
+  const ownClock = useServerClock()
+  const clock = serverClock ?? ownClock
+  const { now: serverNow, learn } = clock
   const [status, setStatus] = useState<UseDisplayCode['status']>('loading')
   const [code, setCode] = useState<DisplayCode | null>(null)
   const [error, setError] = useState<ErrorBody | null>(null)
   const [stale, setStale] = useState<ErrorBody | null>(null)
-  const [now, setNow] = useState(() => clock())
+  /** The server's time at the last tick or answer. */
+  const [now, setNow] = useState(() => serverNow())
   const [attempt, setAttempt] = useState(0)
-  const offset = useRef(0)
-  const clockRef = useRef(clock)
-  clockRef.current = clock
 
   useEffect(() => {
     if (!lectureId || !enabled) return undefined
@@ -102,51 +144,54 @@ export function useDisplayCode(lectureId: string | null, { mode = 'rotating', en
 
     const fetchCode = async () => {
       // In the mini-program the board shows a mini-program code, which a phone camera opens directly.
-      const res = await callCloud('lecture', 'displayCode', { lectureId, withMiniCode: process.env.TARO_ENV === 'weapp' })
+      const res = await callCloud('lecture', 'displayCode', { lectureId, withMiniCode: live && process.env.TARO_ENV === 'weapp' })
       if (!alive) return
-      const t = clockRef.current()
       if (res.ok) {
         const next = res.data
-        const expiresAt = Date.parse(next.expiresAt)
-        if (mode === 'rotating') offset.current = narrowClockOffset(offset.current, t, expiresAt, next.slotSeconds)
+        learn(mode === 'rotating' ? next : null)
+        if (!live) {
+          schedule(PROBE_MS)
+          return
+        }
+        const t = serverNow()
         last = next
         setCode(next)
         setStale(null)
         setError(null)
         setStatus('ready')
         setNow(t)
-        schedule(mode === 'rotating' ? nextRefreshDelay(expiresAt, t + offset.current, next.slotSeconds) : next.slotSeconds * 1000)
+        schedule(mode === 'rotating' ? nextRefreshDelay(Date.parse(next.expiresAt), t, next.slotSeconds) : next.slotSeconds * 1000)
         return
       }
-      if (FINAL_CODES.has(res.error.code) || !last) {
+      if (!live) learn(null)
+      if (FINAL_CODES.has(res.error.code) || (live && !last)) {
         // Nothing (valid) to show: say why, and stop. 重试 starts over.
         setStatus('error')
         setError(res.error)
         setCode(null)
         return
       }
-      setStale(res.error)
+      if (live) setStale(res.error)
       schedule(RETRY_MS)
     }
 
     setStatus('loading')
     setError(null)
     void fetchCode()
-    const tick = setInterval(() => setNow(clockRef.current()), TICK_MS)
+    const tick = live ? setInterval(() => setNow(serverNow()), TICK_MS) : undefined
     return () => {
       alive = false
       clearTimeout(timer)
       clearInterval(tick)
     }
-  }, [lectureId, enabled, mode, attempt])
+  }, [lectureId, enabled, live, mode, attempt, serverNow, learn])
 
   const retry = useCallback(() => setAttempt((n) => n + 1), [])
 
   const expiresAt = code ? Date.parse(code.expiresAt) : NaN
-  const serverNow = now + offset.current
   const rotating = mode === 'rotating'
-  const secondsLeft = code && rotating && Number.isFinite(expiresAt) ? Math.max(0, Math.ceil((expiresAt - serverNow) / 1000)) : null
-  const outdated = Boolean(code && rotating && Number.isFinite(expiresAt) && serverNow >= expiresAt + code.slotSeconds * 1000)
+  const secondsLeft = code && rotating && Number.isFinite(expiresAt) ? Math.max(0, Math.ceil((expiresAt - now) / 1000)) : null
+  const outdated = Boolean(code && rotating && Number.isFinite(expiresAt) && now >= expiresAt + code.slotSeconds * 1000)
 
   return { status, code, error, stale, outdated, secondsLeft, retry }
 }

@@ -9,7 +9,7 @@ import { formatClock, formatLectureTime, formatMoment } from '@/features/lecture
 import { safeDecode } from '@/features/lectures/check-in-scene'
 import { formatCountdown } from '@/features/lectures/lecture-timing.rules'
 import { useCheckinPhase } from '@/features/lectures/use-checkin-phase'
-import { useDisplayCode } from '@/features/lectures/use-display-code'
+import { useDisplayCode, useServerClock } from '@/features/lectures/use-display-code'
 import { useLecture } from '@/features/lectures/use-lecture'
 import { CallErrorView } from '@/features/session'
 import { ROUTES, withQuery } from '@/routes'
@@ -20,9 +20,15 @@ import './index.scss'
  * on a projector through the browser — with a countdown to the next code, the live count and the newest
  * names. The screen is kept awake in WeChat.
  *
- * A code is shown (and asked for) only while check-in is open: before, the screen says when it opens
+ * A code is shown only while check-in is open: before, the screen says when it opens
  * and counts down, then shows the code by itself; after, it says 签到已结束 with the final count. A
  * code on screen outside the window would only get scanners refused.
+ *
+ * Open or not is the server's call, so the phase is read from the server's clock as the display
+ * estimates it (one `ServerClock`, narrowed by every displayCode answer), not the device's: until the
+ * first answer has come (asked for its clock even before the window opens) the screen says nothing
+ * either way. A static code's answer carries no time (its `expiresAt` is the window's close), so a static
+ * lecture's screen goes by the device's clock.
  */
 export default function LectureDisplayPage() {
   const router = useRouter()
@@ -30,8 +36,15 @@ export default function LectureDisplayPage() {
   const lecture = useLecture(lectureId)
   const l = lecture.data
   const usable = Boolean(l && l.me.canManage && l.status === 'published')
-  const { phase, now } = useCheckinPhase(l)
-  const display = useDisplayCode(lectureId, { mode: l?.checkinMode ?? 'rotating', enabled: usable && phase === 'open' })
+  const serverClock = useServerClock()
+  const { phase, now } = useCheckinPhase(serverClock.known ? l : null, { now: serverClock.now })
+  const display = useDisplayCode(lectureId, {
+    mode: l?.checkinMode ?? 'rotating',
+    // Until closed: the codes while open, the server's clock before (and before the phase is known).
+    enabled: usable && phase !== 'closed',
+    live: phase === 'open',
+    serverClock,
+  })
   const cancelledMeanwhile = display.error?.code === 'CHECKIN.CANCELLED'
   const { reload } = lecture
 
@@ -92,6 +105,8 @@ export default function LectureDisplayPage() {
       </View>
     )
   }
+
+  if (phase === null) return <View className='lecture-display lecture-display--plain'><LoadingState /></View>
 
   if (phase === 'notOpen') {
     return (
