@@ -176,6 +176,10 @@ export interface CheckInResult {
 
 export type CheckInMethod = 'scan' | 'manual'
 
+/**
+ * One check-in as the branch secretary sees it: the whole record, removed ones (`present: false`) and
+ * the reason included, and the openid that 补录 / 撤销 / 恢复 (markAttendance) name the person by.
+ */
 export interface AttendanceRow {
   openid: string
   name: string
@@ -189,9 +193,38 @@ export interface AttendanceRow {
   reason: string | null
 }
 
-export interface AttendancePage extends Page<AttendanceRow> {
+/**
+ * One attendee as the lecture's speaker sees them (DESIGN.md §5): people present only, by masked name,
+ * with their branch (or 外支部), when and how they checked in — what a speaker needs to see who came.
+ * No openid: `key` is an HMAC of it under the lecture's secret, stable within this lecture (a list key)
+ * and unlinkable across lectures. No reason, distance or flags: checking those is the secretary's.
+ */
+export interface SpeakerAttendanceRow {
+  key: string
+  name: string
+  branchName: string
+  visitor: boolean
+  at: string
+  method: CheckInMethod
+}
+
+/** The secretary's list: every check-in in openid order (`_id` keyset), as the ledger holds it. */
+export interface SecretaryAttendancePage extends Page<AttendanceRow> {
+  view: 'secretary'
   checkinCount: number
 }
+
+/**
+ * The speaker's list: present attendees by check-in time; `nextCursor` is sealed (it holds the last
+ * row's `_id`, which names the person).
+ */
+export interface SpeakerAttendancePage extends Page<SpeakerAttendanceRow> {
+  view: 'speaker'
+  checkinCount: number
+}
+
+/** Who attended, as the caller may see it: the branch secretary's view, or the lecture speaker's. */
+export type AttendancePage = SecretaryAttendancePage | SpeakerAttendancePage
 
 export interface MyCheckIn {
   lectureId: string

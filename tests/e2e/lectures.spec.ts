@@ -10,7 +10,8 @@ import { DEMO_OPENIDS, launchBrowser, signIn, startTestHost, type TestBrowser, t
  * 开放式党课 in a real browser (DESIGN.md §6, §7): the secretary publishes a lecture through the UI and
  * opens the check-in display; the QR code is read off the screen (a screenshot, decoded with jsQR), and
  * its link is what members open — first time 签到成功, second time 已签到; a member of another branch is
- * refused; an old code says it expired; the attendance page lists the member; the ledger downloads.
+ * refused; an old code says it expired; the attendance page lists the member; the ledger downloads; the
+ * speaker reads the same list by masked name, with nothing to change.
  */
 let host: TestHost
 let browser: TestBrowser
@@ -95,7 +96,11 @@ describe('开放式党课: publish, display, scan, check in', () => {
     await page.locator('.lectures-page__create').click()
 
     await page.locator('.lecture-form__title input').fill(TITLE)
-    await page.locator('.lecture-form__speaker input').fill('王建国')
+    // The speaker is a member of the branch, picked from its list (so they may read the attendance).
+    await page.locator('.lecture-form__speaker-choose').click()
+    await page.locator('.speaker-picker .member-picker__person', { hasText: '张伟' }).click()
+    await page.locator('.lecture-form__speaker-link--member').waitFor({ state: 'visible' })
+    expect(await page.locator('.lecture-form__speaker input').inputValue()).toBe('张伟')
     await page.locator('.lecture-form__place input').fill('社区党群服务中心二楼')
 
     // A material uploaded through the form: the browser's file chooser → POST /storage/upload.
@@ -205,5 +210,20 @@ describe('开放式党课: publish, display, scan, check in', () => {
     expect(sheet).toContain(TITLE)
     expect(sheet).toContain('李秀英')
     expect(sheet).toContain('合计签到 1 人')
+  })
+
+  it("shows the speaker who came by masked name, with nothing to change and no ledger", async () => {
+    const [doc] = (await host.store.find('lectures', { _id: lectureId })) as Array<{ speaker: { openid: string | null } }>
+    expect(doc?.speaker.openid).toBe(DEMO_OPENIDS.member2)
+    await actAs(DEMO_OPENIDS.member2, `/#/packages/secretary/pages/lecture-attendance/index?id=${lectureId}`)
+    await page.locator('.attendance-row').first().waitFor({ state: 'visible' })
+    expect(await page.locator('.attendance-row').count()).toBe(1)
+    expect(await text('.attendance-row__name')).toBe('李**')
+    expect(await text('.attendance-row__method')).toBe('扫码')
+    expect(await text('.lecture-attendance__speaker-note')).toContain('姓名已部分隐去')
+    for (const selector of ['.attendance-row__remove', '.lecture-attendance__add', '.lecture-attendance__export']) {
+      expect([selector, await page.locator(selector).count()]).toEqual([selector, 0])
+    }
+    expect(await page.content()).not.toContain('李秀英')
   })
 })

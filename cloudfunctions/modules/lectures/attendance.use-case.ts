@@ -1,16 +1,24 @@
+import { createHmac } from 'crypto'
 import cloud from 'wx-server-sdk'
 import type { Page } from '../../contracts/common.schema'
-import type { AttendancePage, AttendanceRow, ExportResult, MyCheckIn } from '../../contracts/lecture.contract'
+import type {
+  AttendancePage,
+  AttendanceRow,
+  ExportResult,
+  MyCheckIn,
+  SecretaryAttendancePage,
+  SpeakerAttendancePage,
+} from '../../contracts/lecture.contract'
 import { loadMember, isInBranch } from '../../shared/caller'
 import { Collections } from '../../shared/collections'
-import { decodeCursor, encodeCursor } from '../../shared/cursor'
-import { findById, inTransaction, insertOnce, txGet, updateWhere } from '../../shared/db'
+import { decodeCursor, encodeCursor, openCursor, sealCursor, type Cursor } from '../../shared/cursor'
+import { findById, findMany, inTransaction, insertOnce, txGet, updateWhere, type Database } from '../../shared/db'
 import type { ContextFor } from '../../shared/router'
 import { formatBeijing } from '../../shared/time'
 import { findBranch } from '../members/member.repository'
 import { ratingOnPresenceChange } from '../ratings/rating-presence.use-case'
 import { LectureErrors } from './lecture.errors'
-import { toAttendanceRow, toMyCheckIn } from './lecture.mapper'
+import { toAttendanceRow, toMyCheckIn, toSpeakerAttendanceRow } from './lecture.mapper'
 import { checkInId, findLecture, listCheckIns, myCheckIns as queryMyCheckIns, type CheckInDoc, type LectureDoc } from './lecture.repository'
 import { ownLecture } from './manage-lecture.use-case'
 import { buildAttendanceWorkbook } from './attendance.ledger'
@@ -29,18 +37,70 @@ async function lectureForAttendance(ctx: ContextFor<'inBranch'>, lectureId: stri
   return { lecture, secretary }
 }
 
+/**
+ * The secretary gets every record (removed ones too, openids for markAttendance); the speaker gets
+ * present attendees only, by masked name and a per-lecture key, and a cursor they cannot read.
+ */
 export async function attendance(input: { lectureId: string; cursor?: string; limit?: number }, ctx: ContextFor<'inBranch'>): Promise<AttendancePage> {
   const { lecture, secretary } = await lectureForAttendance(ctx, input.lectureId)
   const limit = input.limit ?? PAGE_SIZE
-  const after = decodeCursor(input.cursor)
-  const rows = await listCheckIns(ctx.db, lecture._id, after?.id ?? null, limit + 1)
+  return secretary ? secretaryAttendance(ctx.db, lecture, input.cursor, limit) : speakerAttendance(ctx.db, lecture, input.cursor, limit)
+}
+
+async function secretaryAttendance(db: Database, lecture: LectureDoc, cursor: string | undefined, limit: number): Promise<SecretaryAttendancePage> {
+  const after = decodeCursor(cursor)
+  const rows = await listCheckIns(db, lecture._id, after?.id ?? null, limit + 1)
   const page = rows.slice(0, limit)
   const last = page[page.length - 1]
   return {
-    items: page.map((row) => toAttendanceRow(row, !secretary)),
+    view: 'secretary',
+    items: page.map((row) => toAttendanceRow(row)),
     checkinCount: lecture.checkinCount,
     ...(rows.length > limit && last ? { nextCursor: encodeCursor({ t: 0, id: last._id }) } : {}),
   }
+}
+
+/**
+ * In check-in order, `(at, _id)` keyset: neither moves once written (restoring a removed check-in keeps
+ * its time). The cursor carries the last `_id`, so it is sealed rather than merely encoded.
+ */
+async function speakerAttendance(db: Database, lecture: LectureDoc, cursor: string | undefined, limit: number): Promise<SpeakerAttendancePage> {
+  const keys = speakerKeys(lecture.secret)
+  const rows = await presentCheckIns(db, lecture._id, openCursor(cursor, keys.cursor), limit + 1)
+  const page = rows.slice(0, limit)
+  const last = page[page.length - 1]
+  return {
+    view: 'speaker',
+    items: page.map((row) => toSpeakerAttendanceRow(row, keys.row(row.openid))),
+    checkinCount: lecture.checkinCount,
+    ...(rows.length > limit && last ? { nextCursor: sealCursor({ t: last.at.getTime(), id: last._id }, keys.cursor) } : {}),
+  }
+}
+
+/**
+ * Both from the lecture's secret (it never leaves the server), each under a label of its own — neither
+ * can be mistaken for the check-in code's `<lectureId>:<slot>`: the row key of an attendee (the same on
+ * every page of this lecture, unrelated to the same person's key at another lecture, and not reversible
+ * to the openid), and the AES key that seals the speaker's cursor.
+ */
+function speakerKeys(secret: string): { row: (openid: string) => string; cursor: Buffer } {
+  return {
+    row: (openid) => createHmac('sha256', secret).update(`attendee:${openid}`, 'utf8').digest('base64url').slice(0, 22),
+    cursor: createHmac('sha256', secret).update('attendance-cursor', 'utf8').digest(),
+  }
+}
+
+/** Present check-ins of a lecture by time, then `_id`, after a keyset cursor. */
+function presentCheckIns(db: Database, lectureId: string, after: Cursor | null, limit: number): Promise<CheckInDoc[]> {
+  const _ = db.command
+  const conditions: object[] = [{ lectureId, present: true }]
+  if (after) {
+    const t = new Date(after.t)
+    conditions.push(_.or([{ at: _.gt(t) }, { at: t, _id: _.gt(after.id) }]))
+  }
+  return findMany<CheckInDoc>(
+    db.collection(Collections.checkIns).where(_.and(conditions)).orderBy('at', 'asc').orderBy('_id', 'asc').limit(limit),
+  )
 }
 
 /**

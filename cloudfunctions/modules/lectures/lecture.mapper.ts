@@ -1,4 +1,4 @@
-import type { AttendanceRow, LectureDetail, LectureView, MaterialView, MyCheckIn, MyLectureStatus } from '../../contracts/lecture.contract'
+import type { AttendanceRow, LectureDetail, LectureView, MaterialView, MyCheckIn, MyLectureStatus, SpeakerAttendanceRow } from '../../contracts/lecture.contract'
 import { maskName } from '../../shared/privacy.rules'
 import { windowBounds } from './check-in.rules'
 import { isFileMaterial, type StoredMaterial } from './material.rules'
@@ -45,14 +45,11 @@ export function toLectureDetail(
   return { ...toLectureView(l, viewerBranchId, fileUrls), me }
 }
 
-/**
- * `masked`: for the speaker, who sees who came but is not the branch's record-keeper — full names stay
- * with the secretary (DESIGN.md §5).
- */
-export function toAttendanceRow(c: CheckInDoc, masked = false): AttendanceRow {
+/** The whole record, for the branch secretary (the ledger's keeper) and what markAttendance answers. */
+export function toAttendanceRow(c: CheckInDoc): AttendanceRow {
   return {
     openid: c.openid,
-    name: masked ? maskName(c.name) : c.name,
+    name: c.name,
     branchName: c.branchName,
     visitor: c.visitor,
     at: c.at.toISOString(),
@@ -61,6 +58,21 @@ export function toAttendanceRow(c: CheckInDoc, masked = false): AttendanceRow {
     flags: [...c.flags],
     distanceMeters: c.distanceMeters,
     reason: c.reason,
+  }
+}
+
+/**
+ * For the lecture's speaker, who sees who came but is not the branch's record-keeper: a masked name
+ * (full names stay with the secretary, DESIGN.md §5) and `key` in place of the openid.
+ */
+export function toSpeakerAttendanceRow(c: CheckInDoc, key: string): SpeakerAttendanceRow {
+  return {
+    key,
+    name: maskName(c.name),
+    branchName: c.branchName,
+    visitor: c.visitor,
+    at: c.at.toISOString(),
+    method: c.method,
   }
 }
 

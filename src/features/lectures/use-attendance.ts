@@ -1,5 +1,5 @@
-import { useCallback, useEffect, useRef, useState } from 'react'
-import type { AttendancePage, AttendanceRow, ErrorBody, ExportResult } from '@contracts'
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
+import type { AttendancePage, AttendanceRow, ErrorBody, ExportResult, SpeakerAttendanceRow } from '@contracts'
 import { callCloud } from '@/services/cloud'
 import { placeAttendanceRow } from './attendance-order'
 import { markLecturesChanged } from './lecture-changes'
@@ -7,7 +7,21 @@ import { usePagedList, type UsePagedList } from '@/features/shared/use-paged-lis
 
 export const ATTENDANCE_PAGE_SIZE = 30
 
-export interface UseAttendance extends UsePagedList<AttendanceRow, AttendancePage> {
+/** A row of either view, as the paged list holds them (one list never mixes the two). */
+export type AttendanceEntry = AttendanceRow | SpeakerAttendanceRow
+
+/**
+ * The loaded rows as the server's view says: the secretary's full records (openids, removed ones,
+ * reasons), or the speaker's present attendees. `secretary` until a page has said otherwise.
+ */
+export type AttendanceRows = { view: 'secretary'; items: AttendanceRow[] } | { view: 'speaker'; items: SpeakerAttendanceRow[] }
+
+const isSecretaryRow = (r: AttendanceEntry): r is AttendanceRow => 'openid' in r
+const isSpeakerRow = (r: AttendanceEntry): r is SpeakerAttendanceRow => !('openid' in r)
+const keyOf = (r: AttendanceEntry) => (isSecretaryRow(r) ? `o:${r.openid}` : `k:${r.key}`)
+
+export interface UseAttendance extends UsePagedList<AttendanceEntry, AttendancePage> {
+  rows: AttendanceRows
   /** People checked in now (kept per lecture by the server; moves with each add/remove here). */
   count: number | null
   /** openid of the row being changed. */
@@ -32,7 +46,12 @@ export function useAttendance(lectureId: string | null, { enabled = true, pageSi
       callCloud('lecture', 'attendance', cursor ? { lectureId: lectureId ?? '', cursor, limit: pageSize } : { lectureId: lectureId ?? '', limit: pageSize }),
     [lectureId, pageSize],
   )
-  const list = usePagedList<AttendanceRow, AttendancePage>({ fetchPage, key: `${lectureId ?? ''}:${pageSize}`, keyOf: (r) => r.openid, enabled: enabled && Boolean(lectureId) })
+  const list = usePagedList<AttendanceEntry, AttendancePage>({ fetchPage, key: `${lectureId ?? ''}:${pageSize}`, keyOf, enabled: enabled && Boolean(lectureId) })
+  const view = list.lastPage?.view ?? 'secretary'
+  const rows = useMemo<AttendanceRows>(
+    () => (view === 'speaker' ? { view, items: list.items.filter(isSpeakerRow) } : { view, items: list.items.filter(isSecretaryRow) }),
+    [view, list.items],
+  )
   const [count, setCount] = useState<number | null>(null)
   const [marking, setMarking] = useState<string | null>(null)
   const [markError, setMarkError] = useState<ErrorBody | null>(null)
@@ -70,9 +89,10 @@ export function useAttendance(lectureId: string | null, { enabled = true, pageSi
         return null
       }
       const row = res.data
-      const was = itemsRef.current.find((r) => r.openid === row.openid)?.present ?? false
-      // Where the server's order puts it, so a reload does not move it.
-      setItems((prev) => placeAttendanceRow(prev, row, completeRef.current))
+      const was = itemsRef.current.filter(isSecretaryRow).find((r) => r.openid === row.openid)?.present ?? false
+      // Where the server's order puts it, so a reload does not move it (only the secretary's list has
+      // openids and is changed here: the server refuses markAttendance to anyone else).
+      setItems((prev) => placeAttendanceRow(prev.filter(isSecretaryRow), row, completeRef.current))
       // The count moves only when presence really changed (the server's rule too).
       if (was !== row.present) setCount((c) => (c === null ? c : c + (row.present ? 1 : -1)))
       markLecturesChanged()
@@ -98,6 +118,7 @@ export function useAttendance(lectureId: string | null, { enabled = true, pageSi
 
   return {
     ...list,
+    rows,
     count,
     marking,
     markError,

@@ -20,7 +20,8 @@ type Marking = { kind: 'add' } | { kind: 'remove'; row: AttendanceRowData } | { 
 
 /**
  * 签到名单 (secretary, or the lecture's speaker to read): who checked in, when (Beijing) and how; 补录 and
- * 撤销 with a reason that stays in the ledger; 导出台账 as .xlsx.
+ * 撤销 with a reason that stays in the ledger; 导出台账 as .xlsx. The speaker's list is what the server
+ * sends a speaker — present attendees, masked names, no openids or reasons — so it has nothing to change.
  */
 export default function LectureAttendancePage() {
   const router = useRouter()
@@ -34,7 +35,8 @@ export default function LectureAttendancePage() {
   const [picked, setPicked] = useState<MemberRow | null>(null)
   const [exported, setExported] = useState<ExportResult | null>(null)
   const [openFailed, setOpenFailed] = useState(false)
-  const present = useMemo(() => new Set(att.items.filter((r) => r.present).map((r) => r.openid)), [att.items])
+  const rows = att.rows
+  const present = useMemo(() => new Set(rows.view === 'secretary' ? rows.items.filter((r) => r.present).map((r) => r.openid) : []), [rows])
 
   usePullDownRefresh(() => {
     void Promise.all([lecture.reload(), att.refresh()]).finally(() => Taro.stopPullDownRefresh())
@@ -128,6 +130,10 @@ export default function LectureAttendancePage() {
 
       {att.status === 'loading' ? <LoadingState text='正在加载签到名单…' /> : null}
       {att.status === 'error' && att.error ? <CallErrorView error={att.error} onRetry={() => void att.refresh()} /> : null}
+      {rows.view === 'speaker' ? (
+        <Text className='lecture-attendance__speaker-note'>作为主讲人，你看到的是到场人员（姓名已部分隐去）；完整台账由支部书记保管。</Text>
+      ) : null}
+
       {att.status === 'ready' && att.items.length === 0 ? (
         <EmptyState
           className='lecture-attendance__empty'
@@ -137,17 +143,19 @@ export default function LectureAttendancePage() {
       ) : null}
       {att.status === 'ready' && att.items.length > 0 ? (
         <View className='lecture-attendance__list'>
-          {att.items.map((r) => (
-            <AttendanceRow
-              key={r.openid}
-              row={r}
-              atText={formatMoment(r.at)}
-              canManage={canManage}
-              busy={att.marking === r.openid}
-              onRemove={(row) => open({ kind: 'remove', row })}
-              onRestore={(row) => open({ kind: 'restore', row })}
-            />
-          ))}
+          {rows.view === 'speaker'
+            ? rows.items.map((r) => <AttendanceRow key={r.key} row={r} atText={formatMoment(r.at)} />)
+            : rows.items.map((r) => (
+                <AttendanceRow
+                  key={r.openid}
+                  row={r}
+                  atText={formatMoment(r.at)}
+                  canManage={canManage}
+                  busy={att.marking === r.openid}
+                  onRemove={(row) => open({ kind: 'remove', row })}
+                  onRestore={(row) => open({ kind: 'restore', row })}
+                />
+              ))}
           <PagedListFooter
             hasMore={att.hasMore}
             loading={att.loadingMore}
