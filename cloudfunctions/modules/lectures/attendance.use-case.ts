@@ -11,15 +11,15 @@ import type {
 } from '../../contracts/lecture.contract'
 import { loadMember, isInBranch } from '../../shared/caller'
 import { Collections } from '../../shared/collections'
-import { decodeCursor, encodeCursor, openCursor, sealCursor, type Cursor } from '../../shared/cursor'
-import { findById, findMany, inTransaction, insertOnce, txGet, updateWhere, type Database } from '../../shared/db'
+import { decodeCursor, encodeCursor, openCursor, sealCursor } from '../../shared/cursor'
+import { findById, inTransaction, insertOnce, txGet, updateWhere, type Database } from '../../shared/db'
 import type { ContextFor } from '../../shared/router'
 import { formatBeijing } from '../../shared/time'
 import { findBranch } from '../members/member.repository'
 import { ratingOnPresenceChange } from '../ratings/rating-presence.use-case'
 import { LectureErrors } from './lecture.errors'
 import { toAttendanceRow, toMyCheckIn, toSpeakerAttendanceRow } from './lecture.mapper'
-import { checkInId, findLecture, listCheckIns, myCheckIns as queryMyCheckIns, type CheckInDoc, type LectureDoc } from './lecture.repository'
+import { checkInId, findLecture, listCheckIns, myCheckIns as queryMyCheckIns, presentCheckIns, type CheckInDoc, type LectureDoc } from './lecture.repository'
 import { ownLecture } from './manage-lecture.use-case'
 import { buildAttendanceWorkbook } from './attendance.ledger'
 import { ledgerFileName } from './attendance.rules'
@@ -88,19 +88,6 @@ function speakerKeys(secret: string): { row: (openid: string) => string; cursor:
     row: (openid) => createHmac('sha256', secret).update(`attendee:${openid}`, 'utf8').digest('base64url').slice(0, 22),
     cursor: createHmac('sha256', secret).update('attendance-cursor', 'utf8').digest(),
   }
-}
-
-/** Present check-ins of a lecture by time, then `_id`, after a keyset cursor. */
-function presentCheckIns(db: Database, lectureId: string, after: Cursor | null, limit: number): Promise<CheckInDoc[]> {
-  const _ = db.command
-  const conditions: object[] = [{ lectureId, present: true }]
-  if (after) {
-    const t = new Date(after.t)
-    conditions.push(_.or([{ at: _.gt(t) }, { at: t, _id: _.gt(after.id) }]))
-  }
-  return findMany<CheckInDoc>(
-    db.collection(Collections.checkIns).where(_.and(conditions)).orderBy('at', 'asc').orderBy('_id', 'asc').limit(limit),
-  )
 }
 
 /**

@@ -125,3 +125,16 @@ export async function myCheckIns(db: Database, openid: string, after: Cursor | n
     db.collection(Collections.checkIns).where(_.and(conditions)).orderBy('at', 'desc').orderBy('_id', 'desc').limit(limit + 1),
   )
 }
+
+/** Present check-ins of a lecture by time, then `_id`, after a keyset cursor. */
+export function presentCheckIns(db: Database, lectureId: string, after: Cursor | null, limit: number): Promise<CheckInDoc[]> {
+  const _ = db.command
+  const conditions: object[] = [{ lectureId, present: true }]
+  if (after) {
+    const t = new Date(after.t)
+    conditions.push(_.or([{ at: _.gt(t) }, { at: t, _id: _.gt(after.id) }]))
+  }
+  return findMany<CheckInDoc>(
+    db.collection(Collections.checkIns).where(_.and(conditions)).orderBy('at', 'asc').orderBy('_id', 'asc').limit(limit),
+  )
+}
