@@ -1,69 +1,21 @@
 import { act, render, waitFor } from '@testing-library/react'
 import { Current } from '@tarojs/runtime'
-import type { AttendanceRow, LectureDetail, SecretaryAttendancePage, SpeakerAttendancePage, SpeakerAttendanceRow } from '@contracts'
+import type { LectureDetail, SecretaryAttendancePage, SpeakerAttendancePage, SpeakerAttendanceRow } from '@contracts'
 import LectureAttendancePage from '@/packages/secretary/pages/lecture-attendance/index'
 import { stubCloud, textOf } from './support/cloud-stub'
+import { attendanceRow, LECTURE_ID, lectureUnderWay } from './support/fixtures'
 
 const Taro = jest.requireActual<{ __fire: (name: string) => unknown }>('@tarojs/taro')
 
-const LECTURE = 'Labc1234567'
-const MIN = 60_000
+const LECTURE = LECTURE_ID
 
-/** A published lecture under way, seen by its speaker (`me` overrides make it the secretary's). */
+/** A published open lecture under way with 3 check-ins, seen by its speaker (`me` overrides make it the secretary's). */
 function lecture(me: Partial<LectureDetail['me']> = {}): LectureDetail {
-  const now = Date.now()
-  return {
-    id: LECTURE,
-    branchId: 'branch-1',
-    branchName: '幸福里社区第一党支部',
-    title: '学习贯彻党的二十届三中全会精神',
-    topic: '',
-    speaker: { name: '刘老师', openid: 'demo-speaker' },
-    startAt: new Date(now - 10 * MIN).toISOString(),
-    endAt: new Date(now + 50 * MIN).toISOString(),
-    location: { name: '党群服务中心', latitude: null, longitude: null, radius: null },
-    audience: 'open',
-    checkinMode: 'rotating',
-    materials: [],
-    checkinWindow: { opensBeforeMinutes: 30, closesAfterMinutes: 0 },
-    checkinOpensAt: new Date(now - 40 * MIN).toISOString(),
-    checkinClosesAt: new Date(now + 50 * MIN).toISOString(),
-    status: 'published',
-    cancelReason: null,
-    checkinCount: 3,
-    fromOtherBranch: false,
-    me: {
-      checkedIn: false,
-      checkedInAt: null,
-      removed: false,
-      removedReason: null,
-      rated: false,
-      canManage: false,
-      canSeeAttendance: true,
-      isSpeaker: true,
-      ...me,
-    },
-  }
+  return lectureUnderWay({ audience: 'open', checkinCount: 3 }, { canSeeAttendance: true, isSpeaker: true, ...me })
 }
 
 function speakerRow(key: string, name: string, over: Partial<SpeakerAttendanceRow> = {}): SpeakerAttendanceRow {
   return { key, name, branchName: '幸福里社区第一党支部', visitor: false, at: '2026-11-22T11:25:00.000Z', method: 'scan', ...over }
-}
-
-function fullRow(openid: string, name: string, over: Partial<AttendanceRow> = {}): AttendanceRow {
-  return {
-    openid,
-    name,
-    branchName: '幸福里社区第一党支部',
-    visitor: false,
-    at: '2026-11-22T11:25:00.000Z',
-    method: 'scan',
-    present: true,
-    flags: [],
-    distanceMeters: null,
-    reason: null,
-    ...over,
-  }
 }
 
 function renderPage(detail: LectureDetail, pages: Array<SpeakerAttendancePage | SecretaryAttendancePage>) {
@@ -126,7 +78,7 @@ describe('签到名单 as the secretary', () => {
   it('still offers 撤销 / 恢复 on the full records, a removed one with its reason', async () => {
     const page: SecretaryAttendancePage = {
       view: 'secretary',
-      items: [fullRow('demo-a', '李秀英', { flags: ['far'], distanceMeters: 3200 }), fullRow('demo-b', '张伟', { present: false, reason: '代签，本人未到场' })],
+      items: [attendanceRow('demo-a', { name: '李秀英', flags: ['far'], distanceMeters: 3200 }), attendanceRow('demo-b', { name: '张伟', present: false, reason: '代签，本人未到场' })],
       checkinCount: 1,
     }
     const { container } = renderPage(lecture({ canManage: true, isSpeaker: false }), [page])

@@ -3,46 +3,12 @@ import { Current } from '@tarojs/runtime'
 import type { LectureDetail } from '@contracts'
 import LectureDetailPage from '@/pages/lecture-detail/index'
 import { stubCloud, textOf } from './support/cloud-stub'
+import { LECTURE_ID, lectureUnderWay } from './support/fixtures'
 
-const LECTURE = 'Labc1234567'
-const MIN = 60_000
+const LECTURE = LECTURE_ID
 
 /** A published lecture under way (check-in open), seen by a member who is not checked in. */
-function lecture(me: Partial<LectureDetail['me']> = {}): LectureDetail {
-  const now = Date.now()
-  return {
-    id: LECTURE,
-    branchId: 'branch-1',
-    branchName: '幸福里社区第一党支部',
-    title: '学习贯彻党的二十届三中全会精神',
-    topic: '',
-    speaker: { name: '刘老师', openid: 'demo-speaker' },
-    startAt: new Date(now - 10 * MIN).toISOString(),
-    endAt: new Date(now + 50 * MIN).toISOString(),
-    location: { name: '党群服务中心', latitude: null, longitude: null, radius: null },
-    audience: 'branch',
-    checkinMode: 'rotating',
-    materials: [],
-    checkinWindow: { opensBeforeMinutes: 30, closesAfterMinutes: 0 },
-    checkinOpensAt: new Date(now - 40 * MIN).toISOString(),
-    checkinClosesAt: new Date(now + 50 * MIN).toISOString(),
-    status: 'published',
-    cancelReason: null,
-    checkinCount: 12,
-    fromOtherBranch: false,
-    me: {
-      checkedIn: false,
-      checkedInAt: null,
-      removed: false,
-      removedReason: null,
-      rated: false,
-      canManage: false,
-      canSeeAttendance: false,
-      isSpeaker: false,
-      ...me,
-    },
-  }
-}
+const lecture = (me: Partial<LectureDetail['me']> = {}): LectureDetail => lectureUnderWay({}, me)
 
 function renderDetail(data: LectureDetail) {
   stubCloud(() => ({ ok: true, data }))

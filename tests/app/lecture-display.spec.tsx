@@ -1,10 +1,11 @@
 import { act, render, renderHook, waitFor } from '@testing-library/react'
 import { Current } from '@tarojs/runtime'
-import type { DisplayCode, LectureDetail } from '@contracts'
+import type { DisplayCode, LectureDetail, LectureView } from '@contracts'
 import LectureDisplayPage from '@/packages/secretary/pages/lecture-display/index'
 import { checkinPhase, formatCountdown } from '@/features/lectures/lecture-timing.rules'
 import { AFTER_CHANGE_MS, narrowClockOffset, nextRefreshDelay, RETRY_MS, useDisplayCode } from '@/features/lectures/use-display-code'
 import { stubCloud, textOf } from './support/cloud-stub'
+import { lectureUnderWay } from './support/fixtures'
 
 const SLOT = 15
 
@@ -137,30 +138,20 @@ describe('签到大屏 page', () => {
   const MIN = 60_000
 
   /** The secretary's own published lecture; `opensIn` / `closesIn` are ms from NOW. */
-  function lecture(opensIn: number, closesIn: number, over: Partial<LectureDetail> = {}): LectureDetail {
-    return {
-      id: 'Labc1234567',
-      branchId: 'branch-1',
-      branchName: '幸福里社区第一党支部',
-      title: '明天的党课：基层治理',
-      topic: '',
-      speaker: { name: '刘老师', openid: null },
-      startAt: new Date(NOW + opensIn + 30 * MIN).toISOString(),
-      endAt: new Date(NOW + closesIn).toISOString(),
-      location: { name: '街道党校', latitude: null, longitude: null, radius: null },
-      audience: 'branch',
-      checkinMode: 'rotating',
-      materials: [],
-      checkinWindow: { opensBeforeMinutes: 30, closesAfterMinutes: 0 },
-      checkinOpensAt: new Date(NOW + opensIn).toISOString(),
-      checkinClosesAt: new Date(NOW + closesIn).toISOString(),
-      status: 'published',
-      cancelReason: null,
-      checkinCount: 12,
-      fromOtherBranch: false,
-      me: { checkedIn: false, checkedInAt: null, removed: false, removedReason: null, rated: false, canManage: true, canSeeAttendance: true, isSpeaker: false },
-      ...over,
-    }
+  function lecture(opensIn: number, closesIn: number, over: Partial<LectureView> = {}): LectureDetail {
+    return lectureUnderWay(
+      {
+        title: '明天的党课：基层治理',
+        speaker: { name: '刘老师', openid: null },
+        startAt: new Date(NOW + opensIn + 30 * MIN).toISOString(),
+        endAt: new Date(NOW + closesIn).toISOString(),
+        location: { name: '街道党校', latitude: null, longitude: null, radius: null },
+        checkinOpensAt: new Date(NOW + opensIn).toISOString(),
+        checkinClosesAt: new Date(NOW + closesIn).toISOString(),
+        ...over,
+      },
+      { canManage: true, canSeeAttendance: true },
+    )
   }
 
   beforeEach(() => {

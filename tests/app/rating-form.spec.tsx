@@ -1,6 +1,6 @@
 import { fireEvent, render, waitFor } from '@testing-library/react'
 import { Current } from '@tarojs/runtime'
-import type { LectureDetail, MyRating } from '@contracts'
+import type { LectureDetail, LectureView, MyRating } from '@contracts'
 import {
   COMMENT_MAX as CONTRACT_COMMENT_MAX,
   DIMENSION_LABELS as CONTRACT_LABELS,
@@ -15,36 +15,14 @@ import { checkRatingDraft, ratingErrorsFromServer } from '@/features/ratings/rat
 import { ratingWindowOf, ratingWindowState } from '@/features/ratings/rating-window'
 import type { Answer } from './support/cloud-stub'
 import { click, deferred, stubCloud, textOf } from './support/cloud-stub'
+import { LECTURE_ID, lectureUnderWay } from './support/fixtures'
 
-const LECTURE = 'Labc1234567'
+const LECTURE = LECTURE_ID
 const MIN = 60_000
 
-/** A published lecture that started 10 minutes ago (rating is open), attended by the caller. */
-function lecture(over: Partial<LectureDetail> = {}, me: Partial<LectureDetail['me']> = {}): LectureDetail {
-  const now = Date.now()
-  return {
-    id: LECTURE,
-    branchId: 'branch-1',
-    branchName: '幸福里社区第一党支部',
-    title: '学习贯彻党的二十届三中全会精神',
-    topic: '',
-    speaker: { name: '刘老师', openid: 'demo-speaker' },
-    startAt: new Date(now - 10 * MIN).toISOString(),
-    endAt: new Date(now + 50 * MIN).toISOString(),
-    location: { name: '党群服务中心', latitude: null, longitude: null, radius: null },
-    audience: 'branch',
-    checkinMode: 'rotating',
-    materials: [],
-    checkinWindow: { opensBeforeMinutes: 30, closesAfterMinutes: 0 },
-    checkinOpensAt: new Date(now - 40 * MIN).toISOString(),
-    checkinClosesAt: new Date(now + 50 * MIN).toISOString(),
-    status: 'published',
-    cancelReason: null,
-    checkinCount: 12,
-    fromOtherBranch: false,
-    ...over,
-    me: { checkedIn: true, checkedInAt: new Date(now - 12 * MIN).toISOString(), removed: false, removedReason: null, rated: false, canManage: false, canSeeAttendance: false, isSpeaker: false, ...me },
-  }
+/** A published lecture that started 10 minutes ago (rating is open), attended by the caller (checked in 12 minutes ago). */
+function lecture(over: Partial<LectureView> = {}, me: Partial<LectureDetail['me']> = {}): LectureDetail {
+  return lectureUnderWay(over, { checkedIn: true, checkedInAt: new Date(Date.now() - 12 * MIN).toISOString(), ...me })
 }
 
 function myRating(over: Partial<MyRating> = {}): MyRating {

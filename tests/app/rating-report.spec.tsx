@@ -5,34 +5,24 @@ import LectureReportPage from '@/pages/lecture-report/index'
 import LecturerReportPage from '@/packages/reports/pages/lecturer-report/index'
 import type { Answer } from './support/cloud-stub'
 import { click, stubCloud, textOf } from './support/cloud-stub'
+import { LECTURE_ID, lectureUnderWay } from './support/fixtures'
 
 const Taro = jest.requireActual<{ __fire: (name: string) => Promise<unknown> | unknown }>('@tarojs/taro')
 
-const LECTURE = 'Labc1234567'
+const LECTURE = LECTURE_ID
 
+/** The published lecture of 22 November, 19:30–21:00 Beijing, with 6 check-ins, seen by its branch's secretary. */
 function lecture(me: Partial<LectureDetail['me']> = {}): LectureDetail {
-  return {
-    id: LECTURE,
-    branchId: 'branch-1',
-    branchName: '幸福里社区第一党支部',
-    title: '学习贯彻党的二十届三中全会精神',
-    topic: '',
-    speaker: { name: '刘老师', openid: 'demo-speaker' },
-    startAt: '2026-11-22T11:30:00.000Z',
-    endAt: '2026-11-22T13:00:00.000Z',
-    location: { name: '党群服务中心', latitude: null, longitude: null, radius: null },
-    audience: 'branch',
-    checkinMode: 'rotating',
-    materials: [],
-    checkinWindow: { opensBeforeMinutes: 30, closesAfterMinutes: 0 },
-    checkinOpensAt: '2026-11-22T11:00:00.000Z',
-    checkinClosesAt: '2026-11-22T13:00:00.000Z',
-    status: 'published',
-    cancelReason: null,
-    checkinCount: 6,
-    fromOtherBranch: false,
-    me: { checkedIn: false, checkedInAt: null, removed: false, removedReason: null, rated: false, canManage: true, canSeeAttendance: true, isSpeaker: false, ...me },
-  }
+  return lectureUnderWay(
+    {
+      startAt: '2026-11-22T11:30:00.000Z',
+      endAt: '2026-11-22T13:00:00.000Z',
+      checkinOpensAt: '2026-11-22T11:00:00.000Z',
+      checkinClosesAt: '2026-11-22T13:00:00.000Z',
+      checkinCount: 6,
+    },
+    { canManage: true, canSeeAttendance: true, ...me },
+  )
 }
 
 /** Four ratings: attitude 5,5,4,4 · content 5,4,4,3 · form 3,3,3,3 · effect 5,4,4,2. */

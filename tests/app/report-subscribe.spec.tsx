@@ -1,10 +1,11 @@
 import { render, waitFor } from '@testing-library/react'
 import { Current } from '@tarojs/runtime'
-import type { LectureDetail, RatingSummary } from '@contracts'
+import type { LectureDetail, LectureView, RatingSummary } from '@contracts'
 import LectureDetailPage from '@/pages/lecture-detail/index'
 import { canSubscribeReport } from '@/features/ratings/subscribe-report'
 import type { Answer } from './support/cloud-stub'
 import { click, deferred, stubCloud, textOf } from './support/cloud-stub'
+import { LECTURE_ID, lectureUnderWay } from './support/fixtures'
 
 interface SubscribeOptions {
   tmplIds: string[]
@@ -15,38 +16,15 @@ const Taro = jest.requireActual<{
   __resetSubscribe: () => void
 }>('@tarojs/taro')
 
-const LECTURE = 'Labc1234567'
+const LECTURE = LECTURE_ID
 const TEMPLATE = 'tmpl-rating-report-0001'
 const MIN = 60_000
 const ASK = '.report-subscribe__ask'
 const SAID = '.report-subscribe__said'
 
 /** A published lecture that started 10 minutes ago (rating is open); `me` is the speaker unless told. */
-function lecture(over: Partial<LectureDetail> = {}, me: Partial<LectureDetail['me']> = {}): LectureDetail {
-  const now = Date.now()
-  return {
-    id: LECTURE,
-    branchId: 'branch-1',
-    branchName: '幸福里社区第一党支部',
-    title: '学习贯彻党的二十届三中全会精神',
-    topic: '',
-    speaker: { name: '刘老师', openid: 'demo-speaker' },
-    startAt: new Date(now - 10 * MIN).toISOString(),
-    endAt: new Date(now + 50 * MIN).toISOString(),
-    location: { name: '党群服务中心', latitude: null, longitude: null, radius: null },
-    audience: 'branch',
-    checkinMode: 'rotating',
-    materials: [],
-    checkinWindow: { opensBeforeMinutes: 30, closesAfterMinutes: 0 },
-    checkinOpensAt: new Date(now - 40 * MIN).toISOString(),
-    checkinClosesAt: new Date(now + 50 * MIN).toISOString(),
-    status: 'published',
-    cancelReason: null,
-    checkinCount: 12,
-    fromOtherBranch: false,
-    ...over,
-    me: { checkedIn: false, checkedInAt: null, removed: false, removedReason: null, rated: false, canManage: false, canSeeAttendance: true, isSpeaker: true, ...me },
-  }
+function lecture(over: Partial<LectureView> = {}, me: Partial<LectureDetail['me']> = {}): LectureDetail {
+  return lectureUnderWay(over, { canSeeAttendance: true, isSpeaker: true, ...me })
 }
 
 const tooFew: Answer = { ok: false, error: { code: 'RATING.TOO_FEW', message: '目前有 1 人评议，满 3 人后才显示结果——这样谁也无法从结果推断出某个人的评分' } }

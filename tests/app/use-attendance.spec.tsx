@@ -3,24 +3,9 @@ import type { AttendanceRow } from '@contracts'
 import { placeAttendanceRow } from '@/features/lectures/attendance-order'
 import { useAttendance, type UseAttendance } from '@/features/lectures/use-attendance'
 import { stubCloud } from './support/cloud-stub'
+import { attendanceRow as row } from './support/fixtures'
 
 const LECTURE = 'Labc1234567'
-
-function row(openid: string, over: Partial<AttendanceRow> = {}): AttendanceRow {
-  return {
-    openid,
-    name: `成员${openid}`,
-    branchName: '幸福里社区第一党支部',
-    visitor: false,
-    at: '2026-11-22T11:25:00.000Z',
-    method: 'scan',
-    present: true,
-    flags: [],
-    distanceMeters: null,
-    reason: null,
-    ...over,
-  }
-}
 
 const ids = (rows: readonly AttendanceRow[]) => rows.map((r) => r.openid)
 /** The secretary's rows the hook holds, by openid (none if it took the list for a speaker's). */
