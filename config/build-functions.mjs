@@ -33,15 +33,38 @@ const zodLocalesBarrel = {
   },
 }
 
+/**
+ * Parts of a function loaded only when an action needs them, each bundled as its own file beside
+ * index.js (uploaded with it): the function's code reaches them with `await import('<module>')`, which
+ * the bundle turns into a `require` of that file. A cold instance then parses only what it serves.
+ */
+export const LAZY_PARTS = {
+  lecture: [{ source: 'cloudfunctions/modules/lectures/attendance.ledger.ts', file: 'attendance-ledger.js' }],
+}
+
+function lazyParts(parts) {
+  const byPath = new Map(parts.map((p) => [path.join(root, p.source), p.file]))
+  return {
+    name: 'lazy-parts',
+    setup(b) {
+      b.onResolve({ filter: /\.ledger$|\.ledger\.ts$/ }, (args) => {
+        if (args.kind !== 'dynamic-import') return undefined
+        const resolved = path.resolve(args.resolveDir, args.path.endsWith('.ts') ? args.path : `${args.path}.ts`)
+        const file = byPath.get(resolved)
+        return file ? { path: `./${file}`, external: true } : undefined
+      })
+    },
+  }
+}
+
 export async function buildFunctions({ quiet = false } = {}) {
   const srcDir = path.join(root, 'cloudfunctions/functions')
   const names = (await readdir(srcDir, { withFileTypes: true })).filter((d) => d.isDirectory()).map((d) => d.name)
   for (const name of names) {
     const outDir = path.join(root, 'dist/cloudfunctions', name)
     await mkdir(outDir, { recursive: true })
-    const result = await build({
-      entryPoints: [path.join(srcDir, name, 'index.ts')],
-      outfile: path.join(outDir, 'index.js'),
+    const parts = LAZY_PARTS[name] ?? []
+    const common = {
       bundle: true,
       platform: 'node',
       target: 'node16',
@@ -54,6 +77,13 @@ export async function buildFunctions({ quiet = false } = {}) {
       metafile: true,
       plugins: [zodLocalesBarrel],
       logLevel: 'warning',
+    }
+    for (const part of parts) await build({ ...common, entryPoints: [path.join(root, part.source)], outfile: path.join(outDir, part.file) })
+    const result = await build({
+      ...common,
+      plugins: [zodLocalesBarrel, lazyParts(parts)],
+      entryPoints: [path.join(srcDir, name, 'index.ts')],
+      outfile: path.join(outDir, 'index.js'),
     })
     await writeFile(
       path.join(outDir, 'package.json'),
@@ -63,7 +93,8 @@ export async function buildFunctions({ quiet = false } = {}) {
     await writeFile(path.join(outDir, 'config.json'), JSON.stringify({ permissions: { openapi: permissions } }, null, 2) + '\n')
     if (!quiet) {
       const bytes = Object.values(result.metafile.outputs).reduce((n, o) => n + o.bytes, 0)
-      console.log(`function ${name}: ${(bytes / 1024).toFixed(1)} KB -> dist/cloudfunctions/${name}/`)
+      const lazy = parts.length > 0 ? ` (+ ${parts.map((p) => p.file).join(', ')} on demand)` : ''
+      console.log(`function ${name}: ${(bytes / 1024).toFixed(1)} KB${lazy} -> dist/cloudfunctions/${name}/`)
     }
   }
   return names

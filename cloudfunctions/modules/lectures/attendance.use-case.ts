@@ -21,7 +21,6 @@ import { LectureErrors } from './lecture.errors'
 import { toAttendanceRow, toMyCheckIn, toSpeakerAttendanceRow } from './lecture.mapper'
 import { checkInId, findLecture, listCheckIns, myCheckIns as queryMyCheckIns, presentCheckIns, type CheckInDoc, type LectureDoc } from './lecture.repository'
 import { ownLecture } from './manage-lecture.use-case'
-import { buildAttendanceWorkbook } from './attendance.ledger'
 import { ledgerFileName } from './attendance.rules'
 
 const PAGE_SIZE = 50
@@ -164,6 +163,10 @@ export async function exportAttendance(input: { lectureId: string }, ctx: Contex
     if (batch.length < EXPORT_BATCH || !last) break
     afterId = last._id
   }
+  // Loaded on the first export only: exceljs and its zip libraries are most of the function's code,
+  // and an instance serving check-ins never needs them (config/build-functions.mjs keeps the ledger
+  // in a file of its own beside index.js).
+  const { buildAttendanceWorkbook } = await import('./attendance.ledger')
   const buffer = await buildAttendanceWorkbook(lecture, rows)
   const fileName = ledgerFileName(lecture.title, formatBeijing(lecture.startAt, 'YYYYMMDD'))
   const cloudPath = `exports/attendance/${lecture._id}/${formatBeijing(ctx.now, 'YYYYMMDD-HHmmss')}.xlsx`
