@@ -129,11 +129,12 @@ describe('评议结果 page', () => {
     expect(container.querySelector('.rating-report__held')).toBeNull()
   })
 
-  it.each([
-    [false, '另有 2 份新评议，满 3 份后一起计入结果'],
-    [true, '另有 2 份评议不足 3 份，评议已截止，暂不计入结果'],
-  ])('says how many new ratings wait for the next three (window closed: %s)', async (ratingClosed, text) => {
-    server(() => ({ ok: true, data: summary({ heldCount: 2, ratingClosed }) }))
+  it.each<[string, boolean, number, string]>([
+    ['open, others may still rate', false, 10, '另有 2 份新评议，再有 1 份就一起计入结果'],
+    ['open, everyone present has rated', false, 6, '另有 2 份新评议暂不计入：到场的人都已评议'],
+    ['closed', true, 10, '另有 2 份评议不足 3 份，评议已截止，暂不计入结果'],
+  ])('says how many new ratings wait and what happens to them (%s)', async (_label, ratingClosed, attendees, text) => {
+    server(() => ({ ok: true, data: summary({ heldCount: 2, ratingClosed, attendees }) }))
     openPage('/pages/lecture-report/index', { id: LECTURE })
     const { container } = render(<LectureReportPage />)
     await waitFor(() => expect(textOf(container, '.rating-report__held')).toContain(text))

@@ -553,6 +553,22 @@ describe('rating.lecturerReport', () => {
     expect(starts).toEqual([...starts].sort((a, b) => b - a))
   })
 
+  it('leaves out a lecture that has not begun (nothing to report yet)', async () => {
+    const upcoming = await ok<{ id: string }>(lecture, SEC, {
+      action: 'create',
+      title: '下周的党课',
+      speaker: { name: '张伟', openid: SPEAKER },
+      startAt: minutes(7 * 24 * 60),
+      endAt: minutes(7 * 24 * 60 + 60),
+      location: { name: '会议室' },
+    })
+    await ok(lecture, SEC, { action: 'publish', lectureId: upcoming.id })
+    const begun = await startedLecture([], { title: '刚开始的党课' })
+    const ids = (await ok<{ lectures: Json[] }>(rating, SPEAKER, { action: 'lecturerReport' })).lectures.map((l) => l.lectureId)
+    expect(ids).toContain(begun)
+    expect(ids).not.toContain(upcoming.id)
+  })
+
   it('lets the secretary ask about a speaker of the branch, and refuses others asking', async () => {
     expect((await ok<{ lectures: Json[] }>(rating, SEC, { action: 'lecturerReport', speakerOpenid: SPEAKER })).lectures.length).toBeGreaterThan(0)
     expect((await ok<{ lectures: Json[] }>(rating, SEC2, { action: 'lecturerReport', speakerOpenid: SPEAKER })).lectures).toEqual([])

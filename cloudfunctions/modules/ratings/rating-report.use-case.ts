@@ -153,7 +153,8 @@ export async function lecturerReport(input: { speakerOpenid?: string }, ctx: Con
   const asSecretary = input.speakerOpenid !== undefined && input.speakerOpenid !== ctx.openid
   if (asSecretary && ctx.member.role !== 'secretary') throw RatingErrors.forbidden()
   const _ = ctx.db.command
-  const where: Record<string, unknown> = { 'speaker.openid': speaker, status: _.in(['published']) }
+  // Lectures that have begun: one still to come has nothing to report and would read as 评议不足.
+  const where: Record<string, unknown> = { 'speaker.openid': speaker, status: _.in(['published']), startAt: _.lte(ctx.now) }
   if (asSecretary) where.branchId = ctx.member.branchId
   const lectures = await findMany<LectureWithRating>(ctx.db.collection(Collections.lectures).where(where).orderBy('startAt', 'desc').limit(REPORT_LECTURES))
   return {

@@ -48,7 +48,9 @@ export function RatingReport({ summary: s, closesAtText }: RatingReportProps) {
           <Text className='app-card__hint rating-report__held'>
             {s.ratingClosed
               ? `另有 ${s.heldCount} 份评议不足 3 份，评议已截止，暂不计入结果——这样谁也无法从前后变化推断某个人的评分。`
-              : `另有 ${s.heldCount} 份新评议，满 3 份后一起计入结果——这样谁也无法从前后变化推断某个人的评分。`}
+              : s.count + s.heldCount >= s.attendees
+                ? `另有 ${s.heldCount} 份新评议暂不计入：到场的人都已评议，不足 3 份的新评议不单独计入——这样谁也无法从前后变化推断某个人的评分。`
+                : `另有 ${s.heldCount} 份新评议，再有 ${Math.max(1, 3 - s.heldCount)} 份就一起计入结果——这样谁也无法从前后变化推断某个人的评分。`}
           </Text>
         ) : null}
       </View>
