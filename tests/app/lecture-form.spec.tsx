@@ -4,11 +4,13 @@ import { lectureInputSchema } from '../../cloudfunctions/contracts'
 import LectureEditPage from '@/packages/secretary/pages/lecture-edit/index'
 import { beijingIso, beijingToday, formatCheckinWindow, formatLectureTime, formatMoment, inBeijing } from '@/features/lectures/beijing-time'
 import {
-  PAST_START_MESSAGE,
+  PAST_ALL_MESSAGE,
+  PAST_START_TITLE,
   asksPastStart,
   checkLectureForm,
   emptyLectureForm,
   formErrorsFromServer,
+  pastStartMessage,
   withSpeakerMember,
   withSpeakerName,
   withoutSpeakerLink,
@@ -182,6 +184,19 @@ describe('lecture form rules', () => {
     expect(asksPastStart({ ...begun, topic: '补充简介' }, begun, now)).toBe(false)
     expect(asksPastStart({ ...begun, startTime: '18:30' }, begun, now)).toBe(true)
     expect(asksPastStart({ ...begun, date: '2026-11-21' }, begun, now)).toBe(true)
+  })
+
+  it('says what saving a past start means: check-in runs until the end (plus 签到截止), after that only 补录', () => {
+    const now = Date.parse('2026-11-22T11:30:00Z') // 19:30 in Beijing
+    const started = '党课已经开始，保存后签到照常进行到结束。仍要保存吗？'
+    expect(pastStartMessage(form({ date: '2026-11-22', startTime: '19:00', endTime: '21:00' }), now)).toBe(started)
+    expect(pastStartMessage(form({ date: '2026-11-22', startTime: '18:00', endTime: '19:30' }), now)).toBe(PAST_ALL_MESSAGE)
+    expect(PAST_ALL_MESSAGE).toBe('这场党课的时间已经全部过去，保存后无法扫码签到，只能由书记补录。仍要保存吗？')
+    // Ended, but check-in stays open 15 minutes after the end: scanning still works until then.
+    const closesLater = form({ date: '2026-11-22', startTime: '18:00', endTime: '19:20', closesAfterMinutes: '15' })
+    expect(pastStartMessage(closesLater, now)).toBe('党课已经开始，保存后签到照常进行到结束后 15 分钟。仍要保存吗？')
+    expect(pastStartMessage({ ...closesLater, closesAfterMinutes: '10' }, now)).toBe(PAST_ALL_MESSAGE)
+    expect(pastStartMessage(form({ date: '2026-11-21', startTime: '19:00', endTime: '21:00' }), now)).toBe(PAST_ALL_MESSAGE)
   })
 
   it("places the server's field messages on the form", () => {
@@ -474,8 +489,10 @@ describe('发布党课 page', () => {
 
     const dialog = '.lecture-form__past-start'
     click(container, '.lecture-form__submit')
-    await waitFor(() => expect(textOf(document.body, `${dialog} .confirm-dialog__message`)).toBe(PAST_START_MESSAGE))
-    expect(PAST_START_MESSAGE).toBe('开始时间已经过去，发布后签到可能已经结束。仍要保存吗？')
+    // Yesterday's lecture: its check-in window has closed too.
+    await waitFor(() => expect(textOf(document.body, `${dialog} .confirm-dialog__message`)).toBe(PAST_ALL_MESSAGE))
+    expect(document.body.querySelector(dialog)?.textContent).toContain(PAST_START_TITLE)
+    expect(PAST_START_TITLE).toBe('开始时间已过')
     expect(textOf(document.body, `${dialog} .confirm-dialog__confirm`)).toBe('仍要保存')
     expect(stub.actions()).toEqual(['whoami'])
 

@@ -239,10 +239,28 @@ export function formStartMs(values: Pick<LectureFormValues, 'date' | 'startTime'
   return iso ? Date.parse(iso) : null
 }
 
-export const PAST_START_MESSAGE = '开始时间已经过去，发布后签到可能已经结束。仍要保存吗？'
+/** The title of the dialog {@link asksPastStart} opens. */
+export const PAST_START_TITLE = '开始时间已过'
+
+/** Saving a lecture whose check-in window has closed too: nobody can scan any more. */
+export const PAST_ALL_MESSAGE = '这场党课的时间已经全部过去，保存后无法扫码签到，只能由书记补录。仍要保存吗？'
 
 /**
- * Whether saving should first ask 「开始时间已经过去…仍要保存吗？」: the chosen start is already past and
+ * What the past-start dialog says: check-in runs until the end plus 签到截止 minutes (the server's
+ * window, lecture-timing.rules), so a lecture saved after that can only be 补录'd; one saved before
+ * that checks in as usual until then.
+ */
+export function pastStartMessage(values: Pick<LectureFormValues, 'date' | 'endTime' | 'closesAfterMinutes'>, now: number): string {
+  const endIso = values.date && values.endTime ? beijingIso(values.date, values.endTime) : null
+  const after = checkMinutes(values.closesAfterMinutes).value ?? 0
+  const closesAt = endIso ? Date.parse(endIso) + after * 60_000 : null
+  if (closesAt !== null && closesAt <= now) return PAST_ALL_MESSAGE
+  const until = after > 0 ? `结束后 ${after} 分钟` : '结束'
+  return `党课已经开始，保存后签到照常进行到${until}。仍要保存吗？`
+}
+
+/**
+ * Whether saving should first ask 「开始时间已过…仍要保存吗？」 ({@link pastStartMessage}): the chosen start is already past and
  * was chosen on this form (a new lecture, or the date or time changed). Editing something else of a
  * lecture that has already begun asks nothing.
  */

@@ -11,8 +11,9 @@ import {
   MATERIALS_MAX,
   MATERIAL_FILE_MAX_LABEL,
   MATERIAL_TITLE_MAX,
-  PAST_START_MESSAGE,
+  PAST_START_TITLE,
   asksPastStart,
+  pastStartMessage,
   checkLectureForm,
   checkMaterialFile,
   fileKindLabel,
@@ -103,9 +104,11 @@ export function LectureForm({ initial, minDate, submitText, submitting, fieldErr
   }
 
   // A start already past is allowed (a lecture entered afterwards), but only once the secretary says so.
-  const [confirmingPast, setConfirmingPast] = useState(false)
+  // Its message, worked out when asked (all of it past, or check-in still to run): null while not asking.
+  const [pastMessage, setPastMessage] = useState<string | null>(null)
   const submit = () => {
-    if (checkLectureForm(v).ok && asksPastStart(v, initial, Date.now())) setConfirmingPast(true)
+    const now = Date.now()
+    if (checkLectureForm(v).ok && asksPastStart(v, initial, now)) setPastMessage(pastStartMessage(v, now))
     else onSubmit(v)
   }
 
@@ -336,15 +339,15 @@ export function LectureForm({ initial, minDate, submitText, submitting, fieldErr
 
       <ConfirmDialog
         className='lecture-form__past-start'
-        visible={confirmingPast}
-        title='开始时间已经过去'
-        message={PAST_START_MESSAGE}
+        visible={pastMessage !== null}
+        title={PAST_START_TITLE}
+        message={pastMessage ?? undefined}
         confirmText='仍要保存'
         onConfirm={() => {
-          setConfirmingPast(false)
+          setPastMessage(null)
           onSubmit(v)
         }}
-        onCancel={() => setConfirmingPast(false)}
+        onCancel={() => setPastMessage(null)}
       />
     </View>
   )
