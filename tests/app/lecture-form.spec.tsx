@@ -21,7 +21,12 @@ import type { Answer } from './support/cloud-stub'
 import { click, stubCloud, textOf, typeInto } from './support/cloud-stub'
 import { memberRows, whoamiAs } from './support/fixtures'
 
-const Taro = jest.requireActual<{ __navigations: () => Array<{ kind: string; url: string }>; __resetNavigations: () => void }>('@tarojs/taro')
+const Taro = jest.requireActual<{
+  __navigations: () => Array<{ kind: string; url: string }>
+  __resetNavigations: () => void
+  __titles: () => string[]
+  __resetTitles: () => void
+}>('@tarojs/taro')
 
 const DAY_MS = 24 * 60 * 60 * 1000
 /** A date a week ahead (Beijing): a lecture saved on it starts in the future, whenever the tests run. */
@@ -213,6 +218,7 @@ describe('发布党课 page', () => {
   beforeEach(() => {
     resetWhoamiStore()
     Taro.__resetNavigations()
+    Taro.__resetTitles()
     Current.router = { params: {}, path: '/packages/secretary/pages/lecture-edit/index' } as unknown as typeof Current.router
   })
   afterEach(() => {
@@ -277,6 +283,27 @@ describe('发布党课 page', () => {
     const create = stub.calls.find((c) => c.event.action === 'create')?.event
     expect(create).toMatchObject({ startAt: `${NEXT_WEEK}T19:30:00+08:00`, endAt: `${NEXT_WEEK}T21:00:00+08:00`, audience: 'branch', checkinMode: 'rotating' })
     expect(textOf(container, '.lecture-edit__publish')).toBe('发布')
+  })
+
+  it('is titled 发布党课 for a new lecture, 编辑党课 once 继续修改 edits the saved draft', async () => {
+    stubCloud((_fn, event) => (event.action === 'whoami' ? { ok: true, data: whoamiAs('secretary') } : draftAnswer(event)))
+    const { container } = render(<LectureEditPage />)
+    await waitFor(() => expect(container.querySelector('.lecture-form')).not.toBeNull())
+    expect(Taro.__titles()).toEqual(['发布党课'])
+    await fillRequired(container)
+    click(container, '.lecture-form__submit')
+    await waitFor(() => expect(textOf(container, '.lecture-edit__saved-title')).toBe('已保存为草稿'))
+    click(container, '.lecture-edit__continue')
+    await waitFor(() => expect(Taro.__titles()).toEqual(['发布党课', '编辑党课']))
+  })
+
+  it('is titled 编辑党课 when editing an existing lecture', async () => {
+    Current.router = { params: { id: 'Labc1234567' }, path: '/packages/secretary/pages/lecture-edit/index' } as unknown as typeof Current.router
+    const published = { ...draftAnswer({ title: '学习党章' }).data, status: 'published' }
+    stubCloud((_fn, event) => (event.action === 'whoami' ? { ok: true, data: whoamiAs('secretary') } : { ok: true, data: published }))
+    const { container } = render(<LectureEditPage />)
+    await waitFor(() => expect(container.querySelector('.lecture-form')).not.toBeNull())
+    expect(Taro.__titles()).toEqual(['编辑党课'])
   })
   /** The browser's position API as jsdom lacks it: answers `answer` (a position, or a refusal message). */
   function stubGeolocation(answer: { latitude: number; longitude: number } | { message: string }) {

@@ -8,6 +8,8 @@
 // lists the options it was called with, `__answerSubscribe(fn)` decides the answer (fn(options) returns the
 // success result, or throws / returns a rejected promise for a failure; default: every template accepted),
 // `__resetSubscribe()` starts over.
+// setNavigationBarTitle is recorded too (jsdom has no title bar): `__titles()` lists the titles set, in order,
+// `__resetTitles()` starts over.
 const React = require('react')
 const apis = require('@tarojs/plugin-platform-h5/dist/runtime/apis')
 const { Current } = require('@tarojs/runtime')
@@ -64,6 +66,15 @@ const subscribing = {
     subscribeAnswer = acceptAll
   },
 }
+const titles = []
+const titling = {
+  setNavigationBarTitle: (options) => {
+    titles.push(options && options.title)
+    return Promise.resolve({ errMsg: 'setNavigationBarTitle:ok' })
+  },
+  __titles: () => titles.slice(),
+  __resetTitles: () => { titles.length = 0 },
+}
 const __fire = (name, ...args) => {
   const h = handlers.get(name)
   if (!h) throw new Error(`no ${name} handler is mounted`)
@@ -71,7 +82,7 @@ const __fire = (name, ...args) => {
 }
 // Resolved at access time, not copied: Taro's H5 packages import '@tarojs/taro' (this file) while
 // `apis` is still initialising (a require cycle), so a copy made now would miss most APIs.
-const own = { ...hooks, ...routing, ...subscribing, __fire }
+const own = { ...hooks, ...routing, ...subscribing, ...titling, __fire }
 const lookup = (k) => (k in own ? own[k] : apis[k] !== undefined ? apis[k] : apis.default && apis.default[k])
 const taro = new Proxy({}, { get: (_, k) => lookup(k), has: (_, k) => lookup(k) !== undefined })
 module.exports = new Proxy({}, {

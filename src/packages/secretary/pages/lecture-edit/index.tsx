@@ -1,4 +1,4 @@
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Button, Text, View } from '@tarojs/components'
 import type { LectureDetail } from '@contracts'
@@ -32,7 +32,8 @@ function backToDetail(lectureId: string) {
 
 /**
  * 发布党课 (secretary): a new lecture is saved as a draft first, then 发布 after a confirmation; with
- * `?id=` the same form edits it, and 取消党课 (with a reason everyone will see) is offered.
+ * `?id=` the same form edits it (titled 编辑党课, as is 继续修改 of a new draft), and 取消党课 (with a
+ * reason everyone will see) is offered.
  */
 export default function LectureEditPage() {
   const router = useRouter()
@@ -46,6 +47,12 @@ export default function LectureEditPage() {
   const [editingSaved, setEditingSaved] = useState(false)
   const [confirming, setConfirming] = useState<'publish' | 'cancel' | null>(null)
   const today = beijingToday()
+
+  // One page for both: the bar says which (its config's 发布党课 is the new lecture's title).
+  const editing = Boolean(paramId) || editingSaved
+  useEffect(() => {
+    void Taro.setNavigationBarTitle({ title: editing ? '编辑党课' : '发布党课' }).catch(() => undefined)
+  }, [editing])
 
   if (!whoami.data) {
     if (whoami.status === 'error' && whoami.error) {
