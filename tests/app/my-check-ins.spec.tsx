@@ -65,7 +65,8 @@ describe('签到记录 page', () => {
     expect(first?.querySelector('.check-in-record__method')?.textContent).toBe('方式：扫码签到')
     expect(second?.querySelector('.check-in-record__title')?.textContent).toBe('红色家书')
     expect(second?.querySelector('.check-in-record__method')?.textContent).toBe('方式：书记补录')
-    expect(second?.querySelector('.check-in-record__at')?.textContent).toBe('签到时间：11月28日 19:25')
+    // A 补录 happened when the secretary entered it (often after the lecture): not a 签到时间.
+    expect(second?.querySelector('.check-in-record__at')?.textContent).toBe('书记补录于 11月28日 19:25')
     expect(textOf(container, '.my-check-ins .paged-list-footer__end')).toBe('没有更多了')
     expect(container.querySelector('.my-check-ins .paged-list-footer__more')).toBeNull()
     expect(stub.calls.map((c) => c.event)).toEqual([{ action: 'myCheckIns', limit: 20 }])

@@ -22,14 +22,15 @@ function flagLabels(flags: readonly string[]): string[] {
 
 /**
  * One of my check-ins: the lecture, when and how I checked in (a plain line, not a pill that looks
- * pressable); the whole row opens the lecture. What the server noted (`far`) is said in words; it still counts.
+ * pressable); the whole row opens the lecture. A 补录's time is when the secretary entered it, often
+ * after the lecture, so it says 书记补录于, not 签到时间. What the server noted (`far`) is said in words; it still counts.
  */
 export function CheckInRecord({ record, atText, lectureTimeText, onOpen }: CheckInRecordProps) {
   const notes = flagLabels(record.flags)
   return (
     <View className={`check-in-record check-in-record--${record.method}`} hoverClass='check-in-record--pressed' onClick={() => onOpen(record)}>
       <Text className='check-in-record__title'>{record.lectureTitle}</Text>
-      <Text className='check-in-record__line check-in-record__at'>签到时间：{atText}</Text>
+      <Text className='check-in-record__line check-in-record__at'>{record.method === 'manual' ? `书记补录于 ${atText}` : `签到时间：${atText}`}</Text>
       <Text className={`check-in-record__line check-in-record__method check-in-record__method--${record.method}`}>方式：{METHOD_LABELS[record.method]}</Text>
       <Text className='check-in-record__line check-in-record__lecture-time'>党课时间：{lectureTimeText}</Text>
       {notes.map((n) => (
