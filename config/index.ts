@@ -1,3 +1,4 @@
+import { readdirSync } from 'node:fs'
 import path from 'node:path'
 import { defineConfig, type UserConfigExport } from '@tarojs/cli'
 
@@ -15,6 +16,26 @@ import { defineConfig, type UserConfigExport } from '@tarojs/cli'
  * - NutUI is designed at 375px, our own styles at 750px: `designWidth` is a function.
  */
 const root = path.resolve(__dirname, '..')
+
+/** Every page's `index.config.ts` under src/ (Taro reads them outside webpack's module graph). */
+function pageConfigFiles(dir = path.join(root, 'src')): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const full = path.join(dir, entry.name)
+    if (entry.isDirectory()) return pageConfigFiles(full)
+    return entry.name === 'index.config.ts' ? [full] : []
+  })
+}
+
+/**
+ * Webpack's persistent cache, invalidated by what it cannot see: Taro injects page configs (title,
+ * navigationStyle) and the TARO_APP_* values without webpack tracking them, so a changed page config
+ * or template id would otherwise come out of the cache unchanged.
+ */
+const buildCache = {
+  enable: true,
+  buildDependencies: { pages: pageConfigFiles() },
+  version: JSON.stringify(Object.entries(process.env).filter(([k]) => k.startsWith('TARO_APP_')).sort()),
+}
 
 export default defineConfig<'webpack5'>(async (merge) => {
   const baseConfig: UserConfigExport<'webpack5'> = {
@@ -45,7 +66,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
     copy: { patterns: [], options: {} },
     framework: 'react',
     compiler: 'webpack5',
-    cache: { enable: true },
+    cache: buildCache,
     mini: {
       // Our stylesheets use one block prefix each, so their order across shared chunks does not matter.
       miniCssExtractPluginOption: { ignoreOrder: true },
