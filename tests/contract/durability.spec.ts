@@ -1,10 +1,10 @@
-import { spawn } from 'child_process'
 import { buildSync } from 'esbuild'
 import { promises as fs } from 'fs'
 import os from 'os'
 import path from 'path'
 import cloud from 'wx-server-sdk'
 import { startLocalCloud, useCaller } from '../support/local-cloud'
+import { runKillable, type ChildExit } from './support/killable-child'
 import { result, type CountResult, type GetOneResult, type GetResult } from './support/sdk-harness'
 
 /**
@@ -37,45 +37,23 @@ afterAll(async () => {
   await fs.rm(workDir, { recursive: true, force: true })
 })
 
-interface WriterRun {
+interface WriterRun extends ChildExit {
   acked: string[]
   lastCounter: number
-  exit: { code: number | null; signal: NodeJS.Signals | null }
-  stderr: string
 }
 
 /** Runs the writer and SIGKILLs it right after `killAfter` acknowledgements (or lets it finish). */
-function runWriter(dataDir: string, count: number, killAfter: number): Promise<WriterRun> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [writerScript, dataDir, String(count)], {
-      env: { ...process.env, NODE_PATH: path.join(repoRoot, 'node_modules') },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    })
-    const run: WriterRun = { acked: [], lastCounter: 0, exit: { code: null, signal: null }, stderr: '' }
-    let buffered = ''
-    child.stdout.setEncoding('utf8')
-    child.stdout.on('data', (chunk: string) => {
-      buffered += chunk
-      const lines = buffered.split('\n')
-      buffered = lines.pop() ?? ''
-      for (const line of lines) {
-        const match = /^ack (\S+) (\d+)$/.exec(line)
-        if (!match?.[1] || !match[2]) continue
-        run.acked.push(match[1])
-        run.lastCounter = Number(match[2])
-        if (run.acked.length === killAfter) child.kill('SIGKILL')
-      }
-    })
-    child.stderr.setEncoding('utf8')
-    child.stderr.on('data', (chunk: string) => {
-      run.stderr += chunk
-    })
-    child.on('error', reject)
-    child.on('exit', (code, signal) => {
-      run.exit = { code, signal }
-      resolve(run)
-    })
+async function runWriter(dataDir: string, count: number, killAfter: number): Promise<WriterRun> {
+  const acked: string[] = []
+  let lastCounter = 0
+  const ended = await runKillable([writerScript, dataDir, String(count)], { ...process.env, NODE_PATH: path.join(repoRoot, 'node_modules') }, (line, kill) => {
+    const match = /^ack (\S+) (\d+)$/.exec(line)
+    if (!match?.[1] || !match[2]) return
+    acked.push(match[1])
+    lastCounter = Number(match[2])
+    if (acked.length === killAfter) kill()
   })
+  return { ...ended, acked, lastCounter }
 }
 
 describe('durability', () => {

@@ -1,10 +1,10 @@
-import { spawn } from 'child_process'
 import { createHash } from 'crypto'
 import { buildSync } from 'esbuild'
 import { promises as fs } from 'fs'
 import os from 'os'
 import path from 'path'
 import { startLocalCloud } from '../support/local-cloud'
+import { runKillable, type ChildExit } from './support/killable-child'
 import './support/sdk-harness'
 import { ACCOUNT_IDS, START_BALANCE, transferId, transferOf, type Transfer } from './support/transfer-ledger'
 
@@ -46,50 +46,27 @@ afterAll(async () => {
   await fs.rm(workDir, { recursive: true, force: true })
 })
 
-interface WriterRun {
+interface WriterRun extends ChildExit {
   acked: number
-  exit: { code: number | null; signal: NodeJS.Signals | null }
-  stderr: string
 }
 
 /**
  * Runs the writer; the parent SIGKILLs it right after `killAfter` acknowledgements, or with
  * `crashAfterAppend` the child kills itself right after that append (see crash-after-append.ts).
  */
-function runWriter(dataDir: string, count: number, kill: { killAfter?: number; crashAfterAppend?: string }): Promise<WriterRun> {
-  return new Promise((resolve, reject) => {
-    const env: NodeJS.ProcessEnv = { ...process.env, NODE_PATH: path.join(repoRoot, 'node_modules') }
-    if (kill.crashAfterAppend) env.CRASH_AFTER_APPEND = kill.crashAfterAppend
-    const child = spawn(process.execPath, ['--require', crashScript, writerScript, dataDir, String(count)], {
-      env,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    })
-    const run: WriterRun = { acked: 0, exit: { code: null, signal: null }, stderr: '' }
-    let buffered = ''
-    child.stdout.setEncoding('utf8')
-    child.stdout.on('data', (chunk: string) => {
-      buffered += chunk
-      const lines = buffered.split('\n')
-      buffered = lines.pop() ?? ''
-      for (const line of lines) {
-        const match = /^ack (\d+)$/.exec(line)
-        if (!match?.[1]) continue
-        // Acknowledgements arrive in order, one transaction at a time.
-        expect(Number(match[1])).toBe(run.acked + 1)
-        run.acked += 1
-        if (run.acked === kill.killAfter) child.kill('SIGKILL')
-      }
-    })
-    child.stderr.setEncoding('utf8')
-    child.stderr.on('data', (chunk: string) => {
-      run.stderr += chunk
-    })
-    child.on('error', reject)
-    child.on('exit', (code, signal) => {
-      run.exit = { code, signal }
-      resolve(run)
-    })
+async function runWriter(dataDir: string, count: number, kill: { killAfter?: number; crashAfterAppend?: string }): Promise<WriterRun> {
+  const env: NodeJS.ProcessEnv = { ...process.env, NODE_PATH: path.join(repoRoot, 'node_modules') }
+  if (kill.crashAfterAppend) env.CRASH_AFTER_APPEND = kill.crashAfterAppend
+  let acked = 0
+  const ended = await runKillable(['--require', crashScript, writerScript, dataDir, String(count)], env, (line, killNow) => {
+    const match = /^ack (\d+)$/.exec(line)
+    if (!match?.[1]) return
+    // Acknowledgements arrive in order, one transaction at a time.
+    expect(Number(match[1])).toBe(acked + 1)
+    acked += 1
+    if (acked === kill.killAfter) killNow()
   })
+  return { ...ended, acked }
 }
 
 interface Survivors {
