@@ -9,7 +9,7 @@ import { isPlainObject } from './ejson-codec'
  * `POST /admin?env=..&seqId=..`, JSON `{ action, ...params, envName, … }` — or multipart/form-data for
  * `wx.openApi`. Signature headers are ignored locally. The answer is HTTP 200 with JSON
  * `{ requestId, ...body }`, or `{ requestId, code, message }` for an error (the SDK turns the code into
- * its numbered errors, wx-cloud-api.md §1.12).
+ * its numbered errors, docs/local-cloud.md "Errors").
  */
 const MAX_BODY_BYTES = 20 * 1024 * 1024
 

@@ -36,8 +36,9 @@ const SUPPORTED_STAGES = new Set([
 ])
 
 /**
- * Without an explicit `$limit` the server answers at most 20 results (wx-cloud-api.md §1.9, community
- * reports). Chosen: when the pipeline has no top-level `$limit` stage, the final list is cut to 20.
+ * Without an explicit `$limit` the server answers at most 20 results (docs/local-cloud.md "Aggregation";
+ * community reports, not documented). Chosen: when the pipeline has no top-level `$limit` stage, the
+ * final list is cut to 20.
  */
 export const AGGREGATE_DEFAULT_LIMIT = 20
 

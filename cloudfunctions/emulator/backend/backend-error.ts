@@ -1,7 +1,7 @@
 /**
  * Errors the backend answers as `{ code, message }`. The code strings are CloudBase's own: the SDK maps
- * them to numbers (wx-cloud-api.md §1.12), so `INVALID_PARAM` surfaces as -501007 and an unknown code as
- * -501001, exactly as in production.
+ * them to numbers (docs/local-cloud.md "Errors"), so `INVALID_PARAM` surfaces as -501007 and an unknown
+ * code as -501001, exactly as in production.
  */
 export type BackendErrorCode =
   | 'SYS_ERR'

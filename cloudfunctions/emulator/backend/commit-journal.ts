@@ -10,24 +10,10 @@ export interface CollectionChanges {
 }
 
 /**
- * The redo journal that makes a transaction commit all or nothing on disk (DESIGN.md §5).
- *
- * nedb writes each collection's file on its own, so a commit touching several documents is several
- * appends, and a `kill -9` between two of them would leave part of it. So before the first append the
- * whole commit — every document as it is after the transaction, every id it deletes — is written to
- * this file as ONE record and flushed (fdatasync); then it is applied; then the file is emptied. Opening
- * the store replays a record still there before serving anything. The replay is idempotent (whole
- * documents are stored, ids removed) and nothing else can have written those documents in between:
- * transactions hold the exclusive gate until the journal is empty again (transaction-manager.ts).
- *
- * One record at most: transactions commit one at a time. Format: `<sha256 of the EJSON> <EJSON>\n`
- * (canonical EJSON, as the wire uses: Dates and number types come back as they were). A record cut short
- * by a crash (no final newline) was never applied — application starts only after the record is
- * written — so it is dropped: its transaction was never acknowledged. A complete line that fails its
- * checksum or does not describe a commit is damage, and refuses to start.
- *
- * Scope: the same as the store's. Against a killed process the commit is atomic; against a power cut
- * it is not promised, as nedb does not fsync the collection files the record is applied to.
+ * The redo journal that makes a transaction commit all or nothing on disk (docs/local-cloud.md
+ * "Durability"): nedb writes each collection's file on its own, so a commit is first written here as one
+ * flushed record, `<sha256 of the EJSON> <EJSON>\n`, then applied, then cleared; a crash in between is
+ * finished by the replay on open.
  */
 export class CommitJournal {
   private constructor(

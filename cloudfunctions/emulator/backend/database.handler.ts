@@ -38,7 +38,7 @@ import type { TransactionManager } from './transaction-manager'
  */
 export type ResponseBody = Record<string, unknown>
 
-/** Without `limit` the SDK sends 100 and never more than 1000 (wx-cloud-api.md §1.8); the server agrees. */
+/** Without `limit` the SDK sends 100 and never more than 1000 (docs/local-cloud.md "Queries"); the server agrees. */
 export const DEFAULT_LIMIT = 100
 export const MAX_LIMIT = 1000
 
@@ -55,9 +55,9 @@ interface WriteContext {
 type QueryType = 'WHERE' | 'DOC'
 
 /**
- * 32 hex characters, the shape production ids have (wx-cloud-api.md §1.2): milliseconds, a counter and
- * random bytes, so that natural order (`_id` order in the store) follows insertion order for
- * generated ids, as it roughly does with MongoDB's ObjectIds.
+ * 32 hex characters, the shape production ids have (docs/local-cloud.md "Documents"): milliseconds, a
+ * counter and random bytes, so that natural order (`_id` order in the store) follows insertion order
+ * for generated ids, as it roughly does with MongoDB's ObjectIds.
  */
 const idRandom = randomBytes(4).toString('hex')
 let idCounter = randomBytes(3).readUIntBE(0, 3)
@@ -213,8 +213,8 @@ export class DatabaseHandler {
     const collection = assertCollectionName(params.collectionName)
     const { queryType, query } = parseQuery(params, now)
     if (queryType === 'WHERE' && query === undefined) {
-      // wx-cloud-api.md §1.8: UNCONFIRMED what production does; touching every document by accident
-      // is worse than an explicit refusal. where({}) still updates everything on purpose.
+      // Production's answer is undocumented (docs/local-cloud.md "Queries"); touching every document by
+      // accident is worse than an explicit refusal. where({}) still updates everything on purpose.
       throw invalidParam('update without where() is refused by the local backend; use where({}) to update every document')
     }
     const data = parseEjsonObject(params.data, 'data', now)

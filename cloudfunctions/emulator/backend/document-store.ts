@@ -23,10 +23,8 @@ export function assertCollectionName(name: unknown): string {
  * created by its first write or by `createCollection`. Transaction commits go through the redo journal
  * `<dataDir>/db/transaction.journal` (commit-journal.ts), replayed at start when a crash left one.
  *
- * Chosen behaviour (production requires creating a collection first, wx-cloud-api.md §1.1): writes
- * auto-create, and reading a collection that was never written answers an empty result rather than
- * DATABASE_COLLECTION_NOT_EXIST — the functions never call createCollection, and a seed step is not
- * needed for them to run.
+ * Writes auto-create a collection and a never-written one reads as empty, unlike production
+ * (docs/local-cloud.md "Collections"): the functions never call createCollection.
  */
 export class DocumentStore {
   private readonly collections = new Map<string, CollectionStore>()

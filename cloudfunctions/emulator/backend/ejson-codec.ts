@@ -3,10 +3,10 @@ import { cloneValue, isDateValue, isRegExpValue } from './clone-document'
 import { invalidParam } from './backend-error'
 
 /**
- * Documents, queries and updates travel as strings of MongoDB canonical extended JSON (wx-cloud-api.md
- * §7). Inside the backend a value is plain JavaScript: numbers, strings, booleans, null, Date, RegExp
- * (queries only), arrays and plain objects. Anything else the SDK could encode (ObjectId, Decimal128,
- * Binary…) is refused with an error naming its type rather than stored half-understood.
+ * Documents, queries and updates travel as strings of MongoDB canonical extended JSON (docs/local-cloud.md
+ * "Admin protocol"). Inside the backend a value is plain JavaScript: numbers, strings, booleans, null,
+ * Date, RegExp (queries only), arrays and plain objects. Anything else the SDK could encode (ObjectId,
+ * Decimal128, Binary…) is refused with an error naming its type rather than stored half-understood.
  */
 export type Doc = Record<string, unknown>
 export type DocId = string | number
@@ -27,7 +27,7 @@ function toJsRegExp(value: BSONRegExp): RegExp {
 
 /**
  * `db.serverDate({ offset })` arrives as `{ $tcb_server_date: { offset } }`; the server resolves it to its
- * own clock (wx-cloud-api.md §1.13). One `now` per request keeps several placeholders in one write equal.
+ * own clock (docs/local-cloud.md "Dates"). One `now` per request keeps several placeholders in one write equal.
  */
 function serverDate(value: Doc, now: number): Date | undefined {
   const keys = Object.keys(value)

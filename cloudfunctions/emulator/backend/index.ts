@@ -18,7 +18,7 @@ export type { SdkEnvironmentOptions } from './sdk-environment'
 export type { OutboxMessage } from './openapi/subscribe-message.openapi'
 
 /**
- * The local CloudBase-compatible backend (DESIGN.md §2): what the real wx-server-sdk reaches when the
+ * The local CloudBase-compatible backend (docs/local-cloud.md): what the real wx-server-sdk reaches when the
  * process environment points it here (see sdk-environment.ts). It owns `/admin` (the admin protocol)
  * and `/files/` (storage uploads and downloads); a host mounts it in its own HTTP server.
  *

@@ -5,7 +5,8 @@ import { fromEngineError, invalidParam, unsupported } from './backend-error'
 import { isPlainObject, stringifyEjson, type Doc, type DocId } from './ejson-codec'
 
 /**
- * Query, sort, projection and update semantics are MongoDB's, evaluated by `mingo` (DESIGN.md §2).
+ * Query, sort, projection and update semantics are MongoDB's, evaluated by `mingo` (docs/local-cloud.md
+ * "Queries").
  * nedb (collection-store.ts) keeps and scans the documents; its own query language is not trusted
  * with the meaning: it lacks operators the SDK sends ($eq, $all, $nor, $expr…) and differs on
  * missing-field and nested-array semantics.
@@ -193,7 +194,7 @@ export function isOperatorDocument(data: Doc): boolean {
 
 /**
  * `_.addToSet({ each: [...] })` is documented as adding several values, but the SDK sends it as
- * `{ each: [...] }` without translating to `$each` (wx-cloud-api.md §1.10, UNCONFIRMED server side).
+ * `{ each: [...] }` without translating to `$each`; what the server then does is undocumented.
  * Chosen: an object whose only key is `each` with an array value means `$each`.
  */
 function translateAddToSet(spec: unknown): unknown {

@@ -8,25 +8,9 @@ import type { Doc, DocId } from './ejson-codec'
 import { compileMatcher, EMPTY_VIEW, type DocView } from './query-engine'
 
 /**
- * Transactions, the simplest correct way (wx-cloud-api.md §1.11 leaves isolation details UNCONFIRMED):
- *
- * - `start` takes the store's gate exclusively, so from start to commit/abort no other write happens;
- *   what the transaction read stays true, which makes it serialisable without conflict detection.
- * - Its writes are buffered (per collection: id → new document, or null for deleted) and visible to its
- *   own reads through `view()`; other readers keep seeing committed data.
- * - `commit` hands the buffer to the store, which journals it and applies it all or nothing, even across
- *   a `kill -9` (commit-journal.ts; readers wait until all of it is applied), then releases; `abort`
- *   drops the buffer — a rolled-back transaction leaves no trace.
- * - A transaction not finished within `timeoutMs` (10 s; the SDK's own request timeout is 15 s) is
- *   aborted, so a crashed or hung caller cannot wedge the store.
- *
- * Known limit: the SDK sends `t.collection(x).where(...).update()` WITHOUT the transaction id, so such a
- * call from inside a transaction is an ordinary write that waits for the gate the transaction holds —
- * it resolves only when the transaction times out. It cannot be refused by name: on the wire it is
- * the same request as another caller's ordinary `where().update()`, which must wait. Production rejects
- * batch writes in transactions; use `doc(id)` operations there.
- *
- * Natural order inside a transaction is `_id` order, as in the store.
+ * Transactions, the simplest correct way (docs/local-cloud.md "Transactions"): `start` holds the store's
+ * gate exclusively until commit or abort, so what a transaction read stays true — serialisable without
+ * conflict detection. Its writes are buffered, visible only to itself, and committed through the journal.
  */
 type TxState = 'active' | 'committing'
 

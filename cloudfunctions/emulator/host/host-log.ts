@@ -3,7 +3,7 @@ import { createHmac, randomBytes } from 'node:crypto'
 /**
  * The host's own console output. Info is what a developer needs to see; debug (HOST_LOG=debug) adds a
  * line per call naming the caller only by `callerTag` — never an openid, names, phones or event
- * contents (DESIGN.md §5: nothing personal is written to logs).
+ * contents (docs/architecture.md "Privacy": nothing personal is written to logs).
  */
 export interface HostLog {
   info(message: string): void

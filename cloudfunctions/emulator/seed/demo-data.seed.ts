@@ -150,7 +150,8 @@ const MEMBERS_JOINED_AT = new Date('2025-01-08T02:00:00.000Z')
 export function demoBranchDocs(): Record<string, unknown>[] {
   return DEMO_BRANCHES.map((branch) => {
     const people = DEMO_PEOPLE.filter((p) => p.branchId === branch.id)
-    // Counts are kept on the branch document (DESIGN.md §8), so they must agree with the members seeded.
+    // Counts are kept on the branch document (docs/architecture.md "Rules that hold everywhere"), so they
+    // must agree with the members seeded.
     const counts: Record<Role, number> = { secretary: 0, member: 0, resident: 0 }
     for (const person of people) if (person.role) counts[person.role] += 1
     return {

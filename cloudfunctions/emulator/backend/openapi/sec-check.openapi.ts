@@ -3,7 +3,7 @@ import { ok, wxError, type OpenApiAnswer, type OpenApiParams } from './openapi.t
 import { REVIEW_WORDS, RISKY_WORDS, type WordRule } from './sec-check.wordlist'
 
 /**
- * `security.msgSecCheck` stand-in with the v2 result shape (wx-cloud-api.md §3.3):
+ * `security.msgSecCheck` stand-in with the v2 result shape (docs/local-cloud.md "Cloud calls"):
  * `{ errcode: 0, result: { suggest, label }, detail: [{ strategy, errcode, suggest, label, prob,
  * keyword? }], trace_id }` — the SDK camel-cases it to `traceId`. A risky text is still errcode 0 in v2.
  * Without `version: 2` the v1 contract applies: errcode 87014 for risky content, errcode 0 otherwise.

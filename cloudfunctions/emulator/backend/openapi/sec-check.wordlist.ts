@@ -1,8 +1,8 @@
 /**
  * The word list behind the local `security.msgSecCheck` stand-in. Production runs a model; locally a
  * short list gives the same result shape so "risky is refused, review waits for the secretary" can be
- * exercised. Labels are WeChat's (wx-cloud-api.md §3.3): 100 normal, 10001 ad, 20001 politics,
- * 20002 porn, 20003 abuse, 20006 crime, 20008 fraud, 20012 vulgar.
+ * exercised. Labels are WeChat's msgSecCheck v2 labels: 100 normal, 10001 ad, 20001
+ * politics, 20002 porn, 20003 abuse, 20006 crime, 20008 fraud, 20012 vulgar.
  *
  * The ASCII markers exist so tests and manual trials need not type sensitive words.
  */

@@ -4,7 +4,7 @@ import { wxError, type OpenApiAnswer, type OpenApiParams } from './openapi.types
 /**
  * `wxacode.getUnlimited` stand-in: a real PNG QR code whose text is what scanning a mini-program code
  * gives the app — `<page>?scene=<encodeURIComponent(scene)>` (the page must decodeURIComponent
- * `options.scene`, wx-cloud-api.md §3.2) — so tests and the H5 build can decode and follow it.
+ * `options.scene`, docs/local-cloud.md "Cloud calls") — so tests and the H5 build can decode and follow it.
  * Production returns a round "mini-program code" (usually JPEG); a square QR keeps it decodable.
  */
 const SCENE_CHARS = /^[0-9A-Za-z!#$&'()*+,/:;=?@\-._~]+$/
