@@ -1,5 +1,5 @@
 /**
- * One Jest, five layers (DESIGN.md §7). `npm test` runs them all with TZ=UTC; each layer can be run
+ * One Jest, five layers (docs/architecture.md "Tests"). `npm test` runs them all with TZ=UTC; each layer can be run
  * alone with `npm run test:<layer>`.
  */
 const swc = [

@@ -2,7 +2,7 @@ import type { Role } from '../contracts/common.schema'
 import { Collections } from './collections'
 import { findById, type Database, type DocBase } from './db'
 
-/** A person's stored record: one role in one branch (DESIGN.md §1). `_id` is the openid. */
+/** A person's stored record: one role in one branch (docs/architecture.md "Contract"). `_id` is the openid. */
 export interface MemberDoc extends DocBase {
   openid: string
   name: string

@@ -11,9 +11,9 @@ interface MsgSecCheckResult {
 }
 
 /**
- * Text that others will read goes through WeChat's content check (DESIGN.md §5): `risky` is refused by
- * the caller, `review` waits for the secretary. If the check itself is unavailable the text is refused
- * too — failing open would publish unchecked text.
+ * Text that others will read goes through WeChat's content check (docs/architecture.md "Rules that hold
+ * everywhere"): `risky` is refused by the caller, `review` waits for the secretary. If the check itself
+ * is unavailable the text is refused too — failing open would publish unchecked text.
  */
 export async function checkText(openid: string, content: string, scene: number = ContentScene.comment): Promise<ContentVerdict> {
   if (content.trim() === '') return 'pass'

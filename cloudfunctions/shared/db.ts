@@ -55,7 +55,8 @@ export async function countWhere(db: Database, collection: CollectionName, where
 
 /**
  * Inserts a document whose `_id` is deterministic. Answers `false` when a document with that id already
- * exists — the race-safe way to say "only once" (DESIGN.md §5): two concurrent calls, one winner.
+ * exists — the race-safe way to say "only once" (docs/architecture.md "Rules that hold everywhere"): two
+ * concurrent calls, one winner.
  */
 export async function insertOnce<T extends DocBase>(db: Database, collection: CollectionName, doc: T): Promise<boolean> {
   try {
@@ -79,7 +80,7 @@ export async function updateWhere(
   return res.stats.updated
 }
 
-/** The part of a transaction the use cases need: single-document reads and writes (DESIGN.md §5). */
+/** What use cases may do in a transaction: single-document reads and writes (docs/architecture.md "Rules that hold everywhere"). */
 export interface TxDocument {
   get(): Promise<unknown>
   set(options: { data: Record<string, unknown> }): Promise<unknown>

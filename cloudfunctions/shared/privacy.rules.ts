@@ -1,6 +1,6 @@
 /**
- * Masked forms for lists that others read (DESIGN.md §5): the full name and phone are returned only to
- * the person themself, the branch secretary, and whoever a feature says needs them.
+ * Masked forms for lists that others read (docs/architecture.md "Privacy"): the full name and phone are
+ * returned only to the person themself, the branch secretary, and whoever a feature says needs them.
  */
 export function maskName(name: string): string {
   const chars = Array.from(name.trim())

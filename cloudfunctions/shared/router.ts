@@ -95,7 +95,7 @@ export function createRouter<M extends ContractMap>(fnName: string, contract: M,
       const def = handlers[actionName as keyof M]
       if (!entry || !def) throw CommonErrors.unknownAction(actionName)
 
-      // Identity comes from the cloud context only, never from the event (DESIGN.md §4).
+      // Identity comes from the cloud context only, never from the event (docs/architecture.md "Contract").
       const openid = cloud.getWXContext().OPENID
       if (typeof openid !== 'string' || openid.length === 0) throw CommonErrors.authRequired()
 
@@ -117,7 +117,7 @@ export function createRouter<M extends ContractMap>(fnName: string, contract: M,
       return { ok: true, data }
     } catch (err) {
       if (err instanceof AppError) return fail(err.toBody())
-      // Unexpected: log with the request id for the console, answer without the stack (DESIGN.md §4).
+      // Unexpected: log with the request id for the console, answer without the stack (docs/architecture.md "Contract").
       console.error(`[${fnName}] ${requestId} unexpected error`, err)
       return fail(CommonErrors.internal().toBody())
     }

@@ -7,7 +7,7 @@ dayjs.extend(timezone)
 
 /**
  * Every day/week/month boundary is Beijing time, computed explicitly: cloud functions run in UTC and
- * tests run with TZ=UTC, so the process time zone must never decide a boundary (DESIGN.md §5).
+ * tests run with TZ=UTC, so the process time zone must never decide a boundary (docs/architecture.md "Time").
  */
 export const BEIJING = 'Asia/Shanghai'
 
