@@ -11,14 +11,14 @@ describe('JoinForm', () => {
     const stub = stubCloud(() => ({ ok: true, data: whoamiAs('resident') }))
     const { container } = render(<JoinForm />)
     click(container, '.join-form__submit')
-    await waitFor(() => expect(textOf(container, '.join-form__name-error')).toBe('请填写姓名'))
-    expect(textOf(container, '.join-form__code-error')).toBe('请填写邀请码')
+    await waitFor(() => expect(textOf(container, '.join-form__name-field .form-field__error')).toBe('请填写姓名'))
+    expect(textOf(container, '.join-form__code-field .form-field__error')).toBe('请填写邀请码')
 
     await typeInto(container, '.join-form__name', '李秀英')
     await typeInto(container, '.join-form__code', 'ab1')
     click(container, '.join-form__submit')
-    await waitFor(() => expect(textOf(container, '.join-form__code-error')).toMatch(/6 到 8 位/))
-    expect(container.querySelector('.join-form__name-error')).toBeNull()
+    await waitFor(() => expect(textOf(container, '.join-form__code-field .form-field__error')).toMatch(/6 到 8 位/))
+    expect(container.querySelector('.join-form__name-field .form-field__error')).toBeNull()
     expect(stub.calls).toHaveLength(0)
   })
 

@@ -274,7 +274,7 @@ describe('发布党课 page', () => {
     await pick(container, '.lecture-form__start', '19:30')
     await pick(container, '.lecture-form__end', '19:00')
     click(container, '.lecture-form__submit')
-    await waitFor(() => expect(textOf(container, '.lecture-form__end .date-time-field__error')).toBe('结束时间必须晚于开始时间'))
+    await waitFor(() => expect(textOf(container, '.lecture-form__end .form-field__error')).toBe('结束时间必须晚于开始时间'))
     expect(stub.actions()).toEqual(['whoami'])
 
     await pick(container, '.lecture-form__end', '21:00')
@@ -477,7 +477,7 @@ describe('发布党课 page', () => {
     await waitFor(() => expect(container.querySelector('.lecture-form')).not.toBeNull())
     await fillAllButSpeaker(container)
     click(container, '.lecture-form__submit')
-    await waitFor(() => expect(textOf(container, '.lecture-form__speaker-error')).toBe('请填写主讲人'))
+    await waitFor(() => expect(textOf(container, '.lecture-form__speaker-field .form-field__error')).toBe('请填写主讲人'))
 
     click(container, '.lecture-form__speaker-choose')
     await pickMember(container, '成员2')
@@ -543,7 +543,7 @@ describe('发布党课 page', () => {
     await pick(container, '.lecture-form__start', '19:30')
     await pick(container, '.lecture-form__end', '21:00')
     click(container, '.lecture-form__submit')
-    await waitFor(() => expect(textOf(container, '.lecture-form__title-error')).toBe('请填写标题'))
+    await waitFor(() => expect(textOf(container, '.lecture-form__title-field .form-field__error')).toBe('请填写标题'))
     expect(document.body.querySelector('.lecture-form__past-start .confirm-dialog__message')).toBeNull()
     expect(stub.actions()).toEqual(['whoami'])
   })

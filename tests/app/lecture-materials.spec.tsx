@@ -212,7 +212,7 @@ describe('发布党课: file materials (H5)', () => {
 
     req.respond(200, { fileID: FILE_ID, statusCode: 200, errMsg: 'uploadFile:ok' })
     await waitFor(() => expect(container.querySelector('.lecture-form__upload')).toBeNull())
-    expect(textOf(container, '.lecture-form__material--file .lecture-form__material-no')).toBe('资料 1 · PDF 文件')
+    expect(textOf(container, '.lecture-form__material--file .form-field__label')).toBe('资料 1 · PDF 文件')
     expect(textOf(container, '.lecture-form__material-file-name')).toBe('已上传：讲稿.pdf')
     await waitFor(() => expect(container.querySelector<HTMLInputElement>('.lecture-form__material-title input')?.value).toBe('讲稿'))
 
@@ -253,6 +253,6 @@ describe('发布党课: file materials (H5)', () => {
     click(container, '.lecture-form__upload-retry')
     await waitFor(() => expect(FakeXhr.requests).toHaveLength(3))
     FakeXhr.requests[2]?.respond(200, { fileID: 'cloud://local.local-bucket/lecture-materials/202611/p.png', statusCode: 200, errMsg: 'uploadFile:ok' })
-    await waitFor(() => expect(textOf(container, '.lecture-form__material-no')).toBe('资料 1 · 图片'))
+    await waitFor(() => expect(textOf(container, '.lecture-form__material .form-field__label')).toBe('资料 1 · 图片'))
   })
 })

@@ -117,7 +117,7 @@ describe('我的 page', () => {
     click(container, '.mine-page__edit')
     await typeInto(container, '.profile-form__phone', '1391234')
     click(container, '.profile-form__submit')
-    await waitFor(() => expect(textOf(container, '.profile-form__field-error')).toBe('请填写 11 位手机号'))
+    await waitFor(() => expect(textOf(container, '.profile-form__phone-field .form-field__error')).toBe('请填写 11 位手机号'))
 
     await typeInto(container, '.profile-form__phone', '13912345678')
     await typeInto(container, '.profile-form__post', '楼栋长')

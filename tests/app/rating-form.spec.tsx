@@ -207,7 +207,7 @@ describe('党课评议 page', () => {
     for (const d of RATING_DIMENSIONS) click(container, star(d, 4))
     await typeComment(container, '很好')
     click(container, '.rating-form__submit')
-    await waitFor(() => expect(textOf(container, '.rating-form__error-text')).toBe('网络不太好，没有提交成功，请稍后重试'))
+    await waitFor(() => expect(textOf(container, '.rating-form__error .error-note__text')).toBe('网络不太好，没有提交成功，请稍后重试'))
     expect(stub.calls.filter((c) => c.event.action === 'submit')).toHaveLength(1)
     expect(commentValue(container)).toBe('很好')
     for (const d of RATING_DIMENSIONS) expect(scoreOf(container, d)).toEqual({ stars: 4, text: '4 分 · 满意' })

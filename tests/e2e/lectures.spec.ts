@@ -116,7 +116,7 @@ describe('开放式党课: publish, display, scan, check in', () => {
     await page.locator('.lecture-form__end input').fill(t.start)
     await page.locator('.lecture-form__submit').click()
     // The end before the start is refused on the form, before anything is sent.
-    expect(await text('.lecture-form__end .date-time-field__error')).toBe('结束时间必须晚于开始时间')
+    expect(await text('.lecture-form__end .form-field__error')).toBe('结束时间必须晚于开始时间')
 
     await page.locator('.lecture-form__start input').fill(t.start)
     await page.locator('.lecture-form__end input').fill(t.end)

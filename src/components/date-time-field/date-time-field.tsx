@@ -1,4 +1,5 @@
 import { Picker, Text, View } from '@tarojs/components'
+import { FormField } from '../form-field'
 import './date-time-field.scss'
 
 export interface DateTimeFieldProps {
@@ -22,8 +23,7 @@ export interface DateTimeFieldProps {
 export function DateTimeField({ mode, label, value, placeholder, start, error, onChange, className }: DateTimeFieldProps) {
   const boxClass = `date-time-field__box${error ? ' date-time-field__box--invalid' : ''}`
   return (
-    <View className={['date-time-field', `date-time-field--${mode}`, className].filter(Boolean).join(' ')}>
-      <Text className='date-time-field__label'>{label}</Text>
+    <FormField className={['date-time-field', `date-time-field--${mode}`, className].filter(Boolean).join(' ')} label={label} error={error}>
       {process.env.TARO_ENV === 'h5' ? (
         <input
           className={`${boxClass} date-time-field__native`}
@@ -41,7 +41,6 @@ export function DateTimeField({ mode, label, value, placeholder, start, error, o
           </View>
         </Picker>
       )}
-      {error ? <Text className='date-time-field__error'>{error}</Text> : null}
-    </View>
+    </FormField>
   )
 }

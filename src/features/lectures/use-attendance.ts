@@ -3,6 +3,7 @@ import type { AttendancePage, AttendanceRow, ErrorBody, ExportResult, SpeakerAtt
 import { callCloud } from '@/services/cloud'
 import { placeAttendanceRow } from './attendance-order'
 import { markLecturesChanged } from './lecture-changes'
+import { refuse, useAction } from '@/features/shared/use-action'
 import { usePagedList, type UsePagedList } from '@/features/shared/use-paged-list'
 
 export const ATTENDANCE_PAGE_SIZE = 30
@@ -53,11 +54,6 @@ export function useAttendance(lectureId: string | null, { enabled = true, pageSi
     [view, list.items],
   )
   const [count, setCount] = useState<number | null>(null)
-  const [marking, setMarking] = useState<string | null>(null)
-  const [markError, setMarkError] = useState<ErrorBody | null>(null)
-  const [exporting, setExporting] = useState(false)
-  const [exportError, setExportError] = useState<ErrorBody | null>(null)
-  const busy = useRef(false)
   const itemsRef = useRef(list.items)
   itemsRef.current = list.items
   const completeRef = useRef(!list.hasMore)
@@ -70,25 +66,15 @@ export function useAttendance(lectureId: string | null, { enabled = true, pageSi
   }, [list.lastPage, pageCount])
 
   const { setItems } = list
-  const mark = useCallback(
-    async (openid: string, present: boolean, reason: string) => {
-      if (!lectureId || busy.current) return null
+  const marking = useAction({
+    send: (openid: string, present: boolean, reason: string) => {
+      if (!lectureId) return null
       const trimmed = reason.trim()
-      if (!trimmed) {
-        setMarkError({ code: 'COMMON.INVALID_INPUT', message: '请填写原因，它会记入签到台账', fields: { reason: '请填写原因' } })
-        return null
-      }
-      busy.current = true
-      setMarking(openid)
-      setMarkError(null)
-      const res = await callCloud('lecture', 'markAttendance', { lectureId, openid, present, reason: trimmed })
-      busy.current = false
-      setMarking(null)
-      if (!res.ok) {
-        setMarkError(res.error)
-        return null
-      }
-      const row = res.data
+      if (!trimmed) return refuse({ code: 'COMMON.INVALID_INPUT', message: '请填写原因，它会记入签到台账', fields: { reason: '请填写原因' } })
+      return callCloud('lecture', 'markAttendance', { lectureId, openid, present, reason: trimmed })
+    },
+    pendingOf: (openid) => openid,
+    onDone: (row) => {
       const was = itemsRef.current.filter(isSecretaryRow).find((r) => r.openid === row.openid)?.present ?? false
       // Where the server's order puts it, so a reload does not move it (only the secretary's list has
       // openids and is changed here: the server refuses markAttendance to anyone else).
@@ -96,36 +82,20 @@ export function useAttendance(lectureId: string | null, { enabled = true, pageSi
       // The count moves only when presence really changed (the server's rule too).
       if (was !== row.present) setCount((c) => (c === null ? c : c + (row.present ? 1 : -1)))
       markLecturesChanged()
-      return row
     },
-    [lectureId, setItems],
-  )
-
-  const exportLedger = useCallback(async () => {
-    if (!lectureId) return null
-    setExporting(true)
-    setExportError(null)
-    const res = await callCloud('lecture', 'exportAttendance', { lectureId })
-    setExporting(false)
-    if (!res.ok) {
-      setExportError(res.error)
-      return null
-    }
-    return res.data
-  }, [lectureId])
-
-  const clearMarkError = useCallback(() => setMarkError(null), [])
+  })
+  const exporting = useAction({ send: () => (lectureId ? callCloud('lecture', 'exportAttendance', { lectureId }) : null) })
 
   return {
     ...list,
     rows,
     count,
-    marking,
-    markError,
-    mark,
-    clearMarkError,
-    exporting,
-    exportError,
-    exportLedger,
+    marking: marking.pending,
+    markError: marking.error,
+    mark: marking.run,
+    clearMarkError: marking.clearError,
+    exporting: exporting.pending !== null,
+    exportError: exporting.error,
+    exportLedger: exporting.run,
   }
 }

@@ -1,5 +1,6 @@
-import { useCallback, useRef, useState } from 'react'
+import { useCallback, useState } from 'react'
 import type { Envelope, ErrorBody } from '@contracts'
+import { useAction } from './use-action'
 
 /** Per-field messages of one form, keyed by its own field names. */
 export type FormErrors<K extends string> = Partial<Record<K, string>>
@@ -30,48 +31,26 @@ export interface FormSubmitSpec<A extends unknown[], V, Out, K extends string> {
 
 /**
  * One form's submit around a single cloud call: check locally first, send at most one request at a
- * time (a double tap must not create twice), and keep the refusal — as a whole and per field — until
- * the next try or `clear`.
+ * time (a double tap must not create twice: `useAction`), and keep the refusal — as a whole and per
+ * field — until the next try or `clear`.
  */
 export function useFormSubmit<A extends unknown[], V, Out, K extends string>(spec: FormSubmitSpec<A, V, Out, K>): UseFormSubmit<A, Out, K> {
-  const [submitting, setSubmitting] = useState(false)
-  const [error, setError] = useState<ErrorBody | null>(null)
   const [fieldErrors, setFieldErrors] = useState<FormErrors<K>>({})
-  // A ref rather than `submitting`: two taps in one render both see the old state.
-  const busy = useRef(false)
-  // Callers may pass a fresh spec each render; `submit` stays stable and uses the latest.
-  const specRef = useRef(spec)
-  specRef.current = spec
+  const action = useAction<A, Out>({
+    send: (...args) => {
+      const checked = spec.check(...args)
+      setFieldErrors(checked.ok ? {} : checked.errors)
+      return checked.ok ? spec.send(checked.value, ...args) : null
+    },
+    onError: (error) => setFieldErrors(spec.fieldErrorsFromServer(error.fields)),
+    onDone: (out) => spec.onSaved?.(out),
+  })
 
-  const submit = useCallback(async (...args: A): Promise<Out | null> => {
-    if (busy.current) return null
-    const { check, send, fieldErrorsFromServer, onSaved } = specRef.current
-    const checked = check(...args)
-    if (!checked.ok) {
-      setFieldErrors(checked.errors)
-      setError(null)
-      return null
-    }
-    busy.current = true
-    setSubmitting(true)
-    setFieldErrors({})
-    setError(null)
-    const res = await send(checked.value, ...args)
-    busy.current = false
-    setSubmitting(false)
-    if (!res.ok) {
-      setError(res.error)
-      setFieldErrors(fieldErrorsFromServer(res.error.fields))
-      return null
-    }
-    onSaved?.(res.data)
-    return res.data
-  }, [])
-
+  const { clearError } = action
   const clear = useCallback(() => {
-    setError(null)
+    clearError()
     setFieldErrors({})
-  }, [])
+  }, [clearError])
 
-  return { submitting, error, fieldErrors, submit, clear }
+  return { submitting: action.pending !== null, error: action.error, fieldErrors, submit: action.run, clear }
 }

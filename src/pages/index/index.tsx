@@ -1,9 +1,10 @@
-import Taro, { usePullDownRefresh } from '@tarojs/taro'
+import Taro from '@tarojs/taro'
 import { Button, Text, View } from '@tarojs/components'
 import { LoadingState } from '@/components/loading-state'
 import { RoleBadge } from '@/components/role-badge'
 import { useWhoami } from '@/features/members/use-whoami'
 import { CallErrorView } from '@/features/session'
+import { usePullToRefresh } from '@/features/shared/use-page-refresh'
 import { ROUTES } from '@/routes'
 import './index.scss'
 
@@ -14,9 +15,7 @@ import './index.scss'
 export default function IndexPage() {
   const whoami = useWhoami()
 
-  usePullDownRefresh(() => {
-    void whoami.reload().finally(() => Taro.stopPullDownRefresh())
-  })
+  usePullToRefresh(whoami.reload)
 
   const profile = whoami.data?.profile ?? null
   const branch = whoami.data?.branch ?? null

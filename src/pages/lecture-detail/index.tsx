@@ -1,5 +1,5 @@
 import { useRef, useState } from 'react'
-import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro'
+import Taro, { useDidShow, useRouter } from '@tarojs/taro'
 import { Button, Text, View } from '@tarojs/components'
 import type { LectureDetail } from '@contracts'
 import { AudienceBadge } from '@/components/audience-badge'
@@ -13,12 +13,14 @@ import { checkinPhase } from '@/features/lectures/lecture-timing.rules'
 import { materialActionLabel, openMaterial } from '@/features/lectures/open-material'
 import { scanForCheckIn } from '@/features/lectures/scan-check-in'
 import { safeDecode, sceneFor } from '@/features/lectures/check-in-scene'
+import { publishLecture } from '@/features/lectures/lecture.actions'
 import { useLecture } from '@/features/lectures/use-lecture'
-import { useManageLecture } from '@/features/lectures/use-manage-lecture'
 import { ratingWindowOf, ratingWindowState } from '@/features/ratings/rating-window'
 import { ReportSubscribe } from '@/features/ratings/report-subscribe'
 import { useSubscribeReport } from '@/features/ratings/use-subscribe-report'
 import { CallErrorView } from '@/features/session'
+import { useAction } from '@/features/shared/use-action'
+import { usePullToRefresh } from '@/features/shared/use-page-refresh'
 import { ROUTES, withQuery } from '@/routes'
 import './index.scss'
 
@@ -32,7 +34,7 @@ export default function LectureDetailPage() {
   const router = useRouter()
   const lectureId = router.params.id ? safeDecode(router.params.id) : null
   const lecture = useLecture(lectureId)
-  const manage = useManageLecture()
+  const publishing = useAction(publishLecture)
   const [confirming, setConfirming] = useState(false)
   const seen = useRef(lecturesVersion())
   const subscribe = useSubscribeReport(lecture.data)
@@ -42,9 +44,9 @@ export default function LectureDetailPage() {
     seen.current = lecturesVersion()
     void lecture.reload()
   })
-  usePullDownRefresh(() => {
+  usePullToRefresh(() => {
     seen.current = lecturesVersion()
-    void Promise.all([lecture.reload(), subscribe.reload()]).finally(() => Taro.stopPullDownRefresh())
+    return Promise.all([lecture.reload(), subscribe.reload()])
   })
 
   if (lecture.status === 'loading') {
@@ -73,7 +75,7 @@ export default function LectureDetailPage() {
 
   const l = lecture.data
   const publish = async () => {
-    const saved = await manage.publish(l.id)
+    const saved = await publishing.run(l.id)
     if (!saved) return
     lecture.replace(saved)
     seen.current = lecturesVersion()
@@ -141,7 +143,7 @@ export default function LectureDetailPage() {
           <Text className='app-card__title'>{l.me.canManage ? '书记管理' : '主讲人'}</Text>
           {l.me.canManage && l.status === 'draft' ? (
             <Button className='app-button app-button--block lecture-detail__publish' onClick={() => {
-              manage.clearError()
+              publishing.clearError()
               setConfirming(true)
             }}>
               发布
@@ -189,8 +191,8 @@ export default function LectureDetailPage() {
         title='发布这场党课'
         message={`发布后，${l.audience === 'open' ? '各支部成员' : '本支部成员'}都能看到「${l.title}」，并在签到时间内扫码签到。确定发布吗？`}
         confirmText='确认发布'
-        submitting={manage.pending === 'publish'}
-        error={manage.error?.message ?? null}
+        submitting={publishing.pending !== null}
+        error={publishing.error?.message ?? null}
         onConfirm={() => void publish()}
         onCancel={() => setConfirming(false)}
       />

@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro'
+import Taro, { useRouter } from '@tarojs/taro'
 import { Button, Text, View } from '@tarojs/components'
 import type { ErrorBody, LectureDetail, RatingProgress } from '@contracts'
 import { ConfirmDialog } from '@/components/confirm-dialog'
@@ -10,12 +10,14 @@ import { safeDecode } from '@/features/lectures/check-in-scene'
 import { useLecture } from '@/features/lectures/use-lecture'
 import { backToLecture } from '@/features/ratings/back-to-lecture'
 import { PendingComments } from '@/features/ratings/pending-comments'
+import { reviewComment } from '@/features/ratings/rating.actions'
 import { RATING_THRESHOLD } from '@/features/ratings/rating-dimensions'
 import { NotRatedList, RatingReport } from '@/features/ratings/rating-report'
 import { ratingWindowOf } from '@/features/ratings/rating-window'
 import { isForbidden, isTooFew, useRatingProgress, useRatingSummary } from '@/features/ratings/use-rating-reports'
-import { useReviewComment } from '@/features/ratings/use-review-comment'
 import { CallErrorView } from '@/features/session'
+import { useAction } from '@/features/shared/use-action'
+import { usePullToRefresh } from '@/features/shared/use-page-refresh'
 import { ROUTES, withQuery } from '@/routes'
 import './index.scss'
 
@@ -34,7 +36,7 @@ export default function LectureReportPage() {
   const summary = useRatingSummary(lectureId)
   // Title, time, who is looking and who spoke: asked alongside the summary.
   const lecture = useLecture(lectureId)
-  const review = useReviewComment()
+  const review = useAction(reviewComment)
   // Withheld below 3: the branch secretary (never the speaker) is also told who has not rated yet.
   const withheld = !summary.data && isTooFew(summary.error)
   const progress = useRatingProgress(lectureId, withheld && lecture.data?.me.canManage === true)
@@ -43,15 +45,13 @@ export default function LectureReportPage() {
 
   const decide = async (key: string, decision: 'pass' | 'reject') => {
     if (!lectureId) return
-    await review.decide(lectureId, key, decision)
+    await review.run(lectureId, key, decision)
     setRejecting(null)
     // Decided, or changed by its writer meanwhile (the refusal stays on screen): read the list again.
     void summary.reload()
   }
 
-  usePullDownRefresh(() => {
-    void Promise.all([summary.reload(), lecture.reload(), progress.reload()]).finally(() => Taro.stopPullDownRefresh())
-  })
+  usePullToRefresh(() => Promise.all([summary.reload(), lecture.reload(), progress.reload()]))
 
   const l = lecture.data
   const s = summary.data
@@ -89,7 +89,7 @@ export default function LectureReportPage() {
           {s.pendingComments ? (
             <PendingComments
               comments={s.pendingComments}
-              pendingKey={review.pendingKey}
+              pendingKey={review.pending}
               error={review.error?.message ?? null}
               onPass={(key) => void decide(key, 'pass')}
               onReject={(key) => {
@@ -105,7 +105,7 @@ export default function LectureReportPage() {
             message='主讲人将看不到这条评语，写评语的人会看到“未通过审核”。这份评议的评分照样计入。'
             confirmText='不展示'
             tone='danger'
-            submitting={review.pendingKey !== null}
+            submitting={review.pending !== null}
             error={review.error?.message ?? null}
             onConfirm={() => {
               if (rejecting) void decide(rejecting, 'reject')

@@ -1,18 +1,18 @@
 import { useEffect, useRef, useState } from 'react'
-import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro'
+import Taro, { useDidShow } from '@tarojs/taro'
 import { Button, View } from '@tarojs/components'
 import type { LectureView } from '@contracts'
 import { EmptyState } from '@/components/empty-state'
 import { LectureCard } from '@/components/lecture-card'
-import { LoadingState } from '@/components/loading-state'
 import { OptionGroup } from '@/components/option-group'
-import { PagedListFooter } from '@/components/paged-list-footer'
+import { PagedList } from '@/components/paged-list'
 import { formatLectureTime } from '@/features/lectures/beijing-time'
 import { lecturesVersion } from '@/features/lectures/lecture-changes'
 import { LECTURE_LIVE_LABELS, lectureLive } from '@/features/lectures/lecture-timing.rules'
 import { useLectureList, type LectureScope } from '@/features/lectures/use-lecture-list'
 import { useWhoami } from '@/features/members/use-whoami'
 import { CallErrorView } from '@/features/session'
+import { usePagedListPage } from '@/features/shared/use-page-refresh'
 import { ROUTES, withQuery } from '@/routes'
 import './index.scss'
 
@@ -56,12 +56,9 @@ export default function LecturesPage() {
     seen.current = lecturesVersion()
     void list.refresh()
   })
-  usePullDownRefresh(() => {
+  usePagedListPage(list, () => {
     seen.current = lecturesVersion()
-    void Promise.all([list.refresh(), whoami.reload()]).finally(() => Taro.stopPullDownRefresh())
-  })
-  useReachBottom(() => {
-    if (list.hasMore && !list.moreError) void list.loadMore()
+    return Promise.all([list.refresh(), whoami.reload()])
   })
 
   const isSecretary = whoami.data?.profile?.role === 'secretary'
@@ -97,46 +94,38 @@ export default function LecturesPage() {
         ) : null}
       </View>
 
-      {list.status === 'loading' ? <LoadingState text='正在加载党课…' /> : null}
-      {list.status === 'error' && list.error ? <CallErrorView error={list.error} onRetry={() => void list.refresh()} /> : null}
-
-      {list.status === 'ready' && list.items.length === 0 ? (
-        scope === 'upcoming' ? (
-          <EmptyState
-            className='lectures-page__empty'
-            title='近期没有安排党课'
-            hint={isSecretary ? '点上面的“发布新党课”安排一场，发布后支部成员就能看到。' : '有新的党课时会出现在这里，也可以看看往期党课。'}
-          >
-            <Button className='app-button app-button--secondary app-button--block lectures-page__to-past' onClick={() => setScope('past')}>
-              看往期党课
-            </Button>
-          </EmptyState>
-        ) : (
-          <EmptyState className='lectures-page__empty' title='还没有往期党课' hint='上过的党课会留在这里，方便回看资料和签到记录。' />
-        )
-      ) : null}
-
-      {list.status === 'ready' && list.items.length > 0 ? (
-        <View className='lectures-page__list'>
-          {list.items.map((l) => (
-            <LectureCard
-              key={l.id}
-              lecture={l}
-              timeText={formatLectureTime(l.startAt, l.endAt)}
-              showCount={scope === 'past'}
-              live={scope === 'upcoming' ? liveBadge(l, now) : null}
-              onOpen={open}
-            />
-          ))}
-          <PagedListFooter
-            hasMore={list.hasMore}
-            loading={list.loadingMore}
-            errorMessage={list.moreError?.message}
-            onLoadMore={() => void list.loadMore()}
-            endText={`已经到底了，共 ${list.items.length} 场`}
+      <PagedList
+        list={list}
+        className='lectures-page__list'
+        loadingText='正在加载党课…'
+        errorView={CallErrorView}
+        empty={
+          scope === 'upcoming' ? (
+            <EmptyState
+              className='lectures-page__empty'
+              title='近期没有安排党课'
+              hint={isSecretary ? '点上面的“发布新党课”安排一场，发布后支部成员就能看到。' : '有新的党课时会出现在这里，也可以看看往期党课。'}
+            >
+              <Button className='app-button app-button--secondary app-button--block lectures-page__to-past' onClick={() => setScope('past')}>
+                看往期党课
+              </Button>
+            </EmptyState>
+          ) : (
+            <EmptyState className='lectures-page__empty' title='还没有往期党课' hint='上过的党课会留在这里，方便回看资料和签到记录。' />
+          )
+        }
+        endText={`已经到底了，共 ${list.items.length} 场`}
+        renderItem={(l) => (
+          <LectureCard
+            key={l.id}
+            lecture={l}
+            timeText={formatLectureTime(l.startAt, l.endAt)}
+            showCount={scope === 'past'}
+            live={scope === 'upcoming' ? liveBadge(l, now) : null}
+            onOpen={open}
           />
-        </View>
-      ) : null}
+        )}
+      />
     </View>
   )
 }

@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import Taro, { usePullDownRefresh } from '@tarojs/taro'
+import Taro from '@tarojs/taro'
 import { Button, Text, View } from '@tarojs/components'
 import type { BranchSummary, Profile, WhoamiOutput } from '@contracts'
 import { LoadingState } from '@/components/loading-state'
@@ -8,6 +8,7 @@ import { CallErrorView } from '@/features/session'
 import { JoinForm } from '@/features/members/join-form'
 import { ProfileForm } from '@/features/members/profile-form'
 import { useWhoami } from '@/features/members/use-whoami'
+import { usePullToRefresh } from '@/features/shared/use-page-refresh'
 import { ROUTES } from '@/routes'
 import './index.scss'
 
@@ -17,9 +18,7 @@ export default function MinePage() {
   const [editing, setEditing] = useState(false)
   const [joined, setJoined] = useState<WhoamiOutput | null>(null)
 
-  usePullDownRefresh(() => {
-    void whoami.reload().finally(() => Taro.stopPullDownRefresh())
-  })
+  usePullToRefresh(whoami.reload)
 
   if (whoami.status === 'idle' || whoami.status === 'loading') {
     return (

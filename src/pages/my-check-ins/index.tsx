@@ -1,13 +1,13 @@
-import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro'
+import Taro from '@tarojs/taro'
 import { Button, Text, View } from '@tarojs/components'
 import type { MyCheckIn } from '@contracts'
 import { CheckInRecord } from '@/components/check-in-record'
 import { EmptyState } from '@/components/empty-state'
-import { LoadingState } from '@/components/loading-state'
-import { PagedListFooter } from '@/components/paged-list-footer'
+import { PagedList } from '@/components/paged-list'
 import { formatDay, formatClock, formatMoment } from '@/features/lectures/beijing-time'
 import { useMyCheckIns } from '@/features/lectures/use-my-check-ins'
 import { CallErrorView } from '@/features/session'
+import { usePagedListPage } from '@/features/shared/use-page-refresh'
 import { ROUTES, withQuery } from '@/routes'
 import './index.scss'
 
@@ -18,50 +18,36 @@ import './index.scss'
 export default function MyCheckInsPage() {
   const list = useMyCheckIns()
 
-  usePullDownRefresh(() => {
-    void list.refresh().finally(() => Taro.stopPullDownRefresh())
-  })
-  useReachBottom(() => {
-    if (list.hasMore && !list.moreError) void list.loadMore()
-  })
+  usePagedListPage(list)
 
   const open = (r: MyCheckIn) => void Taro.navigateTo({ url: withQuery(ROUTES.lectureDetail, { id: r.lectureId }) })
 
   return (
     <View className='my-check-ins'>
-      {list.status === 'loading' ? <LoadingState text='正在加载签到记录…' /> : null}
-      {list.status === 'error' && list.error ? <CallErrorView error={list.error} onRetry={() => void list.refresh()} /> : null}
-
       {list.status === 'ready' && list.error ? <Text className='my-check-ins__stale'>刷新没有成功：{list.error.message}</Text> : null}
-
-      {list.status === 'ready' && list.items.length === 0 ? (
-        <EmptyState className='my-check-ins__empty' title='还没有签到记录' hint='参加党课时扫描现场二维码签到'>
-          <Button className='app-button app-button--block my-check-ins__to-lectures' onClick={() => void Taro.switchTab({ url: ROUTES.lectures })}>
-            看看近期党课
-          </Button>
-        </EmptyState>
-      ) : null}
-
-      {list.status === 'ready' && list.items.length > 0 ? (
-        <View className='my-check-ins__list'>
-          {list.items.map((r) => (
-            <CheckInRecord
-              key={r.lectureId}
-              record={r}
-              atText={formatMoment(r.at)}
-              lectureTimeText={`${formatDay(r.lectureStartAt)}${formatClock(r.lectureStartAt)}`}
-              onOpen={open}
-            />
-          ))}
-          <PagedListFooter
-            hasMore={list.hasMore}
-            loading={list.loadingMore}
-            errorMessage={list.moreError?.message}
-            onLoadMore={() => void list.loadMore()}
-            endText='没有更多了'
+      <PagedList
+        list={list}
+        className='my-check-ins__list'
+        loadingText='正在加载签到记录…'
+        errorView={CallErrorView}
+        empty={
+          <EmptyState className='my-check-ins__empty' title='还没有签到记录' hint='参加党课时扫描现场二维码签到'>
+            <Button className='app-button app-button--block my-check-ins__to-lectures' onClick={() => void Taro.switchTab({ url: ROUTES.lectures })}>
+              看看近期党课
+            </Button>
+          </EmptyState>
+        }
+        endText='没有更多了'
+        renderItem={(r) => (
+          <CheckInRecord
+            key={r.lectureId}
+            record={r}
+            atText={formatMoment(r.at)}
+            lectureTimeText={`${formatDay(r.lectureStartAt)}${formatClock(r.lectureStartAt)}`}
+            onOpen={open}
           />
-        </View>
-      ) : null}
+        )}
+      />
     </View>
   )
 }

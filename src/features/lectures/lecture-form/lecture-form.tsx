@@ -1,23 +1,19 @@
-import { useEffect, useState, type ReactNode } from 'react'
-import Taro from '@tarojs/taro'
-import { Button, Input, Text, Textarea, View } from '@tarojs/components'
+import { useState } from 'react'
+import { Button, Text, Textarea, View } from '@tarojs/components'
 import type { Audience, CheckinMode, ErrorBody } from '@contracts'
 import { ConfirmDialog } from '@/components/confirm-dialog'
 import { DateTimeField } from '@/components/date-time-field'
+import { ErrorNote } from '@/components/error-note'
+import { FormField, INVALID_FIELD_SELECTOR } from '@/components/form-field'
 import { OptionGroup } from '@/components/option-group'
-import { SignInHint } from '@/features/session'
-import type { LocalFile } from '@/services/cloud'
+import { TextField } from '@/components/text-field'
+import { CallErrorNote } from '@/features/session'
+import { useScrollToError } from '@/features/shared/use-scroll-to-error'
 import {
-  MATERIALS_MAX,
-  MATERIAL_FILE_MAX_LABEL,
-  MATERIAL_TITLE_MAX,
   PAST_START_TITLE,
   asksPastStart,
   pastStartMessage,
   checkLectureForm,
-  checkMaterialFile,
-  fileKindLabel,
-  isFileMaterialValues,
   PLACE_MAX,
   TITLE_MAX,
   TOPIC_MAX,
@@ -29,9 +25,8 @@ import {
   type LectureFormErrors,
   type LectureFormValues,
 } from '../lecture-form.rules'
-import { pickMaterialFile } from './pick-material-file'
+import { MaterialsField } from './materials-field'
 import { SpeakerField } from './speaker-field'
-import { uploadMaterial } from './upload-material'
 import { VenuePointField } from './venue-point-field'
 import './lecture-form.scss'
 
@@ -72,36 +67,8 @@ export function LectureForm({ initial, minDate, submitText, submitting, fieldErr
   const [showWindow, setShowWindow] = useState(Boolean(initial.opensBeforeMinutes || initial.closesAfterMinutes))
   const set = <K extends keyof LectureFormValues>(key: K, value: LectureFormValues[K]) => setV((prev) => ({ ...prev, [key]: value }))
   const problems = Object.keys(errors).length
-
-  // A refused form: bring the first field marked red into view (the button is far below it).
-  useEffect(() => {
-    if (problems === 0) return
-    void Promise.resolve()
-      .then(() => Taro.pageScrollTo({ selector: '.lecture-form__has-error', offsetTop: -24, duration: 200 }))
-      .catch(() => undefined)
-  }, [errors, problems])
-
-  const setMaterial = (i: number, patch: { title: string } | { url: string }) =>
-    setV((prev) => ({
-      ...prev,
-      materials: prev.materials.map((m, j) => (j !== i ? m : 'url' in patch && isFileMaterialValues(m) ? m : { ...m, ...patch })),
-    }))
-
-  const [upload, setUpload] = useState<UploadState | null>(null)
-  const uploading = upload?.phase === 'uploading'
-
-  const startUpload = async (file: LocalFile) => {
-    setUpload({ phase: 'uploading', name: file.name, progress: 0 })
-    const done = await uploadMaterial(file, (progress) =>
-      setUpload((prev) => (prev?.phase === 'uploading' ? { ...prev, progress } : prev)),
-    )
-    if (!done.ok) {
-      setUpload({ phase: 'failed', name: file.name, message: done.message, retry: checkMaterialFile(file).ok ? file : null })
-      return
-    }
-    setUpload(null)
-    setV((prev) => (prev.materials.length >= MATERIALS_MAX ? prev : { ...prev, materials: [...prev.materials, done.material] }))
-  }
+  const [uploading, setUploading] = useState(false)
+  useScrollToError(errors, INVALID_FIELD_SELECTOR)
 
   // A start already past is allowed (a lecture entered afterwards), but only once the secretary says so.
   // Its message, worked out when asked (all of it past, or check-in still to run): null while not asking.
@@ -112,26 +79,20 @@ export function LectureForm({ initial, minDate, submitText, submitting, fieldErr
     else onSubmit(v)
   }
 
-  const chooseAndUpload = async () => {
-    if (uploading) return
-    const file = await pickMaterialFile()
-    if (file) await startUpload(file)
-  }
-
   return (
     <View className='lecture-form'>
       <View className='app-card lecture-form__section'>
         <Text className='app-card__title'>党课内容</Text>
-        <Field label='标题' error={errors.title} name='title'>
-          <Input
-            className={inputClass('title', errors.title)}
-            type='text'
-            value={v.title}
-            maxlength={TITLE_MAX}
-            placeholder='例如：学习贯彻党的二十届三中全会精神'
-            onInput={(e) => set('title', e.detail.value)}
-          />
-        </Field>
+        <TextField
+          className='lecture-form__title-field'
+          inputClassName='lecture-form__title'
+          label='标题'
+          error={errors.title}
+          value={v.title}
+          maxLength={TITLE_MAX}
+          placeholder='例如：学习贯彻党的二十届三中全会精神'
+          onInput={(x) => set('title', x)}
+        />
         <SpeakerField
           name={v.speakerName}
           openid={v.speakerOpenid}
@@ -141,22 +102,22 @@ export function LectureForm({ initial, minDate, submitText, submitting, fieldErr
           onPick={(member) => setV((prev) => withSpeakerMember(prev, member))}
           onUnlink={() => setV((prev) => withoutSpeakerLink(prev))}
         />
-        <Field label='内容简介（可不填）' error={errors.topic} name='topic'>
+        <FormField className='lecture-form__topic-field' label='内容简介（可不填）' error={errors.topic}>
           <Textarea
-            className={`lecture-form__textarea lecture-form__topic${errors.topic ? ' lecture-form__input--invalid' : ''}`}
+            className={`lecture-form__textarea lecture-form__topic${errors.topic ? ' lecture-form__textarea--invalid' : ''}`}
             value={v.topic}
             maxlength={TOPIC_MAX}
             autoHeight
             placeholder='讲什么、要准备什么'
             onInput={(e) => set('topic', e.detail.value)}
           />
-        </Field>
+        </FormField>
       </View>
 
       <View className='app-card lecture-form__section'>
         <Text className='app-card__title'>时间地点（北京时间）</Text>
         <DateTimeField
-          className={`lecture-form__date${errors.date ? ' lecture-form__has-error' : ''}`}
+          className='lecture-form__date'
           mode='date'
           label='日期'
           value={v.date}
@@ -167,7 +128,7 @@ export function LectureForm({ initial, minDate, submitText, submitting, fieldErr
         />
         <View className='lecture-form__times'>
           <DateTimeField
-            className={`lecture-form__start${errors.startTime ? ' lecture-form__has-error' : ''}`}
+            className='lecture-form__start'
             mode='time'
             label='开始时间'
             value={v.startTime}
@@ -176,7 +137,7 @@ export function LectureForm({ initial, minDate, submitText, submitting, fieldErr
             onChange={(x) => set('startTime', x)}
           />
           <DateTimeField
-            className={`lecture-form__end${errors.endTime ? ' lecture-form__has-error' : ''}`}
+            className='lecture-form__end'
             mode='time'
             label='结束时间'
             value={v.endTime}
@@ -185,16 +146,16 @@ export function LectureForm({ initial, minDate, submitText, submitting, fieldErr
             onChange={(x) => set('endTime', x)}
           />
         </View>
-        <Field label='地点' error={errors.locationName} name='place'>
-          <Input
-            className={inputClass('place', errors.locationName)}
-            type='text'
-            value={v.locationName}
-            maxlength={PLACE_MAX}
-            placeholder='例如：社区党群服务中心二楼'
-            onInput={(e) => set('locationName', e.detail.value)}
-          />
-        </Field>
+        <TextField
+          className='lecture-form__place-field'
+          inputClassName='lecture-form__place'
+          label='地点'
+          error={errors.locationName}
+          value={v.locationName}
+          maxLength={PLACE_MAX}
+          placeholder='例如：社区党群服务中心二楼'
+          onInput={(x) => set('locationName', x)}
+        />
       </View>
 
       <View className='app-card lecture-form__section'>
@@ -218,26 +179,28 @@ export function LectureForm({ initial, minDate, submitText, submitting, fieldErr
         <OptionGroup className='lecture-form__mode' layout='column' options={MODES} value={v.checkinMode} onChange={(x) => set('checkinMode', x)} />
         {showWindow ? (
           <View className='lecture-form__window'>
-            <Field label='开始前多少分钟开放签到（默认 30）' error={errors.opensBeforeMinutes} name='opens-before'>
-              <Input
-                className={inputClass('opens-before', errors.opensBeforeMinutes)}
-                type='number'
-                value={v.opensBeforeMinutes}
-                maxlength={4}
-                placeholder='30'
-                onInput={(e) => set('opensBeforeMinutes', e.detail.value)}
-              />
-            </Field>
-            <Field label='结束后多少分钟停止签到（默认 0）' error={errors.closesAfterMinutes} name='closes-after'>
-              <Input
-                className={inputClass('closes-after', errors.closesAfterMinutes)}
-                type='number'
-                value={v.closesAfterMinutes}
-                maxlength={4}
-                placeholder='0'
-                onInput={(e) => set('closesAfterMinutes', e.detail.value)}
-              />
-            </Field>
+            <TextField
+              className='lecture-form__opens-before-field'
+              inputClassName='lecture-form__opens-before'
+              label='开始前多少分钟开放签到（默认 30）'
+              error={errors.opensBeforeMinutes}
+              type='number'
+              value={v.opensBeforeMinutes}
+              maxLength={4}
+              placeholder='30'
+              onInput={(x) => set('opensBeforeMinutes', x)}
+            />
+            <TextField
+              className='lecture-form__closes-after-field'
+              inputClassName='lecture-form__closes-after'
+              label='结束后多少分钟停止签到（默认 0）'
+              error={errors.closesAfterMinutes}
+              type='number'
+              value={v.closesAfterMinutes}
+              maxLength={4}
+              placeholder='0'
+              onInput={(x) => set('closesAfterMinutes', x)}
+            />
           </View>
         ) : (
           <Button className='app-button app-button--secondary app-button--block lecture-form__window-toggle' onClick={() => setShowWindow(true)}>
@@ -248,90 +211,19 @@ export function LectureForm({ initial, minDate, submitText, submitting, fieldErr
 
       <View className='app-card lecture-form__section'>
         <Text className='app-card__title'>学习资料（可不填）</Text>
-        {v.materials.length === 0 ? (
-          <Text className='app-card__hint'>
-            可以附上文章链接，或上传 PDF、Word、PPT、图片等文件（最大 {MATERIAL_FILE_MAX_LABEL}），参加的人在党课详情里打开。
-          </Text>
-        ) : null}
-        {v.materials.map((m, i) => (
-          <View
-            key={i}
-            className={`lecture-form__material${isFileMaterialValues(m) ? ' lecture-form__material--file' : ' lecture-form__material--link'}${
-              errors[`materials.${i}.title`] || errors[`materials.${i}.url`] || errors[`materials.${i}.file`] ? ' lecture-form__has-error' : ''
-            }`}
-          >
-            <Text className='lecture-form__material-no'>
-              资料 {i + 1}
-              {isFileMaterialValues(m) ? ` · ${fileKindLabel(m.fileName || m.fileID)}` : ' · 链接'}
-            </Text>
-            <Input
-              className={`lecture-form__input lecture-form__material-title${errors[`materials.${i}.title`] ? ' lecture-form__input--invalid' : ''}`}
-              type='text'
-              value={m.title}
-              maxlength={MATERIAL_TITLE_MAX}
-              placeholder='资料名称'
-              onInput={(e) => setMaterial(i, { title: e.detail.value })}
-            />
-            {errors[`materials.${i}.title`] ? <Text className='lecture-form__field-error'>{errors[`materials.${i}.title`]}</Text> : null}
-            {isFileMaterialValues(m) ? (
-              <View className='lecture-form__material-file'>
-                <Text className='lecture-form__material-file-name'>已上传：{m.fileName}</Text>
-                {errors[`materials.${i}.file`] ? <Text className='lecture-form__field-error'>{errors[`materials.${i}.file`]}</Text> : null}
-              </View>
-            ) : (
-              <>
-                <Input
-                  className={`lecture-form__input lecture-form__material-url${errors[`materials.${i}.url`] ? ' lecture-form__input--invalid' : ''}`}
-                  type='text'
-                  value={m.url}
-                  maxlength={500}
-                  placeholder='链接，以 https:// 开头'
-                  onInput={(e) => setMaterial(i, { url: e.detail.value })}
-                />
-                {errors[`materials.${i}.url`] ? <Text className='lecture-form__field-error'>{errors[`materials.${i}.url`]}</Text> : null}
-              </>
-            )}
-            <Button
-              className='app-button app-button--secondary app-button--block lecture-form__material-remove'
-              onClick={() => setV((prev) => ({ ...prev, materials: prev.materials.filter((_, j) => j !== i) }))}
-            >
-              删除这项资料
-            </Button>
-          </View>
-        ))}
-        {errors.materials ? <Text className='lecture-form__field-error'>{errors.materials}</Text> : null}
-        {upload ? <UploadStatus upload={upload} onRetry={(file) => void startUpload(file)} onDismiss={() => setUpload(null)} /> : null}
-        {v.materials.length < MATERIALS_MAX ? (
-          <View className='lecture-form__material-adders'>
-            <Button
-              className='app-button app-button--secondary app-button--block lecture-form__upload-material'
-              disabled={uploading}
-              onClick={() => void chooseAndUpload()}
-            >
-              {process.env.TARO_ENV === 'weapp' ? '+ 从聊天记录选择文件上传' : '+ 上传文件'}
-            </Button>
-            <Button
-              className='app-button app-button--secondary app-button--block lecture-form__add-material'
-              onClick={() => setV((prev) => ({ ...prev, materials: [...prev.materials, { title: '', url: '' }] }))}
-            >
-              + 添加链接
-            </Button>
-          </View>
-        ) : null}
+        <MaterialsField
+          materials={v.materials}
+          errors={errors}
+          onChange={(update) => setV((prev) => ({ ...prev, materials: update(prev.materials) }))}
+          onUploadingChange={setUploading}
+        />
       </View>
 
       <View className='lecture-form__actions'>
         {problems > 0 && !error ? (
-          <View className='lecture-form__error lecture-form__error-summary'>
-            <Text className='lecture-form__error-text'>还有 {problems} 处需要填写或修改，已在上面用红字标出。</Text>
-          </View>
+          <ErrorNote className='lecture-form__error lecture-form__error-summary' message={`还有 ${problems} 处需要填写或修改，已在上面用红字标出。`} />
         ) : null}
-        {error ? (
-          <View className='lecture-form__error'>
-            <Text className='lecture-form__error-text'>{error.message}</Text>
-            <SignInHint error={error} />
-          </View>
-        ) : null}
+        <CallErrorNote className='lecture-form__error' error={error} />
         <Button className='app-button app-button--block lecture-form__submit' disabled={submitting || uploading} onClick={submit}>
           {submitting ? '正在保存…' : uploading ? '文件上传中，请稍候…' : submitText}
         </Button>
@@ -349,56 +241,6 @@ export function LectureForm({ initial, minDate, submitText, submitting, fieldErr
         }}
         onCancel={() => setPastMessage(null)}
       />
-    </View>
-  )
-}
-
-type UploadState =
-  | { phase: 'uploading'; name: string; progress: number }
-  /** `retry`: the file, when trying again can help (not for a file that is too big or of the wrong kind). */
-  | { phase: 'failed'; name: string; message: string; retry: LocalFile | null }
-
-function UploadStatus({ upload, onRetry, onDismiss }: { upload: UploadState; onRetry: (file: LocalFile) => void; onDismiss: () => void }) {
-  if (upload.phase === 'uploading') {
-    return (
-      <View className='lecture-form__upload'>
-        <Text className='lecture-form__upload-text'>
-          正在上传「{upload.name}」… {upload.progress}%
-        </Text>
-        <View className='lecture-form__upload-bar'>
-          <View className='lecture-form__upload-fill' style={{ width: `${upload.progress}%` }} />
-        </View>
-      </View>
-    )
-  }
-  const retry = upload.retry
-  return (
-    <View className='lecture-form__upload lecture-form__upload--failed lecture-form__has-error'>
-      <Text className='lecture-form__field-error lecture-form__upload-error'>
-        「{upload.name}」没有上传：{upload.message}
-      </Text>
-      {retry ? (
-        <Button className='app-button app-button--secondary app-button--block lecture-form__upload-retry' onClick={() => onRetry(retry)}>
-          重新上传
-        </Button>
-      ) : null}
-      <Button className='app-button app-button--secondary app-button--block lecture-form__upload-dismiss' onClick={onDismiss}>
-        知道了
-      </Button>
-    </View>
-  )
-}
-
-function inputClass(name: string, error: string | undefined): string {
-  return `lecture-form__input lecture-form__${name}${error ? ' lecture-form__input--invalid' : ''}`
-}
-
-function Field({ label, error, name, children }: { label: string; error?: string; name: string; children: ReactNode }) {
-  return (
-    <View className={`lecture-form__field${error ? ' lecture-form__has-error' : ''}`}>
-      <Text className='lecture-form__label'>{label}</Text>
-      {children}
-      {error ? <Text className={`lecture-form__field-error lecture-form__${name}-error`}>{error}</Text> : null}
     </View>
   )
 }

@@ -1,7 +1,8 @@
 import { useState } from 'react'
-import { Button, Input, Text, View } from '@tarojs/components'
+import { Button, Text, View } from '@tarojs/components'
 import type { MemberRow, Role } from '@contracts'
 import { ROLE_LABELS } from '@/components/role-badge'
+import { TextField } from '@/components/text-field'
 import { SPEAKER_MAX } from '../lecture-form.rules'
 import { SpeakerPicker } from '../speaker-picker'
 
@@ -29,17 +30,17 @@ export function SpeakerField({ name, openid, role, error, onType, onPick, onUnli
   const linked = Boolean(openid)
 
   return (
-    <View className={`lecture-form__field lecture-form__speaker-field${error ? ' lecture-form__has-error' : ''}`}>
-      <Text className='lecture-form__label'>主讲人</Text>
-      <Input
-        className={`lecture-form__input lecture-form__speaker${error ? ' lecture-form__input--invalid' : ''}`}
-        type='text'
+    <>
+      <TextField
+        className='lecture-form__speaker-field'
+        inputClassName='lecture-form__speaker'
+        label='主讲人'
+        error={error}
         value={name}
-        maxlength={SPEAKER_MAX}
+        maxLength={SPEAKER_MAX}
         placeholder='外请讲师直接填写姓名'
-        onInput={(e) => onType(e.detail.value)}
+        onInput={onType}
       />
-      {error ? <Text className='lecture-form__field-error lecture-form__speaker-error'>{error}</Text> : null}
 
       {linked ? (
         <View className='lecture-form__speaker-link lecture-form__speaker-link--member'>
@@ -78,6 +79,6 @@ export function SpeakerField({ name, openid, role, error, onType, onPick, onUnli
           }}
         />
       ) : null}
-    </View>
+    </>
   )
 }

@@ -1,5 +1,6 @@
 import { useState } from 'react'
 import { Button, Text, View } from '@tarojs/components'
+import { FormField } from '@/components/form-field'
 import { OptionGroup } from '@/components/option-group'
 import { DEFAULT_RADIUS, RADIUS_CHOICES, formatVenuePoint, type LocateFailure, type VenuePoint } from '../venue-point.rules'
 import { openLocationSetting, pickVenue } from './pick-venue'
@@ -42,31 +43,36 @@ export function VenuePointField({ value, error, onPicked, onRadius, onClear }: V
   if (!RADIUS_CHOICES.some((r) => r === current)) radiusOptions.push({ value: String(current) as RadiusValue, label: `${current} 米` })
 
   return (
-    <View className={`lecture-form__venue${error ? ' lecture-form__has-error' : ''}`}>
+    <FormField
+      className='lecture-form__venue'
+      hint={
+        value
+          ? undefined
+          : weapp
+            ? '在地图上选出会场，签到时离会场太远的人会被标记（仍算签到），方便核对。不设置也可以。'
+            : '请在会场用手机打开本页再点下面的按钮：会以你此刻的位置作为会场位置。不设置也可以。'
+      }
+      error={error}
+    >
       {value ? (
         <View className='lecture-form__venue-point'>
           <Text className='lecture-form__venue-chosen'>已定位：{formatVenuePoint(value)}</Text>
           <Text className='app-card__hint'>签到时离这里超过下面的范围，会在签到名单里标记“不在现场”，但仍算签到。</Text>
         </View>
-      ) : (
-        <Text className='app-card__hint lecture-form__venue-hint'>
-          {weapp
-            ? '在地图上选出会场，签到时离会场太远的人会被标记（仍算签到），方便核对。不设置也可以。'
-            : '请在会场用手机打开本页再点下面的按钮：会以你此刻的位置作为会场位置。不设置也可以。'}
-        </Text>
-      )}
+      ) : null}
 
-      <Text className='lecture-form__label lecture-form__venue-radius-label'>签到范围</Text>
-      <OptionGroup
-        className='lecture-form__venue-radius'
-        options={radiusOptions}
-        value={String(current) as RadiusValue}
-        onChange={(x) => {
-          const r = Number(x)
-          setRadius(r)
-          if (value) onRadius(r)
-        }}
-      />
+      <FormField className='lecture-form__venue-radius-field' label='签到范围'>
+        <OptionGroup
+          className='lecture-form__venue-radius'
+          options={radiusOptions}
+          value={String(current) as RadiusValue}
+          onChange={(x) => {
+            const r = Number(x)
+            setRadius(r)
+            if (value) onRadius(r)
+          }}
+        />
+      </FormField>
 
       <Button className='app-button app-button--secondary app-button--block lecture-form__venue-locate' disabled={busy} onClick={() => void locate()}>
         {busy ? '正在定位…' : value ? '重新定位' : weapp ? '在地图上选择会场位置' : '使用我当前的位置'}
@@ -85,7 +91,7 @@ export function VenuePointField({ value, error, onPicked, onRadius, onClear }: V
 
       {problem ? (
         <View className='lecture-form__venue-problem'>
-          <Text className='lecture-form__field-error lecture-form__venue-error'>{problem.message}</Text>
+          <Text className='lecture-form__venue-error'>{problem.message}</Text>
           {weapp && problem.failure === 'denied' ? (
             <Button className='app-button app-button--secondary app-button--block lecture-form__venue-settings' onClick={openLocationSetting}>
               去设置
@@ -93,7 +99,6 @@ export function VenuePointField({ value, error, onPicked, onRadius, onClear }: V
           ) : null}
         </View>
       ) : null}
-      {error ? <Text className='lecture-form__field-error lecture-form__venue-point-error'>{error}</Text> : null}
-    </View>
+    </FormField>
   )
 }

@@ -1,8 +1,9 @@
 import { useState } from 'react'
 import Taro from '@tarojs/taro'
-import { Button, Input, Text, View } from '@tarojs/components'
+import { Button, Text, View } from '@tarojs/components'
 import type { WhoamiOutput } from '@contracts'
-import { SignInHint } from '@/features/session'
+import { TextField } from '@/components/text-field'
+import { CallErrorNote } from '@/features/session'
 import { normaliseInviteCode } from '../member-forms.rules'
 import { useJoinBranch } from '../use-join-branch'
 import './join-form.scss'
@@ -30,51 +31,42 @@ export function JoinForm({ onJoined }: JoinFormProps) {
       <Text className='app-card__title'>加入支部</Text>
       <Text className='app-card__hint'>请填写您的姓名和支部书记发给您的邀请码，然后点“加入支部”。</Text>
 
-      <View className='join-form__field'>
-        <Text className='join-form__label'>姓名</Text>
-        <Input
-          className={`join-form__input join-form__name${fieldErrors.name ? ' join-form__input--invalid' : ''}`}
-          type='text'
-          value={name}
-          maxlength={20}
-          placeholder='请输入您的真实姓名'
-          onInput={(e) => setName(e.detail.value)}
-        />
-        {fieldErrors.name ? <Text className='join-form__field-error join-form__name-error'>{fieldErrors.name}</Text> : null}
-      </View>
+      <TextField
+        className='join-form__name-field'
+        inputClassName='join-form__name'
+        label='姓名'
+        error={fieldErrors.name}
+        value={name}
+        maxLength={20}
+        placeholder='请输入您的真实姓名'
+        onInput={setName}
+      />
 
-      <View className='join-form__field'>
-        <Text className='join-form__label'>邀请码</Text>
-        <Input
-          className={`join-form__input join-form__code${fieldErrors.code ? ' join-form__input--invalid' : ''}`}
-          type='text'
-          value={code}
-          maxlength={8}
-          placeholder='6 到 8 位字母或数字'
-          onInput={(e) => setCode(normaliseInviteCode(e.detail.value))}
-        />
-        {fieldErrors.code ? <Text className='join-form__field-error join-form__code-error'>{fieldErrors.code}</Text> : null}
-        {process.env.TARO_ENV === 'weapp' ? (
-          <Button
-            className='app-button app-button--secondary app-button--block join-form__scan'
-            onClick={() =>
-              void Taro.scanCode({ scanType: ['qrCode'] }).then(
-                (res) => setCode(normaliseInviteCode(res.result).slice(0, 8)),
-                () => undefined, // cancelled: nothing to do
-              )
-            }
-          >
-            扫码填写邀请码
-          </Button>
-        ) : null}
-      </View>
-
-      {error ? (
-        <View className='join-form__error'>
-          <Text className='join-form__error-text'>{error.message}</Text>
-          <SignInHint error={error} />
-        </View>
+      <TextField
+        className='join-form__code-field'
+        inputClassName='join-form__code'
+        label='邀请码'
+        error={fieldErrors.code}
+        value={code}
+        maxLength={8}
+        placeholder='6 到 8 位字母或数字'
+        onInput={(x) => setCode(normaliseInviteCode(x))}
+      />
+      {process.env.TARO_ENV === 'weapp' ? (
+        <Button
+          className='app-button app-button--secondary app-button--block join-form__scan'
+          onClick={() =>
+            void Taro.scanCode({ scanType: ['qrCode'] }).then(
+              (res) => setCode(normaliseInviteCode(res.result).slice(0, 8)),
+              () => undefined, // cancelled: nothing to do
+            )
+          }
+        >
+          扫码填写邀请码
+        </Button>
       ) : null}
+
+      <CallErrorNote className='join-form__error' error={error} />
 
       <Button
         className='app-button app-button--block join-form__submit'

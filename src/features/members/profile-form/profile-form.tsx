@@ -1,7 +1,8 @@
 import { useState } from 'react'
-import { Button, Input, Text, View } from '@tarojs/components'
+import { Button, Text, View } from '@tarojs/components'
 import type { Profile } from '@contracts'
-import { SignInHint } from '@/features/session'
+import { TextField } from '@/components/text-field'
+import { CallErrorNote } from '@/features/session'
 import { useUpdateProfile } from '../use-update-profile'
 import './profile-form.scss'
 
@@ -27,51 +28,41 @@ export function ProfileForm({ profile, onSaved, onCancel }: ProfileFormProps) {
     <View className='profile-form app-card'>
       <Text className='app-card__title'>编辑资料</Text>
 
-      <View className='profile-form__field'>
-        <Text className='profile-form__label'>姓名</Text>
-        <Input
-          className={`profile-form__input profile-form__name${fieldErrors.name ? ' profile-form__input--invalid' : ''}`}
-          type='text'
-          value={name}
-          maxlength={20}
-          placeholder='请输入您的真实姓名'
-          onInput={(e) => setName(e.detail.value)}
-        />
-        {fieldErrors.name ? <Text className='profile-form__field-error'>{fieldErrors.name}</Text> : null}
-      </View>
+      <TextField
+        className='profile-form__name-field'
+        inputClassName='profile-form__name'
+        label='姓名'
+        error={fieldErrors.name}
+        value={name}
+        maxLength={20}
+        placeholder='请输入您的真实姓名'
+        onInput={setName}
+      />
 
-      <View className='profile-form__field'>
-        <Text className='profile-form__label'>手机号（只有您和支部书记能看到）</Text>
-        <Input
-          className={`profile-form__input profile-form__phone${fieldErrors.phone ? ' profile-form__input--invalid' : ''}`}
-          type='number'
-          value={phone}
-          maxlength={11}
-          placeholder='11 位手机号，可不填'
-          onInput={(e) => setPhone(e.detail.value)}
-        />
-        {fieldErrors.phone ? <Text className='profile-form__field-error'>{fieldErrors.phone}</Text> : null}
-      </View>
+      <TextField
+        className='profile-form__phone-field'
+        inputClassName='profile-form__phone'
+        label='手机号（只有您和支部书记能看到）'
+        error={fieldErrors.phone}
+        type='number'
+        value={phone}
+        maxLength={11}
+        placeholder='11 位手机号，可不填'
+        onInput={setPhone}
+      />
 
-      <View className='profile-form__field'>
-        <Text className='profile-form__label'>职务</Text>
-        <Input
-          className={`profile-form__input profile-form__post${fieldErrors.post ? ' profile-form__input--invalid' : ''}`}
-          type='text'
-          value={post}
-          maxlength={30}
-          placeholder='例如：社区网格员，可不填'
-          onInput={(e) => setPost(e.detail.value)}
-        />
-        {fieldErrors.post ? <Text className='profile-form__field-error'>{fieldErrors.post}</Text> : null}
-      </View>
+      <TextField
+        className='profile-form__post-field'
+        inputClassName='profile-form__post'
+        label='职务'
+        error={fieldErrors.post}
+        value={post}
+        maxLength={30}
+        placeholder='例如：社区网格员，可不填'
+        onInput={setPost}
+      />
 
-      {error ? (
-        <View className='profile-form__error'>
-          <Text className='profile-form__error-text'>{error.message}</Text>
-          <SignInHint error={error} />
-        </View>
-      ) : null}
+      <CallErrorNote className='profile-form__error' error={error} />
 
       <Button
         className='app-button app-button--block profile-form__submit'

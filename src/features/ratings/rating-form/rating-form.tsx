@@ -1,9 +1,10 @@
-import { useEffect, useState } from 'react'
-import Taro from '@tarojs/taro'
+import { useState } from 'react'
 import { Button, Text, Textarea, View } from '@tarojs/components'
 import type { ErrorBody } from '@contracts'
+import { ErrorNote } from '@/components/error-note'
 import { RatingRow } from '@/components/rating-row'
-import { SignInHint } from '@/features/session'
+import { CallErrorNote } from '@/features/session'
+import { useScrollToError } from '@/features/shared/use-scroll-to-error'
 import { COMMENT_MAX, DIMENSION_LABELS, RATING_DIMENSIONS, SCORES, SCORE_WORDS } from '../rating-dimensions'
 import { unscored, type RatingDraft, type RatingFormErrors } from '../rating-form.rules'
 import './rating-form.scss'
@@ -34,13 +35,7 @@ export function RatingForm({ initial, submitText, submitting, fieldErrors: error
   const commentError = errors.comment ? (error?.code === COMMENT_REJECTED ? error.message : errors.comment) : undefined
   const generalError = error && !(error.code === COMMENT_REJECTED && errors.comment) ? error : null
 
-  // A refusal that points at a field: bring the first one marked red into view.
-  useEffect(() => {
-    if (problems === 0) return
-    void Promise.resolve()
-      .then(() => Taro.pageScrollTo({ selector: '.rating-form__has-error', offsetTop: -24, duration: 200 }))
-      .catch(() => undefined)
-  }, [errors, problems])
+  useScrollToError(errors, '.rating-form__has-error')
 
   return (
     <View className='rating-form'>
@@ -80,16 +75,9 @@ export function RatingForm({ initial, submitText, submitting, fieldErrors: error
       </View>
 
       <View className='rating-form__actions'>
-        {generalError ? (
-          <View className='rating-form__error'>
-            <Text className='rating-form__error-text'>{generalError.message}</Text>
-            <SignInHint error={generalError} />
-          </View>
-        ) : null}
+        <CallErrorNote className='rating-form__error' error={generalError} />
         {problems > 0 && !generalError ? (
-          <View className='rating-form__error rating-form__error-summary'>
-            <Text className='rating-form__error-text'>还有 {problems} 处需要修改，已在上面用红字标出。</Text>
-          </View>
+          <ErrorNote className='rating-form__error rating-form__error-summary' message={`还有 ${problems} 处需要修改，已在上面用红字标出。`} />
         ) : null}
         <Button className='app-button app-button--block rating-form__submit' disabled={Boolean(submitting) || left > 0} onClick={() => onSubmit(draft)}>
           {submitting ? '正在提交…' : submitText}

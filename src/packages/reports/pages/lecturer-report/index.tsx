@@ -1,4 +1,4 @@
-import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro'
+import Taro, { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import type { LecturerReportRow } from '@contracts'
 import { EmptyState } from '@/components/empty-state'
@@ -10,6 +10,7 @@ import { DIMENSION_LABELS, RATING_DIMENSIONS, RATING_THRESHOLD, formatScore } fr
 import { formatChange, lecturerTrend, type TrendChange } from '@/features/ratings/lecturer-trend.rules'
 import { isForbidden, useLecturerReport } from '@/features/ratings/use-rating-reports'
 import { CallErrorView } from '@/features/session'
+import { usePullToRefresh } from '@/features/shared/use-page-refresh'
 import { ROUTES, withQuery } from '@/routes'
 import './index.scss'
 
@@ -25,9 +26,7 @@ export default function LecturerReportPage() {
   const speaker = router.params.speaker ? safeDecode(router.params.speaker) : null
   const report = useLecturerReport(speaker)
 
-  usePullDownRefresh(() => {
-    void report.reload().finally(() => Taro.stopPullDownRefresh())
-  })
+  usePullToRefresh(report.reload)
 
   const r = report.data
   const trend = r ? lecturerTrend(r.lectures) : null

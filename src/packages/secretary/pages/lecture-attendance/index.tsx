@@ -1,12 +1,12 @@
 import { useMemo, useState } from 'react'
-import Taro, { usePullDownRefresh, useReachBottom, useRouter } from '@tarojs/taro'
+import Taro, { useRouter } from '@tarojs/taro'
 import { Button, Text, View } from '@tarojs/components'
 import type { AttendanceRow as AttendanceRowData, ExportResult, MemberRow } from '@contracts'
 import { AttendanceRow } from '@/components/attendance-row'
 import { ConfirmDialog } from '@/components/confirm-dialog'
 import { EmptyState } from '@/components/empty-state'
 import { LoadingState } from '@/components/loading-state'
-import { PagedListFooter } from '@/components/paged-list-footer'
+import { PagedList } from '@/components/paged-list'
 import { AttendeePicker } from '@/features/lectures/attendee-picker'
 import { formatLectureTime, formatMoment } from '@/features/lectures/beijing-time'
 import { safeDecode } from '@/features/lectures/check-in-scene'
@@ -14,6 +14,7 @@ import { openLedger } from '@/features/lectures/open-ledger'
 import { useAttendance } from '@/features/lectures/use-attendance'
 import { useLecture } from '@/features/lectures/use-lecture'
 import { CallErrorView } from '@/features/session'
+import { usePagedListPage } from '@/features/shared/use-page-refresh'
 import './index.scss'
 
 type Marking = { kind: 'add' } | { kind: 'remove'; row: AttendanceRowData } | { kind: 'restore'; row: AttendanceRowData }
@@ -38,12 +39,7 @@ export default function LectureAttendancePage() {
   const rows = att.rows
   const present = useMemo(() => new Set(rows.view === 'secretary' ? rows.items.filter((r) => r.present).map((r) => r.openid) : []), [rows])
 
-  usePullDownRefresh(() => {
-    void Promise.all([lecture.reload(), att.refresh()]).finally(() => Taro.stopPullDownRefresh())
-  })
-  useReachBottom(() => {
-    if (att.hasMore && !att.moreError) void att.loadMore()
-  })
+  usePagedListPage(att, () => Promise.all([lecture.reload(), att.refresh()]))
 
   if (lecture.status === 'loading') return <View className='lecture-attendance'><LoadingState /></View>
   if (!l) {
@@ -128,43 +124,38 @@ export default function LectureAttendancePage() {
         </View>
       ) : null}
 
-      {att.status === 'loading' ? <LoadingState text='正在加载签到名单…' /> : null}
-      {att.status === 'error' && att.error ? <CallErrorView error={att.error} onRetry={() => void att.refresh()} /> : null}
       {rows.view === 'speaker' ? (
         <Text className='lecture-attendance__speaker-note'>作为主讲人，你看到的是到场人员（姓名已部分隐去）；完整台账由支部书记保管。</Text>
       ) : null}
-
-      {att.status === 'ready' && att.items.length === 0 ? (
-        <EmptyState
-          className='lecture-attendance__empty'
-          title='还没有人签到'
-          hint={canManage ? '大家扫描签到大屏上的二维码后会出现在这里；没带手机的人可以点“补录签到”。' : '大家扫码签到后会出现在这里。'}
-        />
-      ) : null}
-      {att.status === 'ready' && att.items.length > 0 ? (
-        <View className='lecture-attendance__list'>
-          {rows.view === 'speaker'
-            ? rows.items.map((r) => <AttendanceRow key={r.key} row={r} atText={formatMoment(r.at)} />)
-            : rows.items.map((r) => (
-                <AttendanceRow
-                  key={r.openid}
-                  row={r}
-                  atText={formatMoment(r.at)}
-                  canManage={canManage}
-                  busy={att.marking === r.openid}
-                  onRemove={(row) => open({ kind: 'remove', row })}
-                  onRestore={(row) => open({ kind: 'restore', row })}
-                />
-              ))}
-          <PagedListFooter
-            hasMore={att.hasMore}
-            loading={att.loadingMore}
-            errorMessage={att.moreError?.message}
-            onLoadMore={() => void att.loadMore()}
-            endText='已经到底了'
+      <PagedList
+        list={att}
+        className='lecture-attendance__list'
+        loadingText='正在加载签到名单…'
+        errorView={CallErrorView}
+        empty={
+          <EmptyState
+            className='lecture-attendance__empty'
+            title='还没有人签到'
+            hint={canManage ? '大家扫描签到大屏上的二维码后会出现在这里；没带手机的人可以点“补录签到”。' : '大家扫码签到后会出现在这里。'}
           />
-        </View>
-      ) : null}
+        }
+        endText='已经到底了'
+        renderItem={(r) =>
+          'openid' in r ? (
+            <AttendanceRow
+              key={r.openid}
+              row={r}
+              atText={formatMoment(r.at)}
+              canManage={canManage}
+              busy={att.marking === r.openid}
+              onRemove={(row) => open({ kind: 'remove', row })}
+              onRestore={(row) => open({ kind: 'restore', row })}
+            />
+          ) : (
+            <AttendanceRow key={r.key} row={r} atText={formatMoment(r.at)} />
+          )
+        }
+      />
 
       <ConfirmDialog
         visible={marking !== null}

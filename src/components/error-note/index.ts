@@ -1,0 +1,1 @@
+export { ErrorNote, type ErrorNoteProps } from './error-note'

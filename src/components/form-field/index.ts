@@ -1,0 +1,1 @@
+export { FormField, INVALID_FIELD_SELECTOR, type FormFieldProps } from './form-field'

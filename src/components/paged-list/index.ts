@@ -1,0 +1,1 @@
+export { PagedList, type PagedListProps, type PagedListSource } from './paged-list'

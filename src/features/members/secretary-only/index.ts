@@ -1,0 +1,1 @@
+export { SecretaryOnly, isSecretary, type SecretaryOnlyProps, type SecretaryWhoami } from './secretary-only'
