@@ -29,7 +29,7 @@ module.exports = {
   testTimeout: 120000,
   projects: [
     node('unit', ['<rootDir>/tests/unit']),
-    node('contract', ['<rootDir>/tests/contract']),
+    node('local-cloud', ['<rootDir>/tests/local-cloud']),
     node('integration', ['<rootDir>/tests/integration']),
     {
       displayName: 'app',
