@@ -53,8 +53,17 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   {
-    files: ['tests/app/**/*.{js,ts,tsx}'],
+    files: ['tests/app/**/*.{js,ts,tsx}', 'tests/support/app/**/*.{js,ts,tsx}'],
     languageOptions: { globals: { ...globals.browser, ...globals.jest } },
+  },
+  {
+    files: ['tests/e2e/**/*.ts', 'tests/support/e2e/**/*.ts'],
+    rules: {
+      // The browser tests drive the built app: their helpers are tests/support/e2e and the shared files.
+      'no-restricted-imports': restrictPaths([
+        { group: ['**/support/app/**', '**/support/sdk/**', '**/support/host/**', '../app/**', '../unit/**', '../local-cloud/**', '../integration/**'], message: 'e2e imports only tests/support/e2e and the files shared at the top of tests/support' },
+      ]),
+    },
   },
   {
     files: ['src/**/*.{ts,tsx}'],

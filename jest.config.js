@@ -41,10 +41,10 @@ module.exports = {
       transformIgnorePatterns: [
         '^(?!.*/node_modules/(@tarojs|@nutui|@stencil|swiper|lodash-es|query-string|decode-uri-component|split-on-first|filter-obj)/).*/node_modules/',
       ],
-      setupFiles: ['<rootDir>/tests/app/support/setup.js'],
+      setupFiles: ['<rootDir>/tests/support/app/setup.js'],
       moduleNameMapper: {
         '^@nutui/nutui-react-taro$': '@nutui/nutui-react-taro/dist/es/packages/nutui.react.build.js',
-        '^@tarojs/taro$': '<rootDir>/tests/app/support/taro.js',
+        '^@tarojs/taro$': '<rootDir>/tests/support/app/taro.js',
         '^@tarojs/components$': '@tarojs/components/lib/react',
         '\\.(css|scss|sass|less)$': 'identity-obj-proxy',
         '^@/(.*)$': '<rootDir>/src/$1',

@@ -1,6 +1,6 @@
 import { render, waitFor } from '@testing-library/react'
 import { Button } from '@tarojs/components'
-import { declaredStyle, loadStylesheet } from './support/stylesheet'
+import { declaredStyle, loadStylesheet } from '../support/app/stylesheet'
 
 /** Taro's own H5 Button against the real src/app.scss: what the browser matches, not what classes suggest. */
 beforeAll(() => loadStylesheet('src/app.scss'))

@@ -2,7 +2,7 @@ import { render } from '@testing-library/react'
 import { Button } from '@tarojs/components'
 import { EmptyState } from '@/components/empty-state'
 import { LoadingState } from '@/components/loading-state'
-import { declaredStyle, keyframeNames, loadStylesheet } from './support/stylesheet'
+import { declaredStyle, keyframeNames, loadStylesheet } from '../support/app/stylesheet'
 
 let sheet: CSSStyleSheet
 beforeAll(() => {

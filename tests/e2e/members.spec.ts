@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core'
-import { DEMO_INVITE_CODES, launchBrowser, signIn, startTestHost, type TestBrowser, type TestHost } from './support'
+import { DEMO_INVITE_CODES, launchBrowser, signIn, startTestHost, type TestBrowser, type TestHost } from '../support/e2e'
 
 /**
  * A person's first visit, in Debian's Chromium against the built H5 app and the local host: a newcomer

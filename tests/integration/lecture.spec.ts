@@ -4,7 +4,7 @@ import { DEMO_PEOPLE, seedDemoData } from '../../cloudfunctions/emulator/seed'
 import { decodeCursor } from '../../cloudfunctions/shared/cursor'
 import { maskName } from '../../cloudfunctions/shared/privacy.rules'
 import { sceneFromText } from '../../src/features/lectures/check-in-scene'
-import { decodeQrPng } from '../local-cloud/support/qr-decode'
+import { decodeQrPng } from '../support/qr-decode'
 import { functionCaller, type FunctionCaller } from '../support/function-caller'
 import { startLocalCloud, type LocalCloud } from '../support/local-cloud'
 

@@ -1,5 +1,5 @@
 import cloud from 'wx-server-sdk'
-import { startLocalCloud, useCaller } from '../../support/local-cloud'
+import { startLocalCloud, useCaller } from '../local-cloud'
 import { ACCOUNT_IDS, START_BALANCE, transferOf } from './transfer-ledger'
 
 /**

@@ -1,5 +1,5 @@
 import cloud from 'wx-server-sdk'
-import { startLocalCloud, useCaller, type LocalCloud } from '../../support/local-cloud'
+import { startLocalCloud, useCaller, type LocalCloud } from '../local-cloud'
 
 // jest.config.js gives the local-cloud project `testTimeout: 30000`, but Jest reads that option only at
 // the top level, not per project, so the 5 s default would apply. Every local-cloud spec imports this

@@ -1,5 +1,5 @@
 import cloud from 'wx-server-sdk'
-import { startLocalCloud, useCaller } from '../../support/local-cloud'
+import { startLocalCloud, useCaller } from '../local-cloud'
 
 /**
  * Child process for the durability spec: hosts a local cloud on `dataDir` and writes through the
