@@ -1,4 +1,4 @@
-import { functionCaller, type FunctionCaller } from '../support/function-caller'
+import { functionCaller, type FunctionCaller } from '../support/integration/function-caller'
 import { startLocalCloud, type LocalCloud } from '../support/local-cloud'
 import { seedDemoData } from '../../cloudfunctions/emulator/seed'
 
