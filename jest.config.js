@@ -28,7 +28,10 @@ module.exports = {
   // local cloud or a browser; unit tests finish in milliseconds anyway.
   testTimeout: 120000,
   projects: [
-    node('unit', ['<rootDir>/tests/unit']),
+    // tests/unit/client: the client's pure rules, imported as the app does (`@/`, `@contracts`).
+    node('unit', ['<rootDir>/tests/unit'], {
+      moduleNameMapper: { '^@/(.*)$': '<rootDir>/src/$1', '^@contracts$': '<rootDir>/cloudfunctions/contracts' },
+    }),
     node('local-cloud', ['<rootDir>/tests/local-cloud']),
     node('integration', ['<rootDir>/tests/integration']),
     {
