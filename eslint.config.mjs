@@ -6,6 +6,28 @@ import globals from 'globals'
 
 const restrictPaths = (patterns) => ['error', { patterns }]
 
+/**
+ * Which module may import which, one tier at a time: each module may import those listed before it and
+ * none after, so there is no cycle (a rating is of a lecture: ratings → lectures, never back; lectures
+ * reach ratings through modules/lectures/lecture-ratings.port.ts). A new module takes its place in the
+ * list. Written on the typescript-eslint copy of the rule so that the layer rules below, which set
+ * `no-restricted-imports` per folder, neither override these nor are overridden by them.
+ */
+const moduleOrder = (tier, folders) => {
+  const name = (folder) => folder.split('/').pop()
+  return folders.map((folder, i) => ({
+    files: [`${folder}/**/*.{ts,tsx}`],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': restrictPaths(
+        folders.slice(i + 1).map((later) => ({
+          group: [`**/${name(later)}`, `**/${name(later)}/**`],
+          message: `${tier} order is ${folders.map(name).join(' → ')}: ${name(folder)} may not import ${name(later)}`,
+        })),
+      ),
+    },
+  }))
+}
+
 export default tseslint.config(
   {
     ignores: ['dist/**', 'node_modules/**', '.data/**', '.tmp/**', 'coverage/**', '**/*.d.ts'],
@@ -31,8 +53,17 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   {
-    files: ['tests/app/**/*.{js,ts,tsx}'],
+    files: ['tests/app/**/*.{js,ts,tsx}', 'tests/support/app/**/*.{js,ts,tsx}'],
     languageOptions: { globals: { ...globals.browser, ...globals.jest } },
+  },
+  {
+    files: ['tests/e2e/**/*.ts', 'tests/support/e2e/**/*.ts'],
+    rules: {
+      // The browser tests drive the built app: their helpers are tests/support/e2e and the shared files.
+      'no-restricted-imports': restrictPaths([
+        { group: ['**/support/app/**', '**/support/sdk/**', '**/support/host/**', '../app/**', '../unit/**', '../local-cloud/**', '../integration/**'], message: 'e2e imports only tests/support/e2e and the files shared at the top of tests/support' },
+      ]),
+    },
   },
   {
     files: ['src/**/*.{ts,tsx}'],
@@ -55,6 +86,8 @@ export default tseslint.config(
     files: ['src/services/cloud/**/*.{ts,tsx}'],
     rules: { 'no-restricted-syntax': 'off' },
   },
+  // shared and session serve every feature; members is used by lectures, lectures by ratings.
+  ...moduleOrder('client features', ['shared', 'session', 'members', 'lectures', 'ratings'].map((f) => `src/features/${f}`)),
   {
     files: ['src/components/**/*.{ts,tsx}'],
     rules: {
@@ -82,6 +115,8 @@ export default tseslint.config(
       'no-restricted-imports': restrictPaths([{ group: ['**/emulator/**', '**/emulator'], message: 'domain code must not know the local backend' }]),
     },
   },
+  // cloudfunctions/shared serves every module; lectures use members (the branch), ratings use lectures.
+  ...moduleOrder('server modules', ['shared', 'modules/members', 'modules/lectures', 'modules/ratings'].map((m) => `cloudfunctions/${m}`)),
   {
     files: ['cloudfunctions/**/*.rules.ts'],
     rules: {

@@ -28,8 +28,11 @@ module.exports = {
   // local cloud or a browser; unit tests finish in milliseconds anyway.
   testTimeout: 120000,
   projects: [
-    node('unit', ['<rootDir>/tests/unit']),
-    node('contract', ['<rootDir>/tests/contract']),
+    // tests/unit/client: the client's pure rules, imported as the app does (`@/`, `@contracts`).
+    node('unit', ['<rootDir>/tests/unit'], {
+      moduleNameMapper: { '^@/(.*)$': '<rootDir>/src/$1', '^@contracts$': '<rootDir>/cloudfunctions/contracts' },
+    }),
+    node('local-cloud', ['<rootDir>/tests/local-cloud']),
     node('integration', ['<rootDir>/tests/integration']),
     {
       displayName: 'app',
@@ -41,10 +44,10 @@ module.exports = {
       transformIgnorePatterns: [
         '^(?!.*/node_modules/(@tarojs|@nutui|@stencil|swiper|lodash-es|query-string|decode-uri-component|split-on-first|filter-obj)/).*/node_modules/',
       ],
-      setupFiles: ['<rootDir>/tests/app/support/setup.js'],
+      setupFiles: ['<rootDir>/tests/support/app/setup.js'],
       moduleNameMapper: {
         '^@nutui/nutui-react-taro$': '@nutui/nutui-react-taro/dist/es/packages/nutui.react.build.js',
-        '^@tarojs/taro$': '<rootDir>/tests/app/support/taro.js',
+        '^@tarojs/taro$': '<rootDir>/tests/support/app/taro.js',
         '^@tarojs/components$': '@tarojs/components/lib/react',
         '\\.(css|scss|sass|less)$': 'identity-obj-proxy',
         '^@/(.*)$': '<rootDir>/src/$1',

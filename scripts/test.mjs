@@ -1,4 +1,4 @@
-// `npm test`: every layer (unit, contract, integration, app, e2e) with TZ=UTC, after building what the
+// `npm test`: every layer (unit, local-cloud, integration, app, e2e) with TZ=UTC, after building what the
 // e2e layer drives (function bundles, H5). Extra arguments go to Jest, e.g. `npm test -- --selectProjects unit`.
 import { spawnSync } from 'node:child_process'
 import { existsSync } from 'node:fs'

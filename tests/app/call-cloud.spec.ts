@@ -1,5 +1,5 @@
 import { callCloud } from '@/services/cloud'
-import { stubCloud } from './support/cloud-stub'
+import { stubCloud } from '../support/app/cloud-stub'
 
 describe('callCloud (H5 transport)', () => {
   it('posts { action, ...input } to /api/<fn> as same-origin JSON', async () => {

@@ -2,7 +2,8 @@ import { render } from '@testing-library/react'
 import { Button } from '@tarojs/components'
 import { EmptyState } from '@/components/empty-state'
 import { LoadingState } from '@/components/loading-state'
-import { declaredStyle, keyframeNames, loadStylesheet } from './support/stylesheet'
+import { contrast, parseColour, saturation } from '../support/app/colour'
+import { declaredStyle, keyframeNames, loadStylesheet } from '../support/app/stylesheet'
 
 let sheet: CSSStyleSheet
 beforeAll(() => {
@@ -32,7 +33,12 @@ describe('EmptyState', () => {
     const mark = markOf(container)
     expect(mark.querySelectorAll('.empty-state__sheet .empty-state__sheet-line')).toHaveLength(2)
     const look = declaredStyle(mark, '.empty-state')
-    expect(look).toMatchObject({ 'border-radius': '50%', background: '#ebe6e3' })
+    expect(look['border-radius']).toBe('50%')
+    // Solid and soft: an opaque, muted fill that shows on a white card without drawing the eye.
+    expect(parseColour(look.background).a).toBe(1)
+    expect(saturation(look.background)).toBeLessThan(0.3)
+    expect(contrast(look.background, '#fff')).toBeGreaterThan(1.1)
+    expect(contrast(look.background, '#fff')).toBeLessThan(1.5)
     expect(Object.keys(look).filter((p) => p.startsWith('border') && p !== 'border-radius')).toEqual([])
     for (const el of [mark, ...Array.from(mark.querySelectorAll('*'))]) {
       expect(Object.keys(declaredStyle(el, '.empty-state')).filter((p) => p.startsWith('animation') || p.startsWith('transform'))).toEqual([])

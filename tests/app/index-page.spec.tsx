@@ -1,8 +1,8 @@
 import { render, waitFor } from '@testing-library/react'
 import IndexPage from '@/pages/index/index'
 import { resetWhoamiStore } from '@/features/members/whoami.store'
-import { stubCloud, textOf } from './support/cloud-stub'
-import { guest, whoamiAs } from './support/fixtures'
+import { stubCloud, textOf } from '../support/app/cloud-stub'
+import { guest, whoamiAs } from '../support/app/fixtures'
 
 beforeEach(() => resetWhoamiStore())
 

@@ -1,8 +1,8 @@
 import { render, waitFor } from '@testing-library/react'
 import { JoinForm } from '@/features/members/join-form'
 import { getWhoamiSnapshot, resetWhoamiStore } from '@/features/members/whoami.store'
-import { click, stubCloud, textOf, typeInto } from './support/cloud-stub'
-import { whoamiAs } from './support/fixtures'
+import { click, stubCloud, textOf, typeInto } from '../support/app/cloud-stub'
+import { whoamiAs } from '../support/app/fixtures'
 
 beforeEach(() => resetWhoamiStore())
 

@@ -2,8 +2,8 @@ import { act, render, waitFor } from '@testing-library/react'
 import { Current } from '@tarojs/runtime'
 import type { LectureDetail, SecretaryAttendancePage, SpeakerAttendancePage, SpeakerAttendanceRow } from '@contracts'
 import LectureAttendancePage from '@/packages/secretary/pages/lecture-attendance/index'
-import { stubCloud, textOf } from './support/cloud-stub'
-import { attendanceRow, LECTURE_ID, lectureUnderWay } from './support/fixtures'
+import { stubCloud, textOf } from '../support/app/cloud-stub'
+import { attendanceRow, LECTURE_ID, lectureUnderWay } from '../support/app/fixtures'
 
 const Taro = jest.requireActual<{ __fire: (name: string) => unknown }>('@tarojs/taro')
 

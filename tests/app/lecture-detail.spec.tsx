@@ -2,8 +2,8 @@ import { render, waitFor } from '@testing-library/react'
 import { Current } from '@tarojs/runtime'
 import type { LectureDetail } from '@contracts'
 import LectureDetailPage from '@/pages/lecture-detail/index'
-import { stubCloud, textOf } from './support/cloud-stub'
-import { LECTURE_ID, lectureUnderWay } from './support/fixtures'
+import { stubCloud, textOf } from '../support/app/cloud-stub'
+import { LECTURE_ID, lectureUnderWay } from '../support/app/fixtures'
 
 const LECTURE = LECTURE_ID
 

@@ -4,8 +4,8 @@ import type { DisplayCode, LectureDetail, LectureView } from '@contracts'
 import LectureDisplayPage from '@/packages/secretary/pages/lecture-display/index'
 import { checkinPhase, formatCountdown } from '@/features/lectures/lecture-timing.rules'
 import { AFTER_CHANGE_MS, narrowClockOffset, nextRefreshDelay, RETRY_MS, useDisplayCode } from '@/features/lectures/use-display-code'
-import { stubCloud, textOf } from './support/cloud-stub'
-import { lectureUnderWay } from './support/fixtures'
+import { stubCloud, textOf } from '../support/app/cloud-stub'
+import { lectureUnderWay } from '../support/app/fixtures'
 
 const SLOT = 15
 

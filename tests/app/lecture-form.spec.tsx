@@ -17,9 +17,9 @@ import {
   type LectureFormValues,
 } from '@/features/lectures/lecture-form.rules'
 import { resetWhoamiStore } from '@/features/members/whoami.store'
-import type { Answer } from './support/cloud-stub'
-import { click, stubCloud, textOf, typeInto } from './support/cloud-stub'
-import { memberRows, whoamiAs } from './support/fixtures'
+import type { Answer } from '../support/app/cloud-stub'
+import { click, stubCloud, textOf, typeInto } from '../support/app/cloud-stub'
+import { memberRows, whoamiAs } from '../support/app/fixtures'
 
 const Taro = jest.requireActual<{
   __navigations: () => Array<{ kind: string; url: string }>

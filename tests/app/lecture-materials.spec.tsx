@@ -14,8 +14,8 @@ import {
   type LectureFormValues,
 } from '@/features/lectures/lecture-form.rules'
 import { resetWhoamiStore } from '@/features/members/whoami.store'
-import { click, stubCloud, textOf, typeInto } from './support/cloud-stub'
-import { whoamiAs } from './support/fixtures'
+import { click, stubCloud, textOf, typeInto } from '../support/app/cloud-stub'
+import { whoamiAs } from '../support/app/fixtures'
 
 const MB = 1024 * 1024
 const FILE_ID = 'cloud://local.local-bucket/lecture-materials/202611/mabc-x1y2.pdf'

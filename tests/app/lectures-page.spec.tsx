@@ -3,8 +3,8 @@ import type { LectureView } from '@contracts'
 import LecturesPage from '@/pages/lectures/index'
 import { lectureLive } from '@/features/lectures/lecture-timing.rules'
 import { resetWhoamiStore } from '@/features/members/whoami.store'
-import { click, stubCloud, textOf } from './support/cloud-stub'
-import { whoamiAs } from './support/fixtures'
+import { click, stubCloud, textOf } from '../support/app/cloud-stub'
+import { whoamiAs } from '../support/app/fixtures'
 
 const Taro = jest.requireActual<{ __fire: (name: string) => unknown }>('@tarojs/taro')
 

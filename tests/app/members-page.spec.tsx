@@ -1,8 +1,8 @@
 import { render, waitFor } from '@testing-library/react'
 import MembersPage from '@/packages/secretary/pages/members/index'
 import { resetWhoamiStore } from '@/features/members/whoami.store'
-import { click, stubCloud, textOf } from './support/cloud-stub'
-import { memberRows, whoamiAs } from './support/fixtures'
+import { click, stubCloud, textOf } from '../support/app/cloud-stub'
+import { memberRows, whoamiAs } from '../support/app/fixtures'
 
 beforeEach(() => resetWhoamiStore())
 

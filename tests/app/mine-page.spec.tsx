@@ -2,9 +2,9 @@ import { act, render, waitFor } from '@testing-library/react'
 import MinePage from '@/pages/mine/index'
 import { resetWhoamiStore } from '@/features/members/whoami.store'
 import { signInUrl } from '@/features/session'
-import type { Answer } from './support/cloud-stub'
-import { click, deferred, stubCloud, textOf, typeInto } from './support/cloud-stub'
-import { guest, profile, whoamiAs } from './support/fixtures'
+import type { Answer } from '../support/app/cloud-stub'
+import { click, deferred, stubCloud, textOf, typeInto } from '../support/app/cloud-stub'
+import { guest, profile, whoamiAs } from '../support/app/fixtures'
 
 const Taro = jest.requireActual<{
   __fire: (name: string) => unknown

@@ -2,9 +2,9 @@ import { act, fireEvent, render, waitFor } from '@testing-library/react'
 import type { MyCheckIn } from '@contracts'
 import { CheckInRecord } from '@/components/check-in-record'
 import MyCheckInsPage from '@/pages/my-check-ins/index'
-import type { Answer } from './support/cloud-stub'
-import { click, deferred, stubCloud, textOf } from './support/cloud-stub'
-import { declaredStyle, loadStylesheet } from './support/stylesheet'
+import type { Answer } from '../support/app/cloud-stub'
+import { click, deferred, stubCloud, textOf } from '../support/app/cloud-stub'
+import { declaredStyle, loadStylesheet } from '../support/app/stylesheet'
 
 const Taro = jest.requireActual<{
   __fire: (name: string) => unknown

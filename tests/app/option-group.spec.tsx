@@ -1,6 +1,6 @@
 import { fireEvent, render } from '@testing-library/react'
 import { OptionGroup, type OptionGroupOption } from '@/components/option-group'
-import { declaredStyle, loadStylesheet } from './support/stylesheet'
+import { declaredStyle, loadStylesheet } from '../support/app/stylesheet'
 
 beforeAll(() => loadStylesheet('src/components/option-group/option-group.scss'))
 

@@ -13,9 +13,9 @@ import LectureDetailPage from '@/pages/lecture-detail/index'
 import { COMMENT_MAX, DIMENSION_LABELS, RATING_DIMENSIONS, RATING_THRESHOLD } from '@/features/ratings/rating-dimensions'
 import { checkRatingDraft, ratingErrorsFromServer } from '@/features/ratings/rating-form.rules'
 import { ratingWindowOf, ratingWindowState } from '@/features/ratings/rating-window'
-import type { Answer } from './support/cloud-stub'
-import { click, deferred, stubCloud, textOf } from './support/cloud-stub'
-import { LECTURE_ID, lectureUnderWay } from './support/fixtures'
+import type { Answer } from '../support/app/cloud-stub'
+import { click, deferred, stubCloud, textOf } from '../support/app/cloud-stub'
+import { LECTURE_ID, lectureUnderWay } from '../support/app/fixtures'
 
 const LECTURE = LECTURE_ID
 const MIN = 60_000

@@ -3,9 +3,9 @@ import { Current } from '@tarojs/runtime'
 import type { LectureDetail, LecturerReport, RatingProgress, RatingSummary } from '@contracts'
 import LectureReportPage from '@/pages/lecture-report/index'
 import LecturerReportPage from '@/packages/reports/pages/lecturer-report/index'
-import type { Answer } from './support/cloud-stub'
-import { click, stubCloud, textOf } from './support/cloud-stub'
-import { LECTURE_ID, lectureUnderWay } from './support/fixtures'
+import type { Answer } from '../support/app/cloud-stub'
+import { click, stubCloud, textOf } from '../support/app/cloud-stub'
+import { LECTURE_ID, lectureUnderWay } from '../support/app/fixtures'
 
 const Taro = jest.requireActual<{ __fire: (name: string) => Promise<unknown> | unknown }>('@tarojs/taro')
 

@@ -2,7 +2,7 @@ import { useState } from 'react'
 import { render } from '@testing-library/react'
 import { RatingRow } from '@/components/rating-row'
 import { SCORES, SCORE_WORDS } from '@/features/ratings/rating-dimensions'
-import { click, textOf } from './support/cloud-stub'
+import { click, textOf } from '../support/app/cloud-stub'
 
 const WORDS = SCORES.map((s) => SCORE_WORDS[s])
 

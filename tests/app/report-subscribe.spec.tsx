@@ -3,9 +3,9 @@ import { Current } from '@tarojs/runtime'
 import type { LectureDetail, LectureView, RatingSummary } from '@contracts'
 import LectureDetailPage from '@/pages/lecture-detail/index'
 import { canSubscribeReport } from '@/features/ratings/subscribe-report'
-import type { Answer } from './support/cloud-stub'
-import { click, deferred, stubCloud, textOf } from './support/cloud-stub'
-import { LECTURE_ID, lectureUnderWay } from './support/fixtures'
+import type { Answer } from '../support/app/cloud-stub'
+import { click, deferred, stubCloud, textOf } from '../support/app/cloud-stub'
+import { LECTURE_ID, lectureUnderWay } from '../support/app/fixtures'
 
 interface SubscribeOptions {
   tmplIds: string[]

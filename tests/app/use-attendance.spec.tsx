@@ -2,8 +2,8 @@ import { act, renderHook, waitFor } from '@testing-library/react'
 import type { AttendanceRow } from '@contracts'
 import { placeAttendanceRow } from '@/features/lectures/attendance-order'
 import { useAttendance, type UseAttendance } from '@/features/lectures/use-attendance'
-import { stubCloud } from './support/cloud-stub'
-import { attendanceRow as row } from './support/fixtures'
+import { stubCloud } from '../support/app/cloud-stub'
+import { attendanceRow as row } from '../support/app/fixtures'
 
 const LECTURE = 'Labc1234567'
 

@@ -1,8 +1,8 @@
 import { act, renderHook, waitFor } from '@testing-library/react'
 import { useMemberList } from '@/features/members/use-member-list'
-import type { Answer } from './support/cloud-stub'
-import { deferred, stubCloud } from './support/cloud-stub'
-import { memberRows } from './support/fixtures'
+import type { Answer } from '../support/app/cloud-stub'
+import { deferred, stubCloud } from '../support/app/cloud-stub'
+import { memberRows } from '../support/app/fixtures'
 
 /** A fake server with `total` members, paged by a numeric cursor. */
 function pagedServer(total: number) {

@@ -3,8 +3,8 @@ import ExcelJS from 'exceljs'
 import type { Page } from 'playwright-core'
 import { parseScene, sceneFor } from '../../cloudfunctions/contracts'
 import { slotOf, tokenFor } from '../../cloudfunctions/modules/lectures/check-in.rules'
-import { decodeQrPng } from '../contract/support/qr-decode'
-import { DEMO_OPENIDS, launchBrowser, signIn, startTestHost, type TestBrowser, type TestHost } from './support'
+import { decodeQrPng } from '../support/qr-decode'
+import { DEMO_OPENIDS, launchBrowser, signIn, startTestHost, type TestBrowser, type TestHost } from '../support/e2e'
 
 /**
  * 开放式党课 in a real browser (DESIGN.md §6, §7): the secretary publishes a lecture through the UI and
@@ -81,7 +81,7 @@ async function readDisplayedCode(): Promise<string> {
     const el = document.querySelector<HTMLImageElement>('.check-in-board__qr img')
     return Boolean(el && el.complete && el.naturalWidth > 0)
   })
-  // jsQR over the PNG's pixels (pngjs), shared with the contract tests' wxacode check.
+  // jsQR over the PNG's pixels (pngjs), shared with the local-cloud tests' wxacode check.
   return decodeQrPng(await img.screenshot()).text
 }
 

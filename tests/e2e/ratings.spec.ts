@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core'
 import type { DisplayCode, Envelope, LectureDetail, MyRating, Scores } from '../../cloudfunctions/contracts'
 import { RATING_DIMENSIONS } from '../../cloudfunctions/contracts'
-import { DEMO_OPENIDS, launchBrowser, signIn, startTestHost, type TestBrowser, type TestHost } from './support'
+import { DEMO_OPENIDS, launchBrowser, signIn, startTestHost, type TestBrowser, type TestHost } from '../support/e2e'
 
 /**
  * 党课评议 in a real browser (DESIGN.md §7): a lecture that started a few minutes ago, with three people

@@ -1,4 +1,4 @@
-import { functionCaller, type FunctionCaller } from '../support/function-caller'
+import { functionCaller, type FunctionCaller } from '../support/integration/function-caller'
 import { startLocalCloud, type LocalCloud } from '../support/local-cloud'
 import { seedDemoData } from '../../cloudfunctions/emulator/seed'
 
@@ -115,9 +115,16 @@ describe('member.joinBranch', () => {
 
 describe('member.updateProfile', () => {
   it('changes only the given fields of a member', async () => {
+    const before = (await ok<{ profile: Json }>(ROLES.member, { action: 'whoami' })).profile
+    const [storedBefore] = await cloud.backend.store.find('members', { _id: ROLES.member })
+    expect(before).toMatchObject({ name: '李秀英', role: 'member', branchId: 'demo-branch-1' })
+    expect([before.phone, before.post]).not.toEqual(['13900001111', '楼栋长'])
+
     const p = await ok<Json>(ROLES.member, { action: 'updateProfile', phone: '13900001111', post: '楼栋长' })
-    expect(p).toMatchObject({ phone: '13900001111', post: '楼栋长', role: 'member', branchId: 'demo-branch-1' })
-    expect(p.name).toBeTruthy()
+    expect(p).toEqual({ ...before, phone: '13900001111', post: '楼栋长' })
+    // Stored: the two fields and the time of the change; name, avatar, role, branch and join date as they were.
+    const [storedAfter] = await cloud.backend.store.find('members', { _id: ROLES.member })
+    expect(storedAfter).toEqual({ ...storedBefore, phone: '13900001111', post: '楼栋长', updatedAt: expect.any(Date) })
   })
 
   it('creates a record for someone without a branch, who can then join by name on record', async () => {

@@ -1,6 +1,6 @@
 import type { Envelope } from '../../cloudfunctions/contracts'
 import { seedDemoData } from '../../cloudfunctions/emulator/seed'
-import { functionCaller, type FunctionCaller } from '../support/function-caller'
+import { functionCaller, type FunctionCaller } from '../support/integration/function-caller'
 import { startLocalCloud, type LocalCloud } from '../support/local-cloud'
 
 /** The `rating` function end to end: main(event) → real wx-server-sdk → local backend on a temp folder. */

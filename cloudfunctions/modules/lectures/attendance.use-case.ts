@@ -16,7 +16,7 @@ import { findById, inTransaction, insertOnce, txGet, updateWhere, type Database 
 import type { ContextFor } from '../../shared/router'
 import { formatBeijing } from '../../shared/time'
 import { findBranch } from '../members/member.repository'
-import { ratingOnPresenceChange } from '../ratings/rating-presence.use-case'
+import type { LectureRatings } from './lecture-ratings.port'
 import { LectureErrors } from './lecture.errors'
 import { toAttendanceRow, toMyCheckIn, toSpeakerAttendanceRow } from './lecture.mapper'
 import { checkInId, findLecture, listCheckIns, myCheckIns as queryMyCheckIns, presentCheckIns, type CheckInDoc, type LectureDoc } from './lecture.repository'
@@ -97,6 +97,7 @@ function speakerKeys(secret: string): { row: (openid: string) => string; cursor:
 export async function markAttendance(
   input: { lectureId: string; openid: string; present: boolean; reason: string },
   ctx: ContextFor<'secretary'>,
+  ratings: LectureRatings,
 ): Promise<AttendanceRow> {
   const lecture = await ownLecture(ctx, input.lectureId)
   if (lecture.status !== 'published') throw LectureErrors.wrongState(lecture.status, '登记签到')
@@ -142,7 +143,7 @@ export async function markAttendance(
       await tx.collection(Collections.checkIns).doc(id).update({
         data: { present: input.present, reason: input.reason, markedBy: ctx.openid, updatedAt: ctx.now },
       })
-      const rating = await ratingOnPresenceChange(ctx.db, tx, lecture._id, input.openid, input.present)
+      const rating = await ratings.onPresenceChange(ctx.db, tx, lecture._id, input.openid, input.present)
       await tx.collection(Collections.lectures).doc(lecture._id).update({ data: { checkinCount: _.inc(input.present ? 1 : -1), ...rating } })
     })
   }

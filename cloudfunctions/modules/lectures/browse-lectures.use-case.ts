@@ -2,7 +2,7 @@ import type { Page } from '../../contracts/common.schema'
 import type { LectureDetail, LectureView } from '../../contracts/lecture.contract'
 import { decodeCursor, encodeCursor } from '../../shared/cursor'
 import type { ContextFor } from '../../shared/router'
-import { hasRated } from '../ratings/rating.repository'
+import type { LectureRatings } from './lecture-ratings.port'
 import { LectureErrors } from './lecture.errors'
 import { toLectureDetail, toLectureView } from './lecture.mapper'
 import { findCheckIn, findLecture, listLectures, type LectureDoc } from './lecture.repository'
@@ -39,12 +39,12 @@ export async function listLecturesFor(
   }
 }
 
-export async function getLecture(input: { lectureId: string }, ctx: ContextFor<'inBranch'>): Promise<LectureDetail> {
+export async function getLecture(input: { lectureId: string }, ctx: ContextFor<'inBranch'>, ratings: LectureRatings): Promise<LectureDetail> {
   const lecture = await findLecture(ctx.db, input.lectureId)
   if (!lecture || !canSee(lecture, ctx)) throw LectureErrors.notFound()
   const [mine, rated, fileUrls] = await Promise.all([
     findCheckIn(ctx.db, lecture._id, ctx.openid),
-    hasRated(ctx.db, lecture._id, ctx.openid),
+    ratings.hasRated(ctx.db, lecture._id, ctx.openid),
     materialUrls([lecture]),
   ])
   const manages = ctx.member.role === 'secretary' && lecture.branchId === ctx.member.branchId

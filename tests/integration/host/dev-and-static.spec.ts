@@ -1,7 +1,7 @@
 import { rm } from 'node:fs/promises'
 import type { RunningHost } from '../../../cloudfunctions/emulator/host'
 import { DEMO_OPENIDS, DEMO_PEOPLE } from '../../../cloudfunctions/emulator/seed'
-import { createHostWorld, dataOf, writeH5, type HostWorld } from './host-test-kit'
+import { createHostWorld, dataOf, writeH5, type HostWorld } from '../../support/host/host-test-kit'
 
 const INDEX_HTML = '<!doctype html><html><head><title>支部活动</title></head><body><div id="app"></div></body></html>'
 

@@ -1,7 +1,7 @@
 import { mkdir, utimes, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import type { RunningHost } from '../../../cloudfunctions/emulator/host'
-import { buildProbe, call, createHostWorld, dataOf, errorCodeOf, type HostWorld } from './host-test-kit'
+import { buildProbe, call, createHostWorld, dataOf, errorCodeOf, type HostWorld } from '../../support/host/host-test-kit'
 
 interface Whoami {
   openid: string

@@ -1,5 +1,5 @@
 import { callerTag } from '../../../cloudfunctions/emulator/host/host-log'
-import { call, createHostWorld, dataOf, type HostWorld } from './host-test-kit'
+import { call, createHostWorld, dataOf, type HostWorld } from '../../support/host/host-test-kit'
 
 /**
  * DESIGN.md §5: nothing personal is written to logs. At debug level the host logs a line per call and

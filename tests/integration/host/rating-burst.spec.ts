@@ -1,5 +1,5 @@
 import type { RunningHost } from '../../../cloudfunctions/emulator/host'
-import { buildFunction, call, createHostWorld, dataOf, type HostWorld, type Reply } from './host-test-kit'
+import { buildFunction, call, createHostWorld, dataOf, type HostWorld, type Reply } from '../../support/host/host-test-kit'
 
 /**
  * 评议 under a real burst: 100 attendees submit and revise at the same moment, 200 requests in flight

@@ -1,5 +1,5 @@
 import { DEMO_INVITE_CODES, DEMO_OPENIDS, DEMO_PEOPLE } from '../../../cloudfunctions/emulator/seed'
-import { call, createHostWorld, dataOf, type HostWorld } from './host-test-kit'
+import { call, createHostWorld, dataOf, type HostWorld } from '../../support/host/host-test-kit'
 
 type Doc = Record<string, unknown>
 

@@ -1,7 +1,7 @@
 import { readdir } from 'node:fs/promises'
 import path from 'node:path'
 import type { RunningHost } from '../../../cloudfunctions/emulator/host'
-import { buildFunction, call, createHostWorld, dataOf, errorCodeOf, type HostWorld } from './host-test-kit'
+import { buildFunction, call, createHostWorld, dataOf, errorCodeOf, type HostWorld } from '../../support/host/host-test-kit'
 
 /**
  * `POST /storage/upload`: the browser's stand-in for wx.cloud.uploadFile. The file lands where the

@@ -9,7 +9,7 @@ import {
   type RemoveResult,
   type SetResult,
   type UpdateResult,
-} from './support/sdk-harness'
+} from '../support/sdk/sdk-harness'
 
 /**
  * wx-cloud-api.md §1.2–§1.7 and §1.12: result shapes, errMsg, and the errors of single-document

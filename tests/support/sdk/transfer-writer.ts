@@ -1,9 +1,9 @@
 import cloud from 'wx-server-sdk'
-import { startLocalCloud, useCaller } from '../../support/local-cloud'
+import { startLocalCloud, useCaller } from '../local-cloud'
 import { ACCOUNT_IDS, START_BALANCE, transferOf } from './transfer-ledger'
 
 /**
- * Child process for the transaction-durability contract: hosts a local cloud on `dataDir` and commits
+ * Child process for the transaction-durability spec: hosts a local cloud on `dataDir` and commits
  * `count` transfers through the real SDK's `db.runTransaction`, each one debiting one account, crediting
  * another, adding its `transfers` record and counting it in `ledger/tally` — four documents in three
  * collections. It prints `ack <seq>` only after the transaction resolved. The parent kills it (or it is

@@ -1,4 +1,4 @@
-import { failure, openHarness, rawAdmin, result, type GetOneResult, type Harness } from './support/sdk-harness'
+import { failure, openHarness, rawAdmin, result, type GetOneResult, type Harness } from '../support/sdk/sdk-harness'
 
 /**
  * wx-cloud-api.md §1.11: runTransaction commits what the callback wrote, or rolls everything back when

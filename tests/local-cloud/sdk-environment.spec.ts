@@ -1,6 +1,6 @@
 import cloud from 'wx-server-sdk'
 import { startLocalCloud, useCaller, type LocalCloud } from '../support/local-cloud'
-import { result } from './support/sdk-harness'
+import { result } from '../support/sdk/sdk-harness'
 
 /**
  * How the unmodified production line `cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV })` is pointed at the

@@ -8,7 +8,7 @@ import {
   type Harness,
   type RemoveResult,
   type UpdateResult,
-} from './support/sdk-harness'
+} from '../support/sdk/sdk-harness'
 
 /** wx-cloud-api.md §1.8, §1.10: queries, limits, order, projection, command operators, batch writes. */
 let h: Harness

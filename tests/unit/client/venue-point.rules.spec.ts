@@ -1,5 +1,5 @@
-import { lectureInputSchema } from '../../cloudfunctions/contracts'
-import { distanceMeters } from '../../cloudfunctions/modules/lectures/check-in.rules'
+import { lectureInputSchema } from '../../../cloudfunctions/contracts'
+import { distanceMeters } from '../../../cloudfunctions/modules/lectures/check-in.rules'
 import {
   checkLectureForm,
   emptyLectureForm,

@@ -1,4 +1,4 @@
-import { failure, openHarness, result, type Harness } from './support/sdk-harness'
+import { failure, openHarness, result, type Harness } from '../support/sdk/sdk-harness'
 
 /** wx-cloud-api.md §4: uploadFile / getTempFileURL / downloadFile / deleteFile against the local folder. */
 let h: Harness

@@ -47,7 +47,7 @@ export async function createHostWorld(): Promise<HostWorld> {
 }
 
 export async function buildProbe(outfile: string): Promise<void> {
-  await bundle(path.join(__dirname, 'fixtures/probe.function.ts'), outfile)
+  await bundle(path.join(__dirname, 'probe.function.ts'), outfile)
 }
 
 /** One of the project's functions, bundled into the world as config/build-functions.mjs would. */

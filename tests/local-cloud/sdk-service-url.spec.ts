@@ -1,6 +1,6 @@
 import cloud from 'wx-server-sdk'
 import { startLocalCloud, type LocalCloud } from '../support/local-cloud'
-import { result, type AddResult, type GetOneResult } from './support/sdk-harness'
+import { result, type AddResult, type GetOneResult } from '../support/sdk/sdk-harness'
 
 /**
  * The other way to reach the local backend (DESIGN.md §2, sdk-environment.ts): `serviceUrl` and keys

@@ -1,13 +1,13 @@
 import cloud from 'wx-server-sdk'
-import { startLocalCloud, useCaller, type LocalCloud } from '../../support/local-cloud'
+import { startLocalCloud, useCaller, type LocalCloud } from '../local-cloud'
 
-// jest.config.js gives the contract project `testTimeout: 30000`, but Jest reads that option only at
-// the top level, not per project, so the 5 s default would apply. Every contract spec imports this
+// jest.config.js gives the local-cloud project `testTimeout: 30000`, but Jest reads that option only at
+// the top level, not per project, so the 5 s default would apply. Every local-cloud spec imports this
 // module, which sets the intended limit for its file.
 jest.setTimeout(30_000)
 
 /**
- * Contract tests drive the REAL wx-server-sdk (no mock) against the local backend. One local cloud per
+ * Local-cloud tests drive the REAL wx-server-sdk (no mock) against the local backend. One local cloud per
  * test file; the SDK is initialised exactly as a deployed function does.
  */
 export type Database = ReturnType<typeof cloud.database>

@@ -1,5 +1,5 @@
-import type { Envelope } from '../../cloudfunctions/contracts'
-import { useCaller, type LocalCloud } from './local-cloud'
+import type { Envelope } from '../../../cloudfunctions/contracts'
+import { useCaller, type LocalCloud } from '../local-cloud'
 
 export type Main = (event: unknown, context?: object) => Promise<Envelope<unknown>>
 

@@ -1,5 +1,5 @@
-import { decodeQrPng, isPng } from './support/qr-decode'
-import { failure, openHarness, result, type Harness } from './support/sdk-harness'
+import { decodeQrPng, isPng } from '../support/qr-decode'
+import { failure, openHarness, result, type Harness } from '../support/sdk/sdk-harness'
 
 /**
  * wx-cloud-api.md §3: cloud calls through `cloud.openapi.*` reach the local stand-ins over the real

@@ -1,4 +1,4 @@
-import { failure, openHarness, result, type AddResult, type Harness, type UpdateResult } from './support/sdk-harness'
+import { failure, openHarness, result, type AddResult, type Harness, type UpdateResult } from '../support/sdk/sdk-harness'
 
 /**
  * DESIGN.md §5 "Races": state changes by conditional update and uniqueness by deterministic _id must

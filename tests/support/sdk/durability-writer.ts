@@ -1,8 +1,8 @@
 import cloud from 'wx-server-sdk'
-import { startLocalCloud, useCaller } from '../../support/local-cloud'
+import { startLocalCloud, useCaller } from '../local-cloud'
 
 /**
- * Child process for the durability contract: hosts a local cloud on `dataDir` and writes through the
+ * Child process for the durability spec: hosts a local cloud on `dataDir` and writes through the
  * real SDK, printing `ack <id> <counter>` only after each add AND the following increment resolved.
  * The parent kills it with SIGKILL at some point and checks that every acknowledged write survived.
  *

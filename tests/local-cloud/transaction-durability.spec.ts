@@ -4,14 +4,14 @@ import { promises as fs } from 'fs'
 import os from 'os'
 import path from 'path'
 import { startLocalCloud } from '../support/local-cloud'
-import { runKillable, type ChildExit } from './support/killable-child'
-import './support/sdk-harness'
-import { ACCOUNT_IDS, START_BALANCE, transferId, transferOf, type Transfer } from './support/transfer-ledger'
+import { runKillable, type ChildExit } from '../support/sdk/killable-child'
+import '../support/sdk/sdk-harness'
+import { ACCOUNT_IDS, START_BALANCE, transferId, transferOf, type Transfer } from '../support/sdk/transfer-ledger'
 
 /**
  * DESIGN.md §5 "Data is never lost", for transactions: a commit is all or nothing on disk, even when the
  * process is killed in the middle of applying it. A child commits transfers through the real SDK
- * (support/transfer-writer.ts) and dies by SIGKILL; the data folder is then reopened and must hold
+ * (../support/sdk/transfer-writer.ts) and dies by SIGKILL; the data folder is then reopened and must hold
  * every acknowledged transfer, each one whole: balances recomputed from the transfer records equal the
  * stored balances, so no transfer is half applied and the total is unchanged.
  */
@@ -26,8 +26,8 @@ beforeAll(async () => {
   crashScript = path.join(workDir, 'crash-after-append.js')
   // The child runs plain Node: bundle the TypeScript writer (and the backend) once, packages external.
   for (const [entry, outfile] of [
-    ['support/transfer-writer.ts', writerScript],
-    ['support/crash-after-append.ts', crashScript],
+    ['../support/sdk/transfer-writer.ts', writerScript],
+    ['../support/sdk/crash-after-append.ts', crashScript],
   ] as const) {
     buildSync({
       entryPoints: [path.join(__dirname, entry)],

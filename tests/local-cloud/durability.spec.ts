@@ -4,8 +4,8 @@ import os from 'os'
 import path from 'path'
 import cloud from 'wx-server-sdk'
 import { startLocalCloud, useCaller } from '../support/local-cloud'
-import { runKillable, type ChildExit } from './support/killable-child'
-import { result, type CountResult, type GetOneResult, type GetResult } from './support/sdk-harness'
+import { runKillable, type ChildExit } from '../support/sdk/killable-child'
+import { result, type CountResult, type GetOneResult, type GetResult } from '../support/sdk/sdk-harness'
 
 /**
  * DESIGN.md §5 "Data is never lost": an acknowledged write is on disk, and the store survives a killed
@@ -21,7 +21,7 @@ beforeAll(async () => {
   writerScript = path.join(workDir, 'durability-writer.js')
   // The child runs plain Node: bundle the TypeScript writer (and the backend) once, packages external.
   buildSync({
-    entryPoints: [path.join(__dirname, 'support/durability-writer.ts')],
+    entryPoints: [path.join(__dirname, '../support/sdk/durability-writer.ts')],
     outfile: writerScript,
     bundle: true,
     platform: 'node',
