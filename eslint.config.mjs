@@ -43,6 +43,19 @@ export default tseslint.config(
         { group: ['**/cloudfunctions/*', '!**/cloudfunctions/contracts', '**/cloudfunctions/contracts/*/**'], message: 'src/ may import only cloudfunctions/contracts' },
         { group: ['wx-server-sdk'], message: 'the SDK belongs to cloud functions' },
       ]),
+      // One source for every rule the client shows, and no zod in the mini-program: values come from the
+      // contracts' zod-free part (@contracts/rules); the schema modules give types only.
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: '@contracts', allowTypeImports: true, message: 'import values from @contracts/rules; @contracts gives types only (its schemas would bring zod into the bundle)' }],
+          patterns: [
+            { group: ['@contracts/*', '!@contracts/rules'], allowTypeImports: true, message: 'import values from @contracts/rules; the contract modules give types only' },
+            { group: ['**/cloudfunctions/**'], allowTypeImports: true, message: 'reach the contracts through @contracts (types) and @contracts/rules (values)' },
+            { group: ['zod', 'zod/*'], message: 'zod stays on the server: take limits and rules from @contracts/rules' },
+          ],
+        },
+      ],
       // Only src/services/cloud knows how a function is called on each platform.
       'no-restricted-syntax': [
         'error',
@@ -96,6 +109,17 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': restrictPaths([
         { group: ['wx-server-sdk', '**/shared/**', '**/modules/**', '**/emulator/**', 'crypto', 'fs', 'path'], message: 'contracts are shared with the client: schemas and types only' },
+      ]),
+    },
+  },
+  {
+    files: ['cloudfunctions/contracts/rules/**/*.ts'],
+    rules: {
+      // The part the client bundles: constants and pure functions that import only each other.
+      'no-restricted-imports': restrictPaths([
+        { group: ['zod', 'zod/*'], message: 'contracts/rules is zod-free: the client bundles it' },
+        { group: ['../*', '../**'], message: 'contracts/rules imports only its own files (the schema modules bring zod)' },
+        { group: ['wx-server-sdk', 'crypto', 'fs', 'path'], message: 'contracts/rules is pure: the client bundles it' },
       ]),
     },
   },

@@ -1,11 +1,33 @@
 import type { Audience, CheckinMode, InputOf, LectureContract, LectureDetail, MaterialInput, MemberRow, Role } from '@contracts'
+import {
+  CHECKIN_WINDOW_MAX_MINUTES,
+  DEFAULT_AUDIENCE,
+  DEFAULT_CHECKIN_MODE,
+  DEFAULT_CHECKIN_WINDOW,
+  DEFAULT_VENUE_RADIUS,
+  LECTURE_MAX_MINUTES,
+  LECTURE_TITLE_MAX,
+  LECTURE_TOPIC_MAX,
+  MATERIAL_FILE_FOLDER,
+  MATERIAL_TITLE_MAX,
+  MATERIALS_MAX,
+  OPENID_PATTERN,
+  PLACE_NAME_MAX,
+  SPEAKER_NAME_MAX,
+  URL_MAX,
+  URL_PATTERN,
+  WEB_LINK_MESSAGE,
+  WEB_LINK_PATTERN,
+  checkinWindowBounds,
+  type CheckinWindow,
+} from '@contracts/rules'
 import { beijingIso, beijingParts } from './beijing-time'
-import { DEFAULT_RADIUS, venuePointError, type VenuePoint } from './venue-point.rules'
+import { venuePointError, type VenuePoint } from './venue-point.rules'
 
 /**
- * Client-side checks for the lecture form, mirroring `lectureInputSchema` (lecture.contract.ts) with the
- * same Chinese messages. They spare a round trip only: the server parses the input again and its
- * message wins. Written by hand, as the member forms are, so zod stays out of the mini-program bundle.
+ * Client-side checks for the lecture form: the limits of `lectureInputSchema` (from the contract's rules),
+ * with messages that name the field. They spare a round trip only: the server parses the input again
+ * and its message wins.
  *
  * The date and the two times are Beijing wall-clock time, whatever the phone's time zone, and leave
  * here as ISO-8601 with `+08:00`.
@@ -59,7 +81,7 @@ export interface LectureFormValues {
   audience: Audience
   checkinMode: CheckinMode
   materials: MaterialValues[]
-  /** Minutes, as typed; empty means the server's default (30 before, 0 after). */
+  /** Minutes, as typed; empty means the default (DEFAULT_CHECKIN_WINDOW: 30 before, 0 after). */
   opensBeforeMinutes: string
   closesAfterMinutes: string
 }
@@ -84,19 +106,6 @@ export type LectureFormErrors = Partial<Record<LectureFormField, string>>
 
 export type CheckedLecture = { ok: true; value: LectureInput } | { ok: false; errors: LectureFormErrors }
 
-export const TITLE_MAX = 60
-export const TOPIC_MAX = 500
-export const SPEAKER_MAX = 20
-export const PLACE_MAX = 60
-export const MATERIAL_TITLE_MAX = 60
-export const MATERIALS_MAX = 10
-const URL_MAX = 500
-// The shape `openidSchema` accepts (common.schema.ts).
-const OPENID_RE = /^[A-Za-z0-9_-]{6,64}$/
-const WINDOW_MAX_MINUTES = 24 * 60
-const MAX_DURATION_MINUTES = 24 * 60
-// Links are web pages or files elsewhere; a `cloud://` id is an uploaded file, never a link.
-const URL_RE = /^https?:\/\/[^\s]+$/
 
 export function emptyLectureForm(today: string): LectureFormValues {
   return {
@@ -107,8 +116,8 @@ export function emptyLectureForm(today: string): LectureFormValues {
     startTime: '',
     endTime: '',
     locationName: '',
-    audience: 'branch',
-    checkinMode: 'rotating',
+    audience: DEFAULT_AUDIENCE,
+    checkinMode: DEFAULT_CHECKIN_MODE,
     materials: [],
     opensBeforeMinutes: '',
     closesAfterMinutes: '',
@@ -129,7 +138,7 @@ export function lectureToForm(l: LectureDetail): LectureFormValues {
     startTime: start.time,
     endTime: end.time,
     locationName: l.location.name,
-    ...(latitude !== null && longitude !== null ? { venuePoint: { latitude, longitude, radius: radius ?? DEFAULT_RADIUS } } : {}),
+    ...(latitude !== null && longitude !== null ? { venuePoint: { latitude, longitude, radius: radius ?? DEFAULT_VENUE_RADIUS } } : {}),
     audience: l.audience,
     checkinMode: l.checkinMode,
     materials: l.materials.map((m): MaterialValues =>
@@ -156,8 +165,16 @@ function minutesOf(time: string): number {
 function checkMinutes(raw: string): { value?: number; error?: string } {
   const s = raw.trim()
   if (!s) return {}
-  if (!/^\d+$/.test(s) || Number(s) > WINDOW_MAX_MINUTES) return { error: `请填写 0 到 ${WINDOW_MAX_MINUTES} 之间的整数（分钟）` }
+  if (!/^\d+$/.test(s) || Number(s) > CHECKIN_WINDOW_MAX_MINUTES) return { error: `请填写 0 到 ${CHECKIN_WINDOW_MAX_MINUTES} 之间的整数（分钟）` }
   return { value: Number(s) }
+}
+
+/** The check-in window the form asks for: what was typed, the default for what was left empty. */
+function formCheckinWindow(values: Pick<LectureFormValues, 'opensBeforeMinutes' | 'closesAfterMinutes'>): CheckinWindow {
+  return {
+    opensBeforeMinutes: checkMinutes(values.opensBeforeMinutes).value ?? DEFAULT_CHECKIN_WINDOW.opensBeforeMinutes,
+    closesAfterMinutes: checkMinutes(values.closesAfterMinutes).value ?? DEFAULT_CHECKIN_WINDOW.closesAfterMinutes,
+  }
 }
 
 /** Validates the form; on success, the `lecture.create` input (ISO times with +08:00). */
@@ -168,15 +185,15 @@ export function checkLectureForm(input: LectureFormValues): CheckedLecture {
   const speakerName = input.speakerName.trim()
   const locationName = input.locationName.trim()
 
-  const titleError = required(title, '标题', TITLE_MAX)
+  const titleError = required(title, '标题', LECTURE_TITLE_MAX)
   if (titleError) errors.title = titleError
-  if (chars(topic) > TOPIC_MAX) errors.topic = `内容简介不能超过 ${TOPIC_MAX} 个字`
-  const speakerError = required(speakerName, '主讲人', SPEAKER_MAX)
+  if (chars(topic) > LECTURE_TOPIC_MAX) errors.topic = `内容简介不能超过 ${LECTURE_TOPIC_MAX} 个字`
+  const speakerError = required(speakerName, '主讲人', SPEAKER_NAME_MAX)
   if (speakerError) errors.speakerName = speakerError
-  else if (input.speakerOpenid && !OPENID_RE.test(input.speakerOpenid)) {
+  else if (input.speakerOpenid && !OPENID_PATTERN.test(input.speakerOpenid)) {
     errors.speakerName = '关联的主讲人信息有误，请点“取消关联”后重新选择'
   }
-  const placeError = required(locationName, '地点', PLACE_MAX)
+  const placeError = required(locationName, '地点', PLACE_NAME_MAX)
   if (placeError) errors.locationName = placeError
   const pointError = input.venuePoint ? venuePointError(input.venuePoint) : undefined
   if (pointError) errors.venuePoint = pointError
@@ -191,7 +208,7 @@ export function checkLectureForm(input: LectureFormValues): CheckedLecture {
   if (startAt && endAt) {
     const span = minutesOf(input.endTime) - minutesOf(input.startTime)
     if (span <= 0) errors.endTime = '结束时间必须晚于开始时间'
-    else if (span > MAX_DURATION_MINUTES) errors.endTime = '一场党课不超过 24 小时'
+    else if (span > LECTURE_MAX_MINUTES) errors.endTime = `一场党课不超过 ${LECTURE_MAX_MINUTES / 60} 小时`
   }
 
   if (input.materials.length > MATERIALS_MAX) errors.materials = `资料最多 ${MATERIALS_MAX} 项`
@@ -205,7 +222,7 @@ export function checkLectureForm(input: LectureFormValues): CheckedLecture {
     }
     const url = m.url.trim()
     if (!url) errors[`materials.${i}.url`] = '请填写资料链接'
-    else if (url.length > URL_MAX || !URL_RE.test(url)) errors[`materials.${i}.url`] = '链接格式不正确，请填写以 http:// 或 https:// 开头的完整链接'
+    else if (url.length > URL_MAX || !URL_PATTERN.test(url) || !WEB_LINK_PATTERN.test(url)) errors[`materials.${i}.url`] = WEB_LINK_MESSAGE
     return { title: t, url }
   })
 
@@ -228,7 +245,7 @@ export function checkLectureForm(input: LectureFormValues): CheckedLecture {
     materials,
   }
   if (opens.value !== undefined || closes.value !== undefined) {
-    value.checkinWindow = { opensBeforeMinutes: opens.value ?? 30, closesAfterMinutes: closes.value ?? 0 }
+    value.checkinWindow = formCheckinWindow(input)
   }
   return { ok: true, value }
 }
@@ -250,10 +267,12 @@ export const PAST_ALL_MESSAGE = '这场党课的时间已经全部过去，保�
  * window, lecture-timing.rules), so a lecture saved after that can only be 补录'd; one saved before
  * that checks in as usual until then.
  */
-export function pastStartMessage(values: Pick<LectureFormValues, 'date' | 'endTime' | 'closesAfterMinutes'>, now: number): string {
+export function pastStartMessage(values: LectureFormValues, now: number): string {
+  const startIso = values.date && values.startTime ? beijingIso(values.date, values.startTime) : null
   const endIso = values.date && values.endTime ? beijingIso(values.date, values.endTime) : null
-  const after = checkMinutes(values.closesAfterMinutes).value ?? 0
-  const closesAt = endIso ? Date.parse(endIso) + after * 60_000 : null
+  const window = formCheckinWindow(values)
+  const after = window.closesAfterMinutes
+  const closesAt = startIso && endIso ? checkinWindowBounds(Date.parse(startIso), Date.parse(endIso), window).closesAt : null
   if (closesAt !== null && closesAt <= now) return PAST_ALL_MESSAGE
   const until = after > 0 ? `结束后 ${after} 分钟` : '结束'
   return `党课已经开始，保存后签到照常进行到${until}。仍要保存吗？`
@@ -272,7 +291,7 @@ export function asksPastStart(values: LectureFormValues, initial: LectureFormVal
 
 /** 从本支部成员中选择: the member's name and openid (and role, to show) become the speaker. */
 export function withSpeakerMember(values: LectureFormValues, member: Pick<MemberRow, 'openid' | 'name' | 'role'>): LectureFormValues {
-  return { ...values, speakerName: [...member.name].slice(0, SPEAKER_MAX).join(''), speakerOpenid: member.openid, speakerRole: member.role }
+  return { ...values, speakerName: [...member.name].slice(0, SPEAKER_NAME_MAX).join(''), speakerOpenid: member.openid, speakerRole: member.role }
 }
 
 /**
@@ -295,7 +314,7 @@ export function withoutSpeakerLink(values: LectureFormValues): LectureFormValues
  * place's name when the 地点 field is still empty — a name typed by hand is never overwritten.
  */
 export function withVenuePoint(values: LectureFormValues, point: VenuePoint, placeName: string): LectureFormValues {
-  const name = values.locationName.trim() ? values.locationName : [...placeName].slice(0, PLACE_MAX).join('')
+  const name = values.locationName.trim() ? values.locationName : [...placeName].slice(0, PLACE_NAME_MAX).join('')
   return { ...values, locationName: name, venuePoint: point }
 }
 
@@ -401,5 +420,5 @@ export function materialCloudPath(ext: string, nowMs: number, random: string): s
   const month = `${d.getUTCFullYear()}${String(d.getUTCMonth() + 1).padStart(2, '0')}`
   const safeRandom = random.replace(/[^a-z0-9]/gi, '').slice(0, 16) || '0'
   const safeExt = ext.replace(/[^a-z0-9]/gi, '').toLowerCase() || 'bin'
-  return `lecture-materials/${month}/${nowMs.toString(36)}-${safeRandom}.${safeExt}`
+  return `${MATERIAL_FILE_FOLDER}${month}/${nowMs.toString(36)}-${safeRandom}.${safeExt}`
 }

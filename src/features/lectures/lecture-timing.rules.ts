@@ -1,22 +1,19 @@
 import type { LectureView } from '@contracts'
+import { checkinWindowState, type CheckinWindowState } from '@contracts/rules'
 
 /**
  * Where a lecture stands in time, as the client shows it: the check-in window (the server's
- * `checkinOpensAt` / `checkinClosesAt`, open from the first inclusive to the second exclusive — the
- * rule of check-in.rules.ts `windowState`) and the lecture itself. The client only decides what to show;
- * the server decides whether a check-in counts and says why not.
+ * `checkinOpensAt` / `checkinClosesAt`, read by the contract's `checkinWindowState`) and the lecture
+ * itself. The client only decides what to show; the server decides whether a check-in counts and says
+ * why not.
  */
-export type CheckinPhase = 'notOpen' | 'open' | 'closed'
+export type CheckinPhase = CheckinWindowState
 
 export type CheckinTimes = Pick<LectureView, 'checkinOpensAt' | 'checkinClosesAt'>
 
 export function checkinPhase(times: CheckinTimes, now: number): CheckinPhase {
-  const opensAt = Date.parse(times.checkinOpensAt)
-  const closesAt = Date.parse(times.checkinClosesAt)
-  if (now < opensAt) return 'notOpen'
-  if (now >= closesAt) return 'closed'
-  // Unreadable times fall through to "open": the server's answer says what is really the case.
-  return 'open'
+  // Unreadable times compare false both ways, so "open": the server's answer says what is really the case.
+  return checkinWindowState(now, { opensAt: Date.parse(times.checkinOpensAt), closesAt: Date.parse(times.checkinClosesAt) })
 }
 
 /** A published lecture happening now: 进行中 during its time, 签到中 while check-in is open around it. */

@@ -1,5 +1,6 @@
 import Taro from '@tarojs/taro'
-import { sceneFromScan, type CheckInScene } from './check-in-scene'
+import type { CheckInScene } from '@contracts/rules'
+import { sceneFromScan } from './check-in-scene'
 
 export type ScanOutcome = { kind: 'scene'; scene: CheckInScene } | { kind: 'cancelled' } | { kind: 'notCheckIn' }
 

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useReducer, useRef } from 'react'
 import type { CheckInResult, Envelope, ErrorBody } from '@contracts'
+import type { CheckInScene } from '@contracts/rules'
 import { callCloud } from '@/services/cloud'
-import type { CheckInScene } from './check-in-scene'
 import { markLecturesChanged } from './lecture-changes'
 import { locateWithoutBlocking, type GeoPoint } from './locate'
 

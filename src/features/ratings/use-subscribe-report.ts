@@ -1,6 +1,7 @@
 import { useCallback, useRef, useState } from 'react'
 import type { LectureDetail } from '@contracts'
-import { ratingWindowOf, ratingWindowState } from './rating-window'
+import { ratingWindowState } from '@contracts/rules'
+import { lectureRatingWindow } from './rating-window'
 import { canSubscribeReport, subscribeReport, type SubscribeOutcome } from './subscribe-report'
 import { isTooFew, useRatingSummary } from './use-rating-reports'
 
@@ -32,7 +33,7 @@ export function useSubscribeReport(lecture: LectureDetail | null): UseSubscribeR
     lecture !== null &&
     lecture.me.isSpeaker &&
     lecture.status === 'published' &&
-    ratingWindowState(ratingWindowOf(lecture.startAt, lecture.endAt)) !== 'closed' &&
+    ratingWindowState(Date.now(), lectureRatingWindow(lecture)) !== 'closed' &&
     canSubscribeReport()
   const summary = useRatingSummary(possible ? lecture.id : null)
   const [state, setState] = useState<SubscribeState>('idle')

@@ -2,6 +2,8 @@ import { useRef, useState } from 'react'
 import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro'
 import { Button, Text, View } from '@tarojs/components'
 import type { LectureDetail } from '@contracts'
+import { sceneFor } from '@contracts/rules'
+import { ratingWindowState } from '@contracts/rules'
 import { AudienceBadge } from '@/components/audience-badge'
 import { ConfirmDialog } from '@/components/confirm-dialog'
 import { EmptyState } from '@/components/empty-state'
@@ -12,10 +14,10 @@ import { lecturesVersion } from '@/features/lectures/lecture-changes'
 import { checkinPhase } from '@/features/lectures/lecture-timing.rules'
 import { materialActionLabel, openMaterial } from '@/features/lectures/open-material'
 import { scanForCheckIn } from '@/features/lectures/scan-check-in'
-import { safeDecode, sceneFor } from '@/features/lectures/check-in-scene'
+import { safeDecode } from '@/features/lectures/check-in-scene'
 import { useLecture } from '@/features/lectures/use-lecture'
 import { useManageLecture } from '@/features/lectures/use-manage-lecture'
-import { ratingWindowOf, ratingWindowState } from '@/features/ratings/rating-window'
+import { lectureRatingWindow } from '@/features/ratings/rating-window'
 import { ReportSubscribe } from '@/features/ratings/report-subscribe'
 import { useSubscribeReport } from '@/features/ratings/use-subscribe-report'
 import { CallErrorView } from '@/features/session'
@@ -209,8 +211,8 @@ function InfoRow({ label, value, className }: { label: string; value: string; cl
 
 /** For someone who was there: 去评议 while rating is open, 已评议（可修改） once rated (the server decides). */
 function RateAction({ lecture }: { lecture: LectureDetail }) {
-  const w = ratingWindowOf(lecture.startAt, lecture.endAt)
-  const state = ratingWindowState(w)
+  const w = lectureRatingWindow(lecture)
+  const state = ratingWindowState(Date.now(), w)
   const rated = lecture.me.rated
   if (lecture.me.isSpeaker) {
     return <Text className='lecture-detail__my-text lecture-detail__rate-note lecture-detail__rate-note--speaker'>你是这场党课的主讲人，不为自己评议；满 3 人评议后可以在「评议结果」查看。</Text>

@@ -2,6 +2,7 @@ import { useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Button, Text, View } from '@tarojs/components'
 import type { LectureDetail, MyRating } from '@contracts'
+import { ratingWindowState } from '@contracts/rules'
 import { CheckInPanel } from '@/components/check-in-panel'
 import { EmptyState } from '@/components/empty-state'
 import { LoadingState } from '@/components/loading-state'
@@ -11,7 +12,7 @@ import { useLecture } from '@/features/lectures/use-lecture'
 import { backToLecture } from '@/features/ratings/back-to-lecture'
 import { RatingForm } from '@/features/ratings/rating-form'
 import { draftFromRating, emptyRatingDraft } from '@/features/ratings/rating-form.rules'
-import { ratingWindowOf, ratingWindowState } from '@/features/ratings/rating-window'
+import { lectureRatingWindow } from '@/features/ratings/rating-window'
 import { useMyRating } from '@/features/ratings/use-rating-reports'
 import { useSubmitRating } from '@/features/ratings/use-submit-rating'
 import { CallErrorView } from '@/features/session'
@@ -118,7 +119,7 @@ export default function LectureRatePage() {
   // Latest known rating: the one just saved in this visit (修改评议), else the server's.
   const previous = saved ?? mine.data ?? null
   const editing = previous !== null
-  const closesAt = ratingWindowOf(l.startAt, l.endAt).closesAt
+  const closesAt = lectureRatingWindow(l).closesAt
 
   return (
     <View className={`lecture-rate${editing ? ' lecture-rate--editing' : ''}`}>
@@ -197,8 +198,8 @@ function whyNot(l: LectureDetail, mine: MyRating | null): Blocked | null {
   if (!l.me.checkedIn) {
     return { kind: 'absent', title: '只有到场签到的人才能评议', hint: '如果你到场了但没有签上到，请联系支部书记补录签到，之后就能评议。' }
   }
-  const w = ratingWindowOf(l.startAt, l.endAt)
-  const state = ratingWindowState(w)
+  const w = lectureRatingWindow(l)
+  const state = ratingWindowState(Date.now(), w)
   if (state === 'notStarted') return { kind: 'not-started', title: '党课开始后才能评议', hint: `请在 ${formatMoment(l.startAt)} 党课开始后再来。` }
   if (state === 'closed') {
     return {

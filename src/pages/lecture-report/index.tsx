@@ -2,6 +2,7 @@ import { useState } from 'react'
 import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro'
 import { Button, Text, View } from '@tarojs/components'
 import type { ErrorBody, LectureDetail, RatingProgress } from '@contracts'
+import { RATING_THRESHOLD } from '@contracts/rules'
 import { ConfirmDialog } from '@/components/confirm-dialog'
 import { EmptyState } from '@/components/empty-state'
 import { LoadingState } from '@/components/loading-state'
@@ -10,9 +11,8 @@ import { safeDecode } from '@/features/lectures/check-in-scene'
 import { useLecture } from '@/features/lectures/use-lecture'
 import { backToLecture } from '@/features/ratings/back-to-lecture'
 import { PendingComments } from '@/features/ratings/pending-comments'
-import { RATING_THRESHOLD } from '@/features/ratings/rating-dimensions'
 import { NotRatedList, RatingReport } from '@/features/ratings/rating-report'
-import { ratingWindowOf } from '@/features/ratings/rating-window'
+import { lectureRatingWindow } from '@/features/ratings/rating-window'
 import { isForbidden, isTooFew, useRatingProgress, useRatingSummary } from '@/features/ratings/use-rating-reports'
 import { useReviewComment } from '@/features/ratings/use-review-comment'
 import { CallErrorView } from '@/features/session'
@@ -55,7 +55,7 @@ export default function LectureReportPage() {
 
   const l = lecture.data
   const s = summary.data
-  const closesAtText = l ? formatMoment(ratingWindowOf(l.startAt, l.endAt).closesAt) : undefined
+  const closesAtText = l ? formatMoment(lectureRatingWindow(l).closesAt) : undefined
 
   if (!lectureId) {
     return (

@@ -2,15 +2,20 @@ import { useEffect, useState, type ReactNode } from 'react'
 import Taro from '@tarojs/taro'
 import { Button, Input, Text, Textarea, View } from '@tarojs/components'
 import type { Audience, CheckinMode, ErrorBody } from '@contracts'
+import {
+  LECTURE_TITLE_MAX as TITLE_MAX,
+  LECTURE_TOPIC_MAX as TOPIC_MAX,
+  MATERIAL_TITLE_MAX,
+  MATERIALS_MAX,
+  PLACE_NAME_MAX as PLACE_MAX,
+} from '@contracts/rules'
 import { ConfirmDialog } from '@/components/confirm-dialog'
 import { DateTimeField } from '@/components/date-time-field'
 import { OptionGroup } from '@/components/option-group'
 import { SignInHint } from '@/features/session'
 import type { LocalFile } from '@/services/cloud'
 import {
-  MATERIALS_MAX,
   MATERIAL_FILE_MAX_LABEL,
-  MATERIAL_TITLE_MAX,
   PAST_START_TITLE,
   asksPastStart,
   pastStartMessage,
@@ -18,9 +23,6 @@ import {
   checkMaterialFile,
   fileKindLabel,
   isFileMaterialValues,
-  PLACE_MAX,
-  TITLE_MAX,
-  TOPIC_MAX,
   withSpeakerMember,
   withSpeakerName,
   withVenuePoint,

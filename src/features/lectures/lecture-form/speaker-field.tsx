@@ -1,8 +1,7 @@
 import { useState } from 'react'
 import { Button, Input, Text, View } from '@tarojs/components'
 import type { MemberRow, Role } from '@contracts'
-import { ROLE_LABELS } from '@/components/role-badge'
-import { SPEAKER_MAX } from '../lecture-form.rules'
+import { ROLE_LABELS, SPEAKER_NAME_MAX as SPEAKER_MAX } from '@contracts/rules'
 import { SpeakerPicker } from '../speaker-picker'
 
 export interface SpeakerFieldProps {

@@ -1,7 +1,8 @@
 import { useState } from 'react'
 import { Button, Text, View } from '@tarojs/components'
+import { DEFAULT_VENUE_RADIUS } from '@contracts/rules'
 import { OptionGroup } from '@/components/option-group'
-import { DEFAULT_RADIUS, RADIUS_CHOICES, formatVenuePoint, type LocateFailure, type VenuePoint } from '../venue-point.rules'
+import { RADIUS_CHOICES, formatVenuePoint, type LocateFailure, type VenuePoint } from '../venue-point.rules'
 import { openLocationSetting, pickVenue } from './pick-venue'
 
 export interface VenuePointFieldProps {
@@ -24,7 +25,7 @@ export function VenuePointField({ value, error, onPicked, onRadius, onClear }: V
   const [busy, setBusy] = useState(false)
   const [problem, setProblem] = useState<{ failure: LocateFailure; message: string } | null>(null)
   // A radius picked before any point is kept for the point that comes next.
-  const [radius, setRadius] = useState<number>(value?.radius ?? DEFAULT_RADIUS)
+  const [radius, setRadius] = useState<number>(value?.radius ?? DEFAULT_VENUE_RADIUS)
 
   const locate = async () => {
     if (busy) return

@@ -1,5 +1,5 @@
 import { Button, Text, View } from '@tarojs/components'
-import { RATING_THRESHOLD } from '../rating-dimensions'
+import { RATING_THRESHOLD } from '@contracts/rules'
 import type { SubscribeState } from '../use-subscribe-report'
 import './report-subscribe.scss'
 
