@@ -3,8 +3,10 @@
 /** Openids are 28 characters in production; seeded local ones are `demo-…`. */
 export const OPENID_PATTERN = /^[A-Za-z0-9_-]{6,64}$/
 
-export const PHONE_PATTERN = /^1\d{10}$/
-export const PHONE_MESSAGE = '请填写 11 位手机号'
+/** A mainland mobile number: 11 digits, the first a 1. */
+export const PHONE_LENGTH = 11
+export const PHONE_PATTERN = new RegExp(`^1\\d{${PHONE_LENGTH - 1}}$`)
+export const PHONE_MESSAGE = `请填写 ${PHONE_LENGTH} 位手机号`
 
 export const URL_MAX = 500
 /** A link or a file in cloud storage. */

@@ -2,8 +2,7 @@ import { useRef, useState } from 'react'
 import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro'
 import { Button, Text, View } from '@tarojs/components'
 import type { LectureDetail } from '@contracts'
-import { sceneFor } from '@contracts/rules'
-import { ratingWindowState } from '@contracts/rules'
+import { RATING_THRESHOLD, ratingWindowState, sceneFor } from '@contracts/rules'
 import { AudienceBadge } from '@/components/audience-badge'
 import { ConfirmDialog } from '@/components/confirm-dialog'
 import { EmptyState } from '@/components/empty-state'
@@ -215,7 +214,7 @@ function RateAction({ lecture }: { lecture: LectureDetail }) {
   const state = ratingWindowState(Date.now(), w)
   const rated = lecture.me.rated
   if (lecture.me.isSpeaker) {
-    return <Text className='lecture-detail__my-text lecture-detail__rate-note lecture-detail__rate-note--speaker'>你是这场党课的主讲人，不为自己评议；满 3 人评议后可以在「评议结果」查看。</Text>
+    return <Text className='lecture-detail__my-text lecture-detail__rate-note lecture-detail__rate-note--speaker'>你是这场党课的主讲人，不为自己评议；满 {RATING_THRESHOLD} 人评议后可以在「评议结果」查看。</Text>
   }
   if (state === 'notStarted') {
     return <Text className='lecture-detail__my-text lecture-detail__rate-note'>党课开始后，可以在这里为党课评议。</Text>

@@ -2,7 +2,7 @@ import { useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Button, Text, View } from '@tarojs/components'
 import type { LectureDetail, MyRating } from '@contracts'
-import { ratingWindowState } from '@contracts/rules'
+import { RATING_THRESHOLD, ratingWindowState } from '@contracts/rules'
 import { CheckInPanel } from '@/components/check-in-panel'
 import { EmptyState } from '@/components/empty-state'
 import { LoadingState } from '@/components/loading-state'
@@ -128,7 +128,7 @@ export default function LectureRatePage() {
         <Text className='lecture-rate__intro-text'>
           {editing
             ? `你已评议过，下面是你上次的评分，可以修改。${formatMoment(closesAt)} 前都能改。`
-            : `评议不记名：满 3 人评议后，主讲人和书记只看到汇总结果，看不到谁打了几分。请在 ${formatMoment(closesAt)} 前提交。`}
+            : `评议不记名：满 ${RATING_THRESHOLD} 人评议后，主讲人和书记只看到汇总结果，看不到谁打了几分。请在 ${formatMoment(closesAt)} 前提交。`}
         </Text>
         {previous ? <CommentNote status={previous.commentStatus} /> : null}
       </View>
@@ -193,7 +193,7 @@ type Blocked = { kind: 'cancelled' | 'speaker' | 'absent' | 'not-started' | 'clo
 function whyNot(l: LectureDetail, mine: MyRating | null): Blocked | null {
   if (l.status === 'cancelled') return { kind: 'cancelled', title: '这场党课已取消', hint: '取消的党课无需评议。' }
   if (l.me.isSpeaker) {
-    return { kind: 'speaker', title: '主讲人不为自己的党课评议', hint: '满 3 人评议后，可以在党课详情的「评议结果」里看到汇总。' }
+    return { kind: 'speaker', title: '主讲人不为自己的党课评议', hint: `满 ${RATING_THRESHOLD} 人评议后，可以在党课详情的「评议结果」里看到汇总。` }
   }
   if (!l.me.checkedIn) {
     return { kind: 'absent', title: '只有到场签到的人才能评议', hint: '如果你到场了但没有签上到，请联系支部书记补录签到，之后就能评议。' }

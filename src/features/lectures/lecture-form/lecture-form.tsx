@@ -3,6 +3,7 @@ import Taro from '@tarojs/taro'
 import { Button, Input, Text, Textarea, View } from '@tarojs/components'
 import type { Audience, CheckinMode, ErrorBody } from '@contracts'
 import {
+  CHECKIN_SLOT_SECONDS,
   LECTURE_TITLE_MAX as TITLE_MAX,
   LECTURE_TOPIC_MAX as TOPIC_MAX,
   MATERIAL_TITLE_MAX,
@@ -55,7 +56,7 @@ const AUDIENCES: { value: Audience; label: string; hint: string }[] = [
 ]
 
 const MODES: { value: CheckinMode; label: string; hint: string }[] = [
-  { value: 'rotating', label: '动态二维码（推荐）', hint: '大屏上的二维码每 15 秒更换，转发截图无效' },
+  { value: 'rotating', label: '动态二维码（推荐）', hint: `大屏上的二维码每 ${CHECKIN_SLOT_SECONDS} 秒更换，转发截图无效` },
   { value: 'static', label: '固定二维码', hint: '二维码不变，适合打印张贴；可能被转发代签' },
 ]
 

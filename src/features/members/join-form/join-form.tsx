@@ -2,6 +2,7 @@ import { useState } from 'react'
 import Taro from '@tarojs/taro'
 import { Button, Input, Text, View } from '@tarojs/components'
 import type { WhoamiOutput } from '@contracts'
+import { MEMBER_NAME_MAX, SECRETARY_CODE_LENGTH, SHARED_CODE_LENGTH } from '@contracts/rules'
 import { SignInHint } from '@/features/session'
 import { normaliseInviteCode } from '../member-forms.rules'
 import { useJoinBranch } from '../use-join-branch'
@@ -36,7 +37,7 @@ export function JoinForm({ onJoined }: JoinFormProps) {
           className={`join-form__input join-form__name${fieldErrors.name ? ' join-form__input--invalid' : ''}`}
           type='text'
           value={name}
-          maxlength={20}
+          maxlength={MEMBER_NAME_MAX}
           placeholder='请输入您的真实姓名'
           onInput={(e) => setName(e.detail.value)}
         />
@@ -49,8 +50,8 @@ export function JoinForm({ onJoined }: JoinFormProps) {
           className={`join-form__input join-form__code${fieldErrors.code ? ' join-form__input--invalid' : ''}`}
           type='text'
           value={code}
-          maxlength={8}
-          placeholder='6 到 8 位字母或数字'
+          maxlength={SECRETARY_CODE_LENGTH}
+          placeholder={`${SHARED_CODE_LENGTH} 到 ${SECRETARY_CODE_LENGTH} 位字母或数字`}
           onInput={(e) => setCode(normaliseInviteCode(e.detail.value))}
         />
         {fieldErrors.code ? <Text className='join-form__field-error join-form__code-error'>{fieldErrors.code}</Text> : null}
@@ -59,7 +60,7 @@ export function JoinForm({ onJoined }: JoinFormProps) {
             className='app-button app-button--secondary app-button--block join-form__scan'
             onClick={() =>
               void Taro.scanCode({ scanType: ['qrCode'] }).then(
-                (res) => setCode(normaliseInviteCode(res.result).slice(0, 8)),
+                (res) => setCode(normaliseInviteCode(res.result).slice(0, SECRETARY_CODE_LENGTH)),
                 () => undefined, // cancelled: nothing to do
               )
             }

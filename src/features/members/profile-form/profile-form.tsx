@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import { Button, Input, Text, View } from '@tarojs/components'
 import type { Profile } from '@contracts'
+import { MEMBER_NAME_MAX, MEMBER_POST_MAX, PHONE_LENGTH } from '@contracts/rules'
 import { SignInHint } from '@/features/session'
 import { useUpdateProfile } from '../use-update-profile'
 import './profile-form.scss'
@@ -33,7 +34,7 @@ export function ProfileForm({ profile, onSaved, onCancel }: ProfileFormProps) {
           className={`profile-form__input profile-form__name${fieldErrors.name ? ' profile-form__input--invalid' : ''}`}
           type='text'
           value={name}
-          maxlength={20}
+          maxlength={MEMBER_NAME_MAX}
           placeholder='请输入您的真实姓名'
           onInput={(e) => setName(e.detail.value)}
         />
@@ -46,8 +47,8 @@ export function ProfileForm({ profile, onSaved, onCancel }: ProfileFormProps) {
           className={`profile-form__input profile-form__phone${fieldErrors.phone ? ' profile-form__input--invalid' : ''}`}
           type='number'
           value={phone}
-          maxlength={11}
-          placeholder='11 位手机号，可不填'
+          maxlength={PHONE_LENGTH}
+          placeholder={`${PHONE_LENGTH} 位手机号，可不填`}
           onInput={(e) => setPhone(e.detail.value)}
         />
         {fieldErrors.phone ? <Text className='profile-form__field-error'>{fieldErrors.phone}</Text> : null}
@@ -59,7 +60,7 @@ export function ProfileForm({ profile, onSaved, onCancel }: ProfileFormProps) {
           className={`profile-form__input profile-form__post${fieldErrors.post ? ' profile-form__input--invalid' : ''}`}
           type='text'
           value={post}
-          maxlength={30}
+          maxlength={MEMBER_POST_MAX}
           placeholder='例如：社区网格员，可不填'
           onInput={(e) => setPost(e.detail.value)}
         />
