@@ -2,7 +2,6 @@ import { act, fireEvent, render, waitFor } from '@testing-library/react'
 import { Current } from '@tarojs/runtime'
 import { lectureInputSchema, materialFileIdSchema } from '../../cloudfunctions/contracts'
 import LectureEditPage from '@/packages/secretary/pages/lecture-edit/index'
-import { beijingToday } from '@/features/lectures/beijing-time'
 import {
   checkLectureForm,
   checkMaterialFile,
@@ -14,6 +13,7 @@ import {
   type LectureFormValues,
 } from '@/features/lectures/lecture-form.rules'
 import { resetWhoamiStore } from '@/features/members/whoami.store'
+import { beijingToday } from '@/utils/beijing-time'
 import { click, stubCloud, textOf, typeInto } from './support/cloud-stub'
 import { whoamiAs } from './support/fixtures'
 

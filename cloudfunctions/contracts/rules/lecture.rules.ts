@@ -29,6 +29,16 @@ export const MATERIALS_MAX = 10
 /** A lecture lasts at most a day. */
 export const LECTURE_MAX_MINUTES = 24 * 60
 
+export type LectureTimesProblem = 'endNotAfterStart' | 'tooLong'
+
+/** Why a lecture's start and end (epoch ms) cannot be saved, or null: the end comes after the start, within a day. */
+export function lectureTimesProblem(startMs: number, endMs: number): LectureTimesProblem | null {
+  const span = endMs - startMs
+  if (!(span > 0)) return 'endNotAfterStart'
+  if (span > LECTURE_MAX_MINUTES * MINUTE_MS) return 'tooLong'
+  return null
+}
+
 /** Where the client uploads lecture files; the server refuses a fileID outside it (exports live elsewhere). */
 export const MATERIAL_FILE_FOLDER = 'lecture-materials/'
 

@@ -6,10 +6,9 @@ import {
   DEFAULT_CHECKIN_MODE,
   DEFAULT_CHECKIN_WINDOW,
   DEFAULT_VENUE_RADIUS,
-  LECTURE_MAX_MINUTES,
+  lectureTimesProblem,
   type LectureStatus,
 } from '../../contracts/rules/lecture.rules'
-import { MINUTE_MS } from '../../contracts/rules/time.rules'
 import { isInBranch, loadMember } from '../../shared/caller'
 import { Collections } from '../../shared/collections'
 import { insertOnce, updateWhere } from '../../shared/db'
@@ -26,11 +25,8 @@ import { checkMaterialFiles, materialUrls } from './material.storage'
 export type CreateLectureInput = ParsedInputOf<LectureContract['create']>
 export type UpdateLectureInput = ParsedInputOf<LectureContract['update']>
 
-const MAX_DURATION_MS = LECTURE_MAX_MINUTES * MINUTE_MS
-
 function checkTimes(startAt: Date, endAt: Date): void {
-  const span = endAt.getTime() - startAt.getTime()
-  if (!(span > 0) || span > MAX_DURATION_MS) throw LectureErrors.badTimes()
+  if (lectureTimesProblem(startAt.getTime(), endAt.getTime()) !== null) throw LectureErrors.badTimes()
 }
 
 function manageStatus(ctx: ContextFor<'secretary'>, lecture: LectureDoc) {

@@ -1,4 +1,5 @@
 import type { Audience, CheckinMode, InputOf, LectureContract, LectureDetail, MaterialInput, MemberRow, Role } from '@contracts'
+import { beijingIso, beijingParts, formatBeijing } from '@/utils/beijing-time'
 import {
   CHECKIN_WINDOW_MAX_MINUTES,
   DEFAULT_AUDIENCE,
@@ -6,6 +7,7 @@ import {
   DEFAULT_CHECKIN_WINDOW,
   DEFAULT_VENUE_RADIUS,
   LECTURE_MAX_MINUTES,
+  lectureTimesProblem,
   LECTURE_TITLE_MAX,
   LECTURE_TOPIC_MAX,
   MATERIAL_FILE_FOLDER,
@@ -21,7 +23,6 @@ import {
   checkinWindowBounds,
   type CheckinWindow,
 } from '@contracts/rules'
-import { beijingIso, beijingParts } from './beijing-time'
 import { venuePointError, type VenuePoint } from './venue-point.rules'
 
 /**
@@ -157,11 +158,6 @@ function required(value: string, label: string, max: number): string | undefined
   return undefined
 }
 
-function minutesOf(time: string): number {
-  const [h, m] = time.split(':').map(Number)
-  return (h ?? 0) * 60 + (m ?? 0)
-}
-
 function checkMinutes(raw: string): { value?: number; error?: string } {
   const s = raw.trim()
   if (!s) return {}
@@ -205,11 +201,9 @@ export function checkLectureForm(input: LectureFormValues): CheckedLecture {
   const endAt = input.date && input.endTime ? beijingIso(input.date, input.endTime) : null
   if (input.date && input.startTime && !startAt) errors.startTime = '开始时间不正确，请重新选择'
   if (input.date && input.endTime && !endAt) errors.endTime = '结束时间不正确，请重新选择'
-  if (startAt && endAt) {
-    const span = minutesOf(input.endTime) - minutesOf(input.startTime)
-    if (span <= 0) errors.endTime = '结束时间必须晚于开始时间'
-    else if (span > LECTURE_MAX_MINUTES) errors.endTime = `一场党课不超过 ${LECTURE_MAX_MINUTES / 60} 小时`
-  }
+  const timesProblem = startAt && endAt ? lectureTimesProblem(Date.parse(startAt), Date.parse(endAt)) : null
+  if (timesProblem === 'endNotAfterStart') errors.endTime = '结束时间必须晚于开始时间'
+  else if (timesProblem === 'tooLong') errors.endTime = `一场党课不超过 ${LECTURE_MAX_MINUTES / 60} 小时`
 
   if (input.materials.length > MATERIALS_MAX) errors.materials = `资料最多 ${MATERIALS_MAX} 项`
   const materials = input.materials.map((m, i): MaterialInput => {
@@ -416,8 +410,7 @@ export function checkMaterialFile(file: { name: string; size: number }): Checked
  * hold characters a cloud path cannot), and fresh each time so no upload replaces another.
  */
 export function materialCloudPath(ext: string, nowMs: number, random: string): string {
-  const d = new Date(nowMs + 8 * 60 * 60 * 1000)
-  const month = `${d.getUTCFullYear()}${String(d.getUTCMonth() + 1).padStart(2, '0')}`
+  const month = formatBeijing(nowMs, 'YYYYMM')
   const safeRandom = random.replace(/[^a-z0-9]/gi, '').slice(0, 16) || '0'
   const safeExt = ext.replace(/[^a-z0-9]/gi, '').toLowerCase() || 'bin'
   return `${MATERIAL_FILE_FOLDER}${month}/${nowMs.toString(36)}-${safeRandom}.${safeExt}`

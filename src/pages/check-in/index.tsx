@@ -3,12 +3,12 @@ import Taro, { useRouter } from '@tarojs/taro'
 import { Button, Text, View } from '@tarojs/components'
 import { sceneFor, sceneFromText, type CheckInScene } from '@contracts/rules'
 import { CheckInPanel } from '@/components/check-in-panel'
-import { formatMoment } from '@/features/lectures/beijing-time'
 import { describeCheckInFailure, rescanHint } from '@/features/lectures/check-in-outcome'
 import { scanForCheckIn } from '@/features/lectures/scan-check-in'
 import { useCheckIn } from '@/features/lectures/use-check-in'
 import { SignInHint } from '@/features/session'
 import { ROUTES, withQuery } from '@/routes'
+import { formatMoment } from '@/utils/beijing-time'
 import './index.scss'
 
 /**

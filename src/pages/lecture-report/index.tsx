@@ -6,7 +6,6 @@ import { RATING_THRESHOLD } from '@contracts/rules'
 import { ConfirmDialog } from '@/components/confirm-dialog'
 import { EmptyState } from '@/components/empty-state'
 import { LoadingState } from '@/components/loading-state'
-import { formatLectureTime, formatMoment } from '@/features/lectures/beijing-time'
 import { safeDecode } from '@/features/lectures/check-in-scene'
 import { useLecture } from '@/features/lectures/use-lecture'
 import { backToLecture } from '@/features/ratings/back-to-lecture'
@@ -17,6 +16,7 @@ import { isForbidden, isTooFew, useRatingProgress, useRatingSummary } from '@/fe
 import { useReviewComment } from '@/features/ratings/use-review-comment'
 import { CallErrorView } from '@/features/session'
 import { ROUTES, withQuery } from '@/routes'
+import { formatLectureTime, formatMoment } from '@/utils/beijing-time'
 import './index.scss'
 
 /**

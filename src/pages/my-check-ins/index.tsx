@@ -5,10 +5,10 @@ import { CheckInRecord } from '@/components/check-in-record'
 import { EmptyState } from '@/components/empty-state'
 import { LoadingState } from '@/components/loading-state'
 import { PagedListFooter } from '@/components/paged-list-footer'
-import { formatDay, formatClock, formatMoment } from '@/features/lectures/beijing-time'
 import { useMyCheckIns } from '@/features/lectures/use-my-check-ins'
 import { CallErrorView } from '@/features/session'
 import { ROUTES, withQuery } from '@/routes'
+import { formatDay, formatClock, formatMoment } from '@/utils/beijing-time'
 import './index.scss'
 
 /**

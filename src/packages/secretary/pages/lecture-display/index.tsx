@@ -5,7 +5,6 @@ import type { LectureDetail } from '@contracts'
 import { CheckInBoard } from '@/components/check-in-board'
 import { EmptyState } from '@/components/empty-state'
 import { LoadingState } from '@/components/loading-state'
-import { formatClock, formatLectureTime, formatMoment } from '@/features/lectures/beijing-time'
 import { safeDecode } from '@/features/lectures/check-in-scene'
 import { formatCountdown } from '@/features/lectures/lecture-timing.rules'
 import { useCheckinPhase } from '@/features/lectures/use-checkin-phase'
@@ -13,6 +12,7 @@ import { useDisplayCode, useServerClock } from '@/features/lectures/use-display-
 import { useLecture } from '@/features/lectures/use-lecture'
 import { CallErrorView } from '@/features/session'
 import { ROUTES, withQuery } from '@/routes'
+import { formatClock, formatLectureTime, formatMoment } from '@/utils/beijing-time'
 import './index.scss'
 
 /**
