@@ -89,6 +89,17 @@ export default tseslint.config(
     },
   },
   {
+    files: ['src/**/*.rules.ts'],
+    rules: {
+      // Client rules are pure functions of their arguments, table-tested without a runtime.
+      'no-restricted-imports': restrictPaths([
+        { group: ['@tarojs/*', '@nutui/*', 'react', 'react-dom'], message: 'rules files are pure: no platform or React (put the call in a platform/ module or a hook)' },
+        { group: ['**/services/**', '@/services/**', '**/components/**', '@/components/**', '**/use-*', '**/*.store'], message: 'rules files are pure: no services, components, hooks or stores' },
+        { group: ['**/cloudfunctions/*', '!**/cloudfunctions/contracts', '**/cloudfunctions/contracts/*/**'], message: 'src/ may import only cloudfunctions/contracts' },
+      ]),
+    },
+  },
+  {
     files: ['cloudfunctions/{contracts,shared,modules,functions}/**/*.ts'],
     rules: {
       // Only the emulator knows the local backend exists (DESIGN.md §2: no `if (local)` in domain code).

@@ -2,19 +2,11 @@ import { fireEvent, render, waitFor } from '@testing-library/react'
 import { Current } from '@tarojs/runtime'
 import { lectureInputSchema } from '../../cloudfunctions/contracts'
 import LectureEditPage from '@/packages/secretary/pages/lecture-edit/index'
-import {
-  PAST_ALL_MESSAGE,
-  PAST_START_TITLE,
-  asksPastStart,
-  checkLectureForm,
-  emptyLectureForm,
-  formErrorsFromServer,
-  pastStartMessage,
-  withSpeakerMember,
-  withSpeakerName,
-  withoutSpeakerLink,
-  type LectureFormValues,
-} from '@/features/lectures/lecture-form.rules'
+import { checkLectureForm } from '@/features/lectures/lecture-form-check.rules'
+import { formErrorsFromServer } from '@/features/lectures/lecture-form-errors.rules'
+import { withSpeakerMember, withSpeakerName, withoutSpeakerLink } from '@/features/lectures/lecture-form-updates.rules'
+import { emptyLectureForm, type LectureFormValues } from '@/features/lectures/lecture-form-values.rules'
+import { PAST_ALL_MESSAGE, PAST_START_TITLE, asksPastStart, pastStartMessage } from '@/features/lectures/past-start.rules'
 import { resetWhoamiStore } from '@/features/members/whoami.store'
 import { beijingToday } from '@/utils/beijing-time'
 import type { Answer } from './support/cloud-stub'

@@ -2,16 +2,10 @@ import { act, fireEvent, render, waitFor } from '@testing-library/react'
 import { Current } from '@tarojs/runtime'
 import { lectureInputSchema, materialFileIdSchema } from '../../cloudfunctions/contracts'
 import LectureEditPage from '@/packages/secretary/pages/lecture-edit/index'
-import {
-  checkLectureForm,
-  checkMaterialFile,
-  emptyLectureForm,
-  fileKindLabel,
-  formErrorsFromServer,
-  lectureToForm,
-  materialCloudPath,
-  type LectureFormValues,
-} from '@/features/lectures/lecture-form.rules'
+import { checkLectureForm } from '@/features/lectures/lecture-form-check.rules'
+import { formErrorsFromServer } from '@/features/lectures/lecture-form-errors.rules'
+import { emptyLectureForm, lectureToForm, type LectureFormValues } from '@/features/lectures/lecture-form-values.rules'
+import { checkMaterialFile, fileKindLabel, materialCloudPath } from '@/features/lectures/material-file.rules'
 import { resetWhoamiStore } from '@/features/members/whoami.store'
 import { beijingToday } from '@/utils/beijing-time'
 import { click, stubCloud, textOf, typeInto } from './support/cloud-stub'

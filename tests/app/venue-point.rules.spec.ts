@@ -1,13 +1,9 @@
 import { lectureInputSchema } from '../../cloudfunctions/contracts'
 import { distanceMeters } from '../../cloudfunctions/modules/lectures/check-in.rules'
-import {
-  checkLectureForm,
-  emptyLectureForm,
-  formErrorsFromServer,
-  withVenuePoint,
-  withoutVenuePoint,
-  type LectureFormValues,
-} from '@/features/lectures/lecture-form.rules'
+import { checkLectureForm } from '@/features/lectures/lecture-form-check.rules'
+import { formErrorsFromServer } from '@/features/lectures/lecture-form-errors.rules'
+import { withVenuePoint, withoutVenuePoint } from '@/features/lectures/lecture-form-updates.rules'
+import { emptyLectureForm, type LectureFormValues } from '@/features/lectures/lecture-form-values.rules'
 import {
   classifyLocateError,
   formatVenuePoint,

@@ -15,23 +15,12 @@ import { DateTimeField } from '@/components/date-time-field'
 import { OptionGroup } from '@/components/option-group'
 import { SignInHint } from '@/features/session'
 import type { LocalFile } from '@/services/cloud'
-import {
-  MATERIAL_FILE_MAX_LABEL,
-  PAST_START_TITLE,
-  asksPastStart,
-  pastStartMessage,
-  checkLectureForm,
-  checkMaterialFile,
-  fileKindLabel,
-  isFileMaterialValues,
-  withSpeakerMember,
-  withSpeakerName,
-  withVenuePoint,
-  withoutSpeakerLink,
-  withoutVenuePoint,
-  type LectureFormErrors,
-  type LectureFormValues,
-} from '../lecture-form.rules'
+import { checkLectureForm } from '../lecture-form-check.rules'
+import type { LectureFormErrors } from '../lecture-form-errors.rules'
+import { withSpeakerMember, withSpeakerName, withVenuePoint, withoutSpeakerLink, withoutVenuePoint } from '../lecture-form-updates.rules'
+import { isFileMaterialValues, type LectureFormValues } from '../lecture-form-values.rules'
+import { MATERIAL_FILE_MAX_LABEL, checkMaterialFile, fileKindLabel } from '../material-file.rules'
+import { PAST_START_TITLE, asksPastStart, pastStartMessage } from '../past-start.rules'
 import { pickMaterialFile } from './pick-material-file'
 import { SpeakerField } from './speaker-field'
 import { uploadMaterial } from './upload-material'
