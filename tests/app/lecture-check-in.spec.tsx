@@ -4,7 +4,7 @@ import type { CheckInResult } from '@contracts'
 import CheckInPage from '@/pages/check-in/index'
 import { checkInReducer, initialCheckIn, type CheckInState } from '@/features/lectures/use-check-in'
 import { sceneFromText } from '@contracts/rules'
-import { sceneFromScan } from '@/features/lectures/check-in-scene'
+import { sceneFromScan } from '@/features/lectures/scan-check-in'
 import type { Answer } from './support/cloud-stub'
 import { click, deferred, stubCloud, textOf } from './support/cloud-stub'
 

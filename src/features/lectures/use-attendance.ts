@@ -2,7 +2,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import type { AttendancePage, AttendanceRow, ErrorBody, ExportResult, SpeakerAttendanceRow } from '@contracts'
 import { callCloud } from '@/services/cloud'
 import { placeAttendanceRow } from './attendance-order'
-import { markLecturesChanged } from './lecture-changes'
+import { markLecturesChanged } from '@/features/shared/lecture-changes'
 import { usePagedList, type UsePagedList } from '@/features/shared/use-paged-list'
 
 export const ATTENDANCE_PAGE_SIZE = 30

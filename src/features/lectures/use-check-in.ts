@@ -2,7 +2,7 @@ import { useCallback, useEffect, useReducer, useRef } from 'react'
 import type { CheckInResult, Envelope, ErrorBody } from '@contracts'
 import type { CheckInScene } from '@contracts/rules'
 import { callCloud } from '@/services/cloud'
-import { markLecturesChanged } from './lecture-changes'
+import { markLecturesChanged } from '@/features/shared/lecture-changes'
 import { locateWithoutBlocking, type GeoPoint } from './locate'
 
 /**

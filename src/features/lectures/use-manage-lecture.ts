@@ -1,7 +1,7 @@
 import { useCallback, useState } from 'react'
 import type { ErrorBody, LectureDetail } from '@contracts'
 import { callCloud } from '@/services/cloud'
-import { markLecturesChanged } from './lecture-changes'
+import { markLecturesChanged } from '@/features/shared/lecture-changes'
 
 export type ManageAction = 'publish' | 'cancel'
 

@@ -1,7 +1,7 @@
 import type { ErrorBody, LectureDetail } from '@contracts'
 import { callCloud } from '@/services/cloud'
 import { useFormSubmit, type FormSubmitSpec } from '@/features/shared/use-form-submit'
-import { markLecturesChanged } from './lecture-changes'
+import { markLecturesChanged } from '@/features/shared/lecture-changes'
 import { checkLectureForm, type LectureInput } from './lecture-form-check.rules'
 import { formErrorsFromServer, type LectureFormErrors, type LectureFormField } from './lecture-form-errors.rules'
 import type { LectureFormValues } from './lecture-form-values.rules'

@@ -1,6 +1,6 @@
 import type { ErrorBody, MyRating, RatingDimension, Scores } from '@contracts'
 import { callCloud } from '@/services/cloud'
-import { markLecturesChanged } from '@/features/lectures/lecture-changes'
+import { markLecturesChanged } from '@/features/shared/lecture-changes'
 import { useFormSubmit, type FormSubmitSpec } from '@/features/shared/use-form-submit'
 import { checkRatingDraft, ratingErrorsFromServer, type RatingDraft, type RatingFormErrors } from './rating-form.rules'
 

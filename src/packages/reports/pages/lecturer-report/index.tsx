@@ -5,13 +5,13 @@ import { DIMENSION_LABELS, RATING_DIMENSIONS, RATING_THRESHOLD } from '@contract
 import { EmptyState } from '@/components/empty-state'
 import { LoadingState } from '@/components/loading-state'
 import { ScoreBars } from '@/components/score-bars'
-import { safeDecode } from '@/features/lectures/check-in-scene'
 import { formatScore } from '@/features/ratings/rating-dimensions'
 import { formatChange, lecturerTrend, type TrendChange } from '@/features/ratings/lecturer-trend.rules'
 import { isForbidden, useLecturerReport } from '@/features/ratings/use-rating-reports'
 import { CallErrorView } from '@/features/session'
 import { ROUTES, withQuery } from '@/routes'
 import { formatDay } from '@/utils/beijing-time'
+import { safeDecode } from '@/utils/safe-decode'
 import './index.scss'
 
 /**

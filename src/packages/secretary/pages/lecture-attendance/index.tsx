@@ -8,12 +8,12 @@ import { EmptyState } from '@/components/empty-state'
 import { LoadingState } from '@/components/loading-state'
 import { PagedListFooter } from '@/components/paged-list-footer'
 import { AttendeePicker } from '@/features/lectures/attendee-picker'
-import { safeDecode } from '@/features/lectures/check-in-scene'
 import { openLedger } from '@/features/lectures/open-ledger'
 import { useAttendance } from '@/features/lectures/use-attendance'
 import { useLecture } from '@/features/lectures/use-lecture'
 import { CallErrorView } from '@/features/session'
 import { formatLectureTime, formatMoment } from '@/utils/beijing-time'
+import { safeDecode } from '@/utils/safe-decode'
 import './index.scss'
 
 type Marking = { kind: 'add' } | { kind: 'remove'; row: AttendanceRowData } | { kind: 'restore'; row: AttendanceRowData }
