@@ -2,8 +2,8 @@ import { useState } from 'react'
 import { Button, Text, View } from '@tarojs/components'
 import { DEFAULT_VENUE_RADIUS } from '@contracts/rules'
 import { OptionGroup } from '@/components/option-group'
-import { RADIUS_CHOICES, formatVenuePoint, type LocateFailure, type VenuePoint } from '../venue-point.rules'
-import { openLocationSetting, pickVenue } from './pick-venue'
+import { RADIUS_CHOICES, formatVenuePoint, type LocateFailure, type VenuePoint } from '../rules/venue-point.rules'
+import { openLocationSetting, pickVenue } from '../platform/pick-venue'
 
 export interface VenuePointFieldProps {
   value?: VenuePoint

@@ -5,8 +5,8 @@ import type { ErrorBody } from '@contracts'
 import { COMMENT_MAX, DIMENSION_LABELS, RATING_DIMENSIONS, SCORES } from '@contracts/rules'
 import { RatingRow } from '@/components/rating-row'
 import { SignInHint } from '@/features/session'
-import { SCORE_WORDS } from '../rating-dimensions'
-import { unscored, type RatingDraft, type RatingFormErrors } from '../rating-form.rules'
+import { SCORE_WORDS } from '../rules/rating-format.rules'
+import { unscored, type RatingDraft, type RatingFormErrors } from '../rules/rating-form.rules'
 import './rating-form.scss'
 
 export interface RatingFormProps {

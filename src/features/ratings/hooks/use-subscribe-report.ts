@@ -1,8 +1,8 @@
 import { useCallback, useRef, useState } from 'react'
 import type { LectureDetail } from '@contracts'
 import { ratingWindowState } from '@contracts/rules'
-import { lectureRatingWindow } from './rating-window'
-import { canSubscribeReport, subscribeReport, type SubscribeOutcome } from './subscribe-report'
+import { lectureRatingWindow } from '../rules/rating-window.rules'
+import { canSubscribeReport, subscribeReport, type SubscribeOutcome } from '../platform/subscribe-report'
 import { isTooFew, useRatingSummary } from './use-rating-reports'
 
 /** idle: not asked yet on this visit; asking: WeChat's dialog is open; then what the person chose. */

@@ -2,9 +2,9 @@ import type { ErrorBody, LectureDetail } from '@contracts'
 import { callCloud } from '@/services/cloud'
 import { useFormSubmit, type FormSubmitSpec } from '@/features/shared/use-form-submit'
 import { markLecturesChanged } from '@/features/shared/lecture-changes'
-import { checkLectureForm, type LectureInput } from './lecture-form-check.rules'
-import { formErrorsFromServer, type LectureFormErrors, type LectureFormField } from './lecture-form-errors.rules'
-import type { LectureFormValues } from './lecture-form-values.rules'
+import { checkLectureForm, type LectureInput } from '../rules/lecture-form-check.rules'
+import { formErrorsFromServer, type LectureFormErrors, type LectureFormField } from '../rules/lecture-form-errors.rules'
+import type { LectureFormValues } from '../rules/lecture-form-values.rules'
 
 export interface UseSaveLecture {
   submitting: boolean

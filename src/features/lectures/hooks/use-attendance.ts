@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import type { AttendancePage, AttendanceRow, ErrorBody, ExportResult, SpeakerAttendanceRow } from '@contracts'
 import { callCloud } from '@/services/cloud'
-import { placeAttendanceRow } from './attendance-order'
+import { placeAttendanceRow } from '../rules/attendance-order.rules'
 import { markLecturesChanged } from '@/features/shared/lecture-changes'
 import { usePagedList, type UsePagedList } from '@/features/shared/use-paged-list'
 

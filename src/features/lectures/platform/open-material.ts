@@ -1,6 +1,6 @@
 import Taro from '@tarojs/taro'
 import type { MaterialView } from '@contracts'
-import { extensionOf } from './material-file.rules'
+import { extensionOf } from '../rules/material-file.rules'
 
 const IMAGE_EXTENSIONS = new Set(['jpg', 'jpeg', 'png'])
 

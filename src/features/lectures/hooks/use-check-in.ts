@@ -3,7 +3,7 @@ import type { CheckInResult, Envelope, ErrorBody } from '@contracts'
 import type { CheckInScene } from '@contracts/rules'
 import { callCloud } from '@/services/cloud'
 import { markLecturesChanged } from '@/features/shared/lecture-changes'
-import { locateWithoutBlocking, type GeoPoint } from './locate'
+import { locateWithoutBlocking, type GeoPoint } from '../platform/locate'
 
 /**
  * Check-in as a small state machine (DESIGN.md §6): idle → submitting → done | failed(code), and
