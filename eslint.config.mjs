@@ -74,6 +74,19 @@ export default tseslint.config(
         { group: ['**/cloudfunctions/*', '!**/cloudfunctions/contracts', '**/cloudfunctions/contracts/*/**'], message: 'src/ may import only cloudfunctions/contracts' },
         { group: ['wx-server-sdk'], message: 'the SDK belongs to cloud functions' },
       ]),
+      // One source for every rule the client shows, and no zod in the mini-program: values come from the
+      // contracts' zod-free part (@contracts/rules); the schema modules give types only.
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: '@contracts', allowTypeImports: true, message: 'import values from @contracts/rules; @contracts gives types only (its schemas would bring zod into the bundle)' }],
+          patterns: [
+            { group: ['@contracts/*', '!@contracts/rules'], allowTypeImports: true, message: 'import values from @contracts/rules; the contract modules give types only' },
+            { group: ['**/cloudfunctions/**'], allowTypeImports: true, message: 'reach the contracts through @contracts (types) and @contracts/rules (values)' },
+            { group: ['zod', 'zod/*'], message: 'zod stays on the server: take limits and rules from @contracts/rules' },
+          ],
+        },
+      ],
       // Only src/services/cloud knows how a function is called on each platform.
       'no-restricted-syntax': [
         'error',
@@ -109,6 +122,19 @@ export default tseslint.config(
     },
   },
   {
+    files: ['src/**/*.rules.ts'],
+    rules: {
+      // Client rules are pure functions of their arguments, table-tested without a runtime.
+      'no-restricted-imports': restrictPaths([
+        { group: ['@tarojs/*', '@nutui/*', 'react', 'react-dom'], message: 'rules files are pure: no platform or React (put the call in a platform/ module or a hook)' },
+        { group: ['**/components/**', '@/components/**', '**/use-*', '**/*.store'], message: 'rules files are pure: no components, hooks or stores' },
+        // Error codes are data: services/cloud/errors is the one part of the services a rule may name.
+        { regex: '(^|/)services(/(?!cloud/errors$)|$)', message: 'rules files are pure: no services (error codes come from @/services/cloud/errors)' },
+        { group: ['**/cloudfunctions/*', '!**/cloudfunctions/contracts', '**/cloudfunctions/contracts/*/**'], message: 'src/ may import only cloudfunctions/contracts' },
+      ]),
+    },
+  },
+  {
     files: ['cloudfunctions/{contracts,shared,modules,functions}/**/*.ts'],
     rules: {
       // Only the emulator knows the local backend exists (DESIGN.md §2: no `if (local)` in domain code).
@@ -131,6 +157,17 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': restrictPaths([
         { group: ['wx-server-sdk', '**/shared/**', '**/modules/**', '**/emulator/**', 'crypto', 'fs', 'path'], message: 'contracts are shared with the client: schemas and types only' },
+      ]),
+    },
+  },
+  {
+    files: ['cloudfunctions/contracts/rules/**/*.ts'],
+    rules: {
+      // The part the client bundles: constants and pure functions that import only each other.
+      'no-restricted-imports': restrictPaths([
+        { group: ['zod', 'zod/*'], message: 'contracts/rules is zod-free: the client bundles it' },
+        { group: ['../*', '../**'], message: 'contracts/rules imports only its own files (the schema modules bring zod)' },
+        { group: ['wx-server-sdk', 'crypto', 'fs', 'path'], message: 'contracts/rules is pure: the client bundles it' },
       ]),
     },
   },

@@ -52,6 +52,7 @@ module.exports = {
         '\\.(css|scss|sass|less)$': 'identity-obj-proxy',
         '^@/(.*)$': '<rootDir>/src/$1',
         '^@contracts$': '<rootDir>/cloudfunctions/contracts',
+        '^@contracts/rules$': '<rootDir>/cloudfunctions/contracts/rules',
       },
       testEnvironmentOptions: { customExportConditions: [''] },
     },

@@ -17,6 +17,9 @@ import { defineConfig, type UserConfigExport } from '@tarojs/cli'
  */
 const root = path.resolve(__dirname, '..')
 
+/** The contracts' zod-free part (constants, labels, pure helpers), which the client imports as values. */
+const contractRules = path.join(root, 'cloudfunctions/contracts/rules')
+
 /** Every page's `index.config.ts` under src/ (Taro reads them outside webpack's module graph). */
 function pageConfigFiles(dir = path.join(root, 'src')): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
@@ -53,7 +56,9 @@ export default defineConfig<'webpack5'>(async (merge) => {
     plugins: [],
     alias: {
       '@': path.join(root, 'src'),
-      // Types only (`import type … from '@contracts'`): nothing of cloudfunctions/ is bundled.
+      // Values: the contracts' zod-free rules, the one part of cloudfunctions/ the client bundles.
+      '@contracts/rules': contractRules,
+      // Types only (`import type … from '@contracts'`, lint-enforced): the schemas and zod stay out.
       '@contracts': path.join(root, 'cloudfunctions/contracts'),
     },
     env: {
@@ -68,6 +73,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
     compiler: 'webpack5',
     cache: buildCache,
     mini: {
+      // Taro compiles only src/ unless told: the contract rules are TypeScript outside it.
+      compile: { include: [contractRules] },
       // Our stylesheets use one block prefix each, so their order across shared chunks does not matter.
       miniCssExtractPluginOption: { ignoreOrder: true },
       postcss: {
@@ -76,6 +83,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
       },
     },
     h5: {
+      compile: { include: [contractRules] },
       publicPath: '/',
       staticDirectory: 'static',
       router: { mode: 'hash' },

@@ -2,6 +2,7 @@ import { lectureContract } from './lecture.contract'
 import { memberContract } from './member.contract'
 import { ratingContract } from './rating.contract'
 
+export * from './rules'
 export * from './envelope'
 export * from './define'
 export * from './common.schema'

@@ -1,35 +1,47 @@
 import { z } from 'zod'
 import { action } from './define'
 import { cursorSchema, openidSchema, pageLimitSchema, requiredText, text, urlSchema, type Page } from './common.schema'
+import { CHECKIN_TOKEN_PATTERN, LECTURE_ID_PATTERN } from './rules/check-in-scene.rules'
+import { REASON_MAX, WEB_LINK_MESSAGE, WEB_LINK_PATTERN } from './rules/common.rules'
+import {
+  AUDIENCES,
+  CHECKIN_MODES,
+  CHECKIN_WINDOW_MAX_MINUTES,
+  LECTURE_TITLE_MAX,
+  LECTURE_TOPIC_MAX,
+  MATERIAL_FILE_FOLDER,
+  MATERIAL_TITLE_MAX,
+  MATERIALS_MAX,
+  PLACE_NAME_MAX,
+  SPEAKER_NAME_MAX,
+  VENUE_RADIUS_MAX,
+  VENUE_RADIUS_MIN,
+  type Audience,
+  type CheckinMode,
+  type LectureStatus,
+} from './rules/lecture.rules'
 
 /** ISO-8601 with an explicit offset or Z, e.g. `2026-11-22T19:30:00+08:00`: never a bare local time. */
 export const isoDateTimeSchema = z.iso.datetime({ offset: true, message: '请填写带时区的时间' })
 
-export const lectureIdSchema = z
-  .string()
-  .trim()
-  .regex(/^L[0-9a-z]{10}$/, '党课编号格式不正确')
+export const lectureIdSchema = z.string().trim().regex(LECTURE_ID_PATTERN, '党课编号格式不正确')
 
-export const tokenSchema = z
-  .string()
-  .trim()
-  .regex(/^[A-Za-z0-9]{6,16}$/, '二维码内容不正确，请重新扫描')
+export const tokenSchema = z.string().trim().regex(CHECKIN_TOKEN_PATTERN, '二维码内容不正确，请重新扫描')
 
-export const audienceSchema = z.enum(['branch', 'open'])
-export const checkinModeSchema = z.enum(['rotating', 'static'])
+export const audienceSchema = z.enum(AUDIENCES)
+export const checkinModeSchema = z.enum(CHECKIN_MODES)
 
 const coordinate = (min: number, max: number) => z.number().finite().min(min).max(max)
 
 export const locationSchema = z.strictObject({
-  name: requiredText(60, '地点'),
+  name: requiredText(PLACE_NAME_MAX, '地点'),
   latitude: coordinate(-90, 90).optional(),
   longitude: coordinate(-180, 180).optional(),
   /** Metres; how far from the point a check-in is still "at the venue". */
-  radius: z.number().int().min(50).max(5000).optional(),
+  radius: z.number().int().min(VENUE_RADIUS_MIN).max(VENUE_RADIUS_MAX).optional(),
 })
 
-/** Where the client uploads lecture files; the server refuses a fileID outside it (exports live elsewhere). */
-export const MATERIAL_FILE_FOLDER = 'lecture-materials/'
+const folder = MATERIAL_FILE_FOLDER.replace(/\/$/, '')
 
 /**
  * A file in this environment's cloud storage, as `uploadFile` answers it:
@@ -40,18 +52,18 @@ export const materialFileIdSchema = z
   .string()
   .trim()
   .max(300, '文件标识太长')
-  .regex(/^cloud:\/\/[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\/lecture-materials\/[A-Za-z0-9_.-]+(\/[A-Za-z0-9_.-]+)*$/, '文件标识格式不正确，请重新上传')
-  .refine((id) => !/(^|\/)\.\.?(\/|$)/.test(id.slice(id.indexOf('/lecture-materials/'))), '文件标识格式不正确，请重新上传')
+  .regex(new RegExp(`^cloud://[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+/${folder}/[A-Za-z0-9_.-]+(/[A-Za-z0-9_.-]+)*$`), '文件标识格式不正确，请重新上传')
+  .refine((id) => !/(^|\/)\.\.?(\/|$)/.test(id.slice(id.indexOf(`/${folder}/`))), '文件标识格式不正确，请重新上传')
 
 /** A link to read elsewhere: http(s) only (a `cloud://` id is a file material, not a link). */
 export const materialLinkSchema = z.strictObject({
-  title: requiredText(60, '资料名称'),
-  url: urlSchema.regex(/^https?:\/\//, '链接格式不正确，请填写以 http:// 或 https:// 开头的完整链接'),
+  title: requiredText(MATERIAL_TITLE_MAX, '资料名称'),
+  url: urlSchema.regex(WEB_LINK_PATTERN, WEB_LINK_MESSAGE),
 })
 
 /** A file the secretary uploaded (PDF, Word, PPT, pictures). */
 export const materialFileSchema = z.strictObject({
-  title: requiredText(60, '资料名称'),
+  title: requiredText(MATERIAL_TITLE_MAX, '资料名称'),
   fileID: materialFileIdSchema,
 })
 
@@ -61,20 +73,20 @@ export const materialSchema = z.union([materialLinkSchema, materialFileSchema], 
 })
 
 export const checkinWindowSchema = z.strictObject({
-  opensBeforeMinutes: z.number().int().min(0).max(24 * 60),
-  closesAfterMinutes: z.number().int().min(0).max(24 * 60),
+  opensBeforeMinutes: z.number().int().min(0).max(CHECKIN_WINDOW_MAX_MINUTES),
+  closesAfterMinutes: z.number().int().min(0).max(CHECKIN_WINDOW_MAX_MINUTES),
 })
 
 export const lectureFieldsSchema = {
-  title: requiredText(60, '标题'),
-  topic: text(500),
-  speaker: z.strictObject({ name: requiredText(20, '主讲人'), openid: openidSchema.optional() }),
+  title: requiredText(LECTURE_TITLE_MAX, '标题'),
+  topic: text(LECTURE_TOPIC_MAX),
+  speaker: z.strictObject({ name: requiredText(SPEAKER_NAME_MAX, '主讲人'), openid: openidSchema.optional() }),
   startAt: isoDateTimeSchema,
   endAt: isoDateTimeSchema,
   location: locationSchema,
   audience: audienceSchema,
   checkinMode: checkinModeSchema,
-  materials: z.array(materialSchema).max(10, '资料最多 10 项'),
+  materials: z.array(materialSchema).max(MATERIALS_MAX, `资料最多 ${MATERIALS_MAX} 项`),
   checkinWindow: checkinWindowSchema,
 }
 
@@ -91,7 +103,6 @@ export const lectureInputSchema = z.strictObject({
   checkinWindow: lectureFieldsSchema.checkinWindow.optional(),
 })
 
-export type LectureStatus = 'draft' | 'published' | 'cancelled'
 export type MaterialInput = z.infer<typeof materialSchema>
 
 /**
@@ -99,8 +110,6 @@ export type MaterialInput = z.infer<typeof materialSchema>
  * this answer (empty when the file is gone), so the client opens both the same way.
  */
 export type MaterialView = { title: string; url: string; fileID?: undefined } | { title: string; url: string; fileID: string }
-export type Audience = z.infer<typeof audienceSchema>
-export type CheckinMode = z.infer<typeof checkinModeSchema>
 
 export interface LectureView {
   id: string
@@ -243,26 +252,13 @@ export interface ExportResult {
   rows: number
 }
 
-/**
- * What a check-in QR code carries: `<lectureId>.<token>`, short enough (22 characters) for the 32-character
- * `scene` of a mini-program code, and shared by the server that makes it and the page that reads it.
- */
-export function sceneFor(lectureId: string, token: string): string {
-  return `${lectureId}.${token}`
-}
-
-export function parseScene(scene: string): { lectureId: string; token: string } | null {
-  const m = /^(L[0-9a-z]{10})\.([A-Za-z0-9]{6,16})$/.exec(scene.trim())
-  return m && m[1] && m[2] ? { lectureId: m[1], token: m[2] } : null
-}
-
 const byId = z.strictObject({ lectureId: lectureIdSchema })
 
 export const lectureContract = {
   create: action<LectureDetail>()(lectureInputSchema),
   update: action<LectureDetail>()(lectureInputSchema.partial().extend({ lectureId: lectureIdSchema })),
   publish: action<LectureDetail>()(byId),
-  cancel: action<LectureDetail>()(z.strictObject({ lectureId: lectureIdSchema, reason: requiredText(100, '取消原因') })),
+  cancel: action<LectureDetail>()(z.strictObject({ lectureId: lectureIdSchema, reason: requiredText(REASON_MAX, '取消原因') })),
   list: action<Page<LectureView>>()(
     z.strictObject({
       scope: z.enum(['upcoming', 'past']),
@@ -287,7 +283,7 @@ export const lectureContract = {
       lectureId: lectureIdSchema,
       openid: openidSchema,
       present: z.boolean(),
-      reason: requiredText(100, '原因'),
+      reason: requiredText(REASON_MAX, '原因'),
     }),
   ),
   exportAttendance: action<ExportResult>()(byId),

@@ -10,19 +10,19 @@ import {
   text,
   urlSchema,
   type Page,
-  type Role,
 } from './common.schema'
+import { BRANCH_NAME_MAX, INVITE_CODE_KINDS, INVITE_CODE_PATTERN, MEMBER_NAME_MAX, MEMBER_POST_MAX, type Role } from './rules/member.rules'
 
 export const inviteCodeSchema = z
   .string()
   .trim()
   .toUpperCase()
-  .regex(/^[A-Z0-9]{6,8}$/, '邀请码是 6 位字母或数字')
+  .regex(INVITE_CODE_PATTERN, '邀请码是 6 位字母或数字')
 
 export const profileFieldsSchema = {
-  name: requiredText(20, '姓名'),
+  name: requiredText(MEMBER_NAME_MAX, '姓名'),
   phone: z.union([phoneSchema, z.literal('')]),
-  post: text(30),
+  post: text(MEMBER_POST_MAX),
   avatar: z.union([urlSchema, z.literal('')]),
 }
 
@@ -110,12 +110,12 @@ export const memberContract = {
   ),
   rotateInviteCode: action<InviteCodes>()(
     z.strictObject({
-      kind: z.enum(['member', 'resident']),
+      kind: z.enum(INVITE_CODE_KINDS),
     }),
   ),
   createBranch: action<CreatedBranch>()(
     z.strictObject({
-      name: requiredText(40, '支部名称'),
+      name: requiredText(BRANCH_NAME_MAX, '支部名称'),
     }),
   ),
 }

@@ -2,23 +2,10 @@ import { z } from 'zod'
 import { action } from './define'
 import { openidSchema, text } from './common.schema'
 import { lectureIdSchema } from './lecture.contract'
+import { COMMENT_MAX, RATING_THRESHOLD, SCORE_MAX, SCORE_MIN, type RatingDimension } from './rules/rating.rules'
 
-/** The four dimensions of the 评议表, in the order the form shows them. */
-export const RATING_DIMENSIONS = ['attitude', 'content', 'form', 'effect'] as const
-export type RatingDimension = (typeof RATING_DIMENSIONS)[number]
-
-export const DIMENSION_LABELS: Record<RatingDimension, string> = {
-  attitude: '授课态度',
-  content: '授课内容',
-  form: '授课形式',
-  effect: '授课效果',
-}
-
-/** Below this many ratings nothing is shown, so no single rater can be identified. */
-export const RATING_THRESHOLD = 3
-export const COMMENT_MAX = 300
-
-const score = z.number().int('请打 1 到 5 分').min(1, '请打 1 到 5 分').max(5, '请打 1 到 5 分')
+const scoreMessage = `请打 ${SCORE_MIN} 到 ${SCORE_MAX} 分`
+const score = z.number().int(scoreMessage).min(SCORE_MIN, scoreMessage).max(SCORE_MAX, scoreMessage)
 
 export const scoresSchema = z.strictObject({
   attitude: score,

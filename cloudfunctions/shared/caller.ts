@@ -1,4 +1,4 @@
-import type { Role } from '../contracts/common.schema'
+import type { Role } from '../contracts/rules/member.rules'
 import { Collections } from './collections'
 import { findById, type Database, type DocBase } from './db'
 

@@ -1,18 +1,18 @@
 import dayjs from 'dayjs'
 import utc from 'dayjs/plugin/utc'
 import timezone from 'dayjs/plugin/timezone'
+import { BEIJING_TIME_ZONE } from '../contracts/rules/time.rules'
 
 dayjs.extend(utc)
 dayjs.extend(timezone)
 
 /**
- * Every day/week/month boundary is Beijing time, computed explicitly: cloud functions run in UTC and
- * tests run with TZ=UTC, so the process time zone must never decide a boundary (docs/architecture.md "Time").
+ * The server's one module for time. Every day/week/month boundary is Beijing time, computed explicitly:
+ * cloud functions run in UTC and tests run with TZ=UTC, so the process time zone must never decide a
+ * boundary (docs/architecture.md "Time"). The client's counterpart is src/utils/beijing-time.ts.
  */
-export const BEIJING = 'Asia/Shanghai'
-
 export function beijing(at: Date | string | number = Date.now()): dayjs.Dayjs {
-  return dayjs(at).tz(BEIJING)
+  return dayjs(at).tz(BEIJING_TIME_ZONE)
 }
 
 /** `2026-11-22 14:30` in Beijing time, for messages and ledgers. */

@@ -2,18 +2,12 @@ import { act, fireEvent, render, waitFor } from '@testing-library/react'
 import { Current } from '@tarojs/runtime'
 import { lectureInputSchema, materialFileIdSchema } from '../../cloudfunctions/contracts'
 import LectureEditPage from '@/packages/secretary/pages/lecture-edit/index'
-import { beijingToday } from '@/features/lectures/beijing-time'
-import {
-  checkLectureForm,
-  checkMaterialFile,
-  emptyLectureForm,
-  fileKindLabel,
-  formErrorsFromServer,
-  lectureToForm,
-  materialCloudPath,
-  type LectureFormValues,
-} from '@/features/lectures/lecture-form.rules'
+import { checkLectureForm } from '@/features/lectures/rules/lecture-form-check.rules'
+import { formErrorsFromServer } from '@/features/lectures/rules/lecture-form-errors.rules'
+import { emptyLectureForm, lectureToForm, type LectureFormValues } from '@/features/lectures/rules/lecture-form-values.rules'
+import { checkMaterialFile, fileKindLabel, materialCloudPath } from '@/features/lectures/rules/material-file.rules'
 import { resetWhoamiStore } from '@/features/members/whoami.store'
+import { beijingToday } from '@/utils/beijing-time'
 import { click, stubCloud, textOf, typeInto } from '../support/app/cloud-stub'
 import { whoamiAs } from '../support/app/fixtures'
 

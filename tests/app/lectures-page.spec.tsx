@@ -1,7 +1,7 @@
 import { act, render, waitFor } from '@testing-library/react'
 import type { LectureView } from '@contracts'
 import LecturesPage from '@/pages/lectures/index'
-import { lectureLive } from '@/features/lectures/lecture-timing.rules'
+import { lectureLive } from '@/features/lectures/rules/lecture-timing.rules'
 import { resetWhoamiStore } from '@/features/members/whoami.store'
 import { click, stubCloud, textOf } from '../support/app/cloud-stub'
 import { whoamiAs } from '../support/app/fixtures'

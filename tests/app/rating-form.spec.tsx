@@ -1,18 +1,10 @@
 import { fireEvent, render, waitFor } from '@testing-library/react'
 import { Current } from '@tarojs/runtime'
 import type { LectureDetail, LectureView, MyRating } from '@contracts'
-import {
-  COMMENT_MAX as CONTRACT_COMMENT_MAX,
-  DIMENSION_LABELS as CONTRACT_LABELS,
-  RATING_DIMENSIONS as CONTRACT_DIMENSIONS,
-  RATING_THRESHOLD as CONTRACT_THRESHOLD,
-} from '../../cloudfunctions/contracts'
-import { ratingWindow, ratingWindowState as serverWindowState } from '../../cloudfunctions/modules/ratings/rating.rules'
+import { COMMENT_MAX, RATING_DIMENSIONS } from '@contracts/rules'
 import LectureRatePage from '@/pages/lecture-rate/index'
 import LectureDetailPage from '@/pages/lecture-detail/index'
-import { COMMENT_MAX, DIMENSION_LABELS, RATING_DIMENSIONS, RATING_THRESHOLD } from '@/features/ratings/rating-dimensions'
-import { checkRatingDraft, ratingErrorsFromServer } from '@/features/ratings/rating-form.rules'
-import { ratingWindowOf, ratingWindowState } from '@/features/ratings/rating-window'
+import { checkRatingDraft, ratingErrorsFromServer } from '@/features/ratings/rules/rating-form.rules'
 import type { Answer } from '../support/app/cloud-stub'
 import { click, deferred, stubCloud, textOf } from '../support/app/cloud-stub'
 import { LECTURE_ID, lectureUnderWay } from '../support/app/fixtures'
@@ -79,26 +71,6 @@ async function typeComment(container: HTMLElement, value: string): Promise<void>
 function commentValue(container: HTMLElement): string | undefined {
   return container.querySelector<HTMLTextAreaElement>('.rating-form__comment textarea')?.value
 }
-
-describe('rating values restated on the client', () => {
-  it('equal the contract’s dimensions, labels, threshold and comment limit', () => {
-    expect([...RATING_DIMENSIONS]).toEqual([...CONTRACT_DIMENSIONS])
-    expect(DIMENSION_LABELS).toEqual(CONTRACT_LABELS)
-    expect(RATING_THRESHOLD).toBe(CONTRACT_THRESHOLD)
-    expect(COMMENT_MAX).toBe(CONTRACT_COMMENT_MAX)
-  })
-
-  it('open and close the rating window where the server does (start … end + 7 days)', () => {
-    const start = '2026-11-22T11:30:00.000Z'
-    const end = '2026-11-22T13:00:00.000Z'
-    const server = ratingWindow(Date.parse(start), Date.parse(end))
-    const client = ratingWindowOf(start, end)
-    expect(client).toEqual(server)
-    for (const at of [server.opensAt - 1, server.opensAt, server.closesAt - 1, server.closesAt, server.closesAt + 1]) {
-      expect(ratingWindowState(client, at)).toBe(serverWindowState(at, server))
-    }
-  })
-})
 
 describe('rating form rules', () => {
   it('names every dimension still without a score', () => {

@@ -1,7 +1,8 @@
 import { useState } from 'react'
 import { render } from '@testing-library/react'
 import { RatingRow } from '@/components/rating-row'
-import { SCORES, SCORE_WORDS } from '@/features/ratings/rating-dimensions'
+import { SCORES } from '@contracts/rules'
+import { SCORE_WORDS } from '@/features/ratings/rules/rating-format.rules'
 import { click, textOf } from '../support/app/cloud-stub'
 
 const WORDS = SCORES.map((s) => SCORE_WORDS[s])

@@ -1,7 +1,7 @@
 import { act, renderHook, waitFor } from '@testing-library/react'
 import type { AttendanceRow } from '@contracts'
-import { placeAttendanceRow } from '@/features/lectures/attendance-order'
-import { useAttendance, type UseAttendance } from '@/features/lectures/use-attendance'
+import { placeAttendanceRow } from '@/features/lectures/rules/attendance-order.rules'
+import { useAttendance, type UseAttendance } from '@/features/lectures/hooks/use-attendance'
 import { stubCloud } from '../support/app/cloud-stub'
 import { attendanceRow as row } from '../support/app/fixtures'
 

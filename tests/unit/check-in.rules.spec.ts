@@ -10,12 +10,10 @@ import {
   slotEndsAt,
   slotOf,
   tokenFor,
-  windowBounds,
-  windowState,
   canTransition,
-  DEFAULT_WINDOW,
 } from '../../cloudfunctions/modules/lectures/check-in.rules'
-import { parseScene, sceneFor } from '../../cloudfunctions/contracts/lecture.contract'
+import { parseScene, sceneFor } from '../../cloudfunctions/contracts/rules/check-in-scene.rules'
+import { checkinWindowBounds, checkinWindowState, DEFAULT_CHECKIN_WINDOW } from '../../cloudfunctions/contracts/rules/lecture.rules'
 import { formatBeijing } from '../../cloudfunctions/shared/time'
 
 dayjs.extend(utc)
@@ -76,7 +74,7 @@ describe('check-in window across Beijing midnight (process TZ is UTC)', () => {
   // 00:10–01:00 on 23 Nov in Beijing is 16:10–17:00 on 22 Nov in UTC.
   const start = bj('2026-11-23 00:10')
   const end = bj('2026-11-23 01:00')
-  const bounds = windowBounds(start, end, DEFAULT_WINDOW)
+  const bounds = checkinWindowBounds(start, end, DEFAULT_CHECKIN_WINDOW)
 
   it('runs in TZ=UTC, so a local-time bug would show', () => {
     expect(new Date(start).getHours()).toBe(16)
@@ -89,7 +87,7 @@ describe('check-in window across Beijing midnight (process TZ is UTC)', () => {
     ['2026-11-23 00:59:59', 'open'],
     ['2026-11-23 01:00:00', 'closed'],
   ])('at %s Beijing time the window is %s', (at, state) => {
-    expect(windowState(bj(at), bounds)).toBe(state)
+    expect(checkinWindowState(bj(at), bounds)).toBe(state)
   })
 
   it('says the opening time in Beijing time, on the previous calendar day', () => {
@@ -97,10 +95,10 @@ describe('check-in window across Beijing midnight (process TZ is UTC)', () => {
   })
 
   it('honours a custom window', () => {
-    const custom = windowBounds(start, end, { opensBeforeMinutes: 0, closesAfterMinutes: 15 })
-    expect(windowState(bj('2026-11-23 00:09'), custom)).toBe('notOpen')
-    expect(windowState(bj('2026-11-23 01:14'), custom)).toBe('open')
-    expect(windowState(bj('2026-11-23 01:15'), custom)).toBe('closed')
+    const custom = checkinWindowBounds(start, end, { opensBeforeMinutes: 0, closesAfterMinutes: 15 })
+    expect(checkinWindowState(bj('2026-11-23 00:09'), custom)).toBe('notOpen')
+    expect(checkinWindowState(bj('2026-11-23 01:14'), custom)).toBe('open')
+    expect(checkinWindowState(bj('2026-11-23 01:15'), custom)).toBe('closed')
   })
 })
 

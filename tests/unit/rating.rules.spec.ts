@@ -16,10 +16,9 @@ import {
   distribution,
   emptyAggregate,
   normalizeAggregate,
-  ratingWindow,
-  ratingWindowState,
   shouldTellSpeaker,
 } from '../../cloudfunctions/modules/ratings/rating.rules'
+import { ratingWindow, ratingWindowState } from '../../cloudfunctions/contracts/rules/rating.rules'
 
 dayjs.extend(utc)
 dayjs.extend(timezone)

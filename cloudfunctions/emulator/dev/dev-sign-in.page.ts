@@ -1,4 +1,4 @@
-import type { Role } from '../../contracts/common.schema'
+import type { Role } from '../../contracts/rules/member.rules'
 import { escapeHtml } from '../host/http-util'
 
 /** One row of the page: a seeded person as the store knows them now (they may have joined or left). */

@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import type { Role } from '../../contracts/common.schema'
+import type { Role } from '../../contracts/rules/member.rules'
 import { Collections } from '../../shared/collections'
 import { identify, isValidOpenid, signInCookie, signOutCookie } from '../host/identity'
 import { redirect, sendHtml, sendJson } from '../host/http-util'

@@ -1,24 +1,23 @@
 import { createHmac } from 'crypto'
+import { CHECKIN_SLOT_SECONDS, type CheckinMode, type LectureStatus } from '../../contracts/rules/lecture.rules'
 
 /**
- * Pure rules of check-in (DESIGN.md §6): token slots, the window, the audience and the geofence.
+ * Pure rules of check-in (docs/architecture.md "Check-in"): token slots, the audience and the geofence.
+ * The window is the contract's (contracts/rules/lecture.rules.ts): the client shows it too.
  * Time comes in as milliseconds; nothing here reads a clock or a time zone.
  */
 
-export const DEFAULT_SLOT_SECONDS = 15
 /** How far back a token is recognised as "this lecture's, but expired" rather than "not for this lecture". */
 const RECOGNISE_EXPIRED_SLOTS = 240
 const TOKEN_LENGTH = 10
 const TOKEN_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZabcdefghijkmnpqrstuvwxyz'
 
-export type CheckinMode = 'rotating' | 'static'
-
-export function slotOf(nowMs: number, slotSeconds = DEFAULT_SLOT_SECONDS): number {
+export function slotOf(nowMs: number, slotSeconds = CHECKIN_SLOT_SECONDS): number {
   return Math.floor(nowMs / (slotSeconds * 1000))
 }
 
 /** When the slot containing `nowMs` ends: the display must show the next code by then. */
-export function slotEndsAt(nowMs: number, slotSeconds = DEFAULT_SLOT_SECONDS): number {
+export function slotEndsAt(nowMs: number, slotSeconds = CHECKIN_SLOT_SECONDS): number {
   return (slotOf(nowMs, slotSeconds) + 1) * slotSeconds * 1000
 }
 
@@ -32,7 +31,7 @@ export function tokenFor(secret: string, lectureId: string, slot: number): strin
 
 export const STATIC_SLOT = -1
 
-export function currentToken(secret: string, lectureId: string, mode: CheckinMode, nowMs: number, slotSeconds = DEFAULT_SLOT_SECONDS): string {
+export function currentToken(secret: string, lectureId: string, mode: CheckinMode, nowMs: number, slotSeconds = CHECKIN_SLOT_SECONDS): string {
   return tokenFor(secret, lectureId, mode === 'static' ? STATIC_SLOT : slotOf(nowMs, slotSeconds))
 }
 
@@ -48,7 +47,7 @@ export function judgeToken(
   mode: CheckinMode,
   token: string,
   nowMs: number,
-  slotSeconds = DEFAULT_SLOT_SECONDS,
+  slotSeconds = CHECKIN_SLOT_SECONDS,
 ): TokenVerdict {
   if (mode === 'static') return safeEqual(token, tokenFor(secret, lectureId, STATIC_SLOT)) ? 'valid' : 'invalid'
   const now = slotOf(nowMs, slotSeconds)
@@ -64,26 +63,6 @@ function safeEqual(a: string, b: string): boolean {
   let diff = 0
   for (let i = 0; i < a.length; i += 1) diff |= a.charCodeAt(i) ^ b.charCodeAt(i)
   return diff === 0
-}
-
-export interface CheckinWindow {
-  opensBeforeMinutes: number
-  closesAfterMinutes: number
-}
-
-export const DEFAULT_WINDOW: CheckinWindow = { opensBeforeMinutes: 30, closesAfterMinutes: 0 }
-
-export function windowBounds(startMs: number, endMs: number, w: CheckinWindow): { opensAt: number; closesAt: number } {
-  return { opensAt: startMs - w.opensBeforeMinutes * 60_000, closesAt: endMs + w.closesAfterMinutes * 60_000 }
-}
-
-export type WindowState = 'notOpen' | 'open' | 'closed'
-
-/** Open from `opensAt` inclusive to `closesAt` exclusive. */
-export function windowState(nowMs: number, bounds: { opensAt: number; closesAt: number }): WindowState {
-  if (nowMs < bounds.opensAt) return 'notOpen'
-  if (nowMs >= bounds.closesAt) return 'closed'
-  return 'open'
 }
 
 export type AudienceVerdict = 'allowed' | 'otherBranch'
@@ -122,8 +101,6 @@ export function geofence(
   const distance = Math.round(distanceMeters({ latitude: venue.latitude, longitude: venue.longitude }, given))
   return { flags: distance > venue.radius ? ['far'] : [], distance }
 }
-
-export type LectureStatus = 'draft' | 'published' | 'cancelled'
 
 /** The lecture's state machine: draft → published → cancelled, draft → cancelled. */
 export function canTransition(from: LectureStatus, to: LectureStatus): boolean {

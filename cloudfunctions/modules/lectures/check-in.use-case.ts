@@ -1,11 +1,13 @@
 import cloud from 'wx-server-sdk'
-import { sceneFor, type CheckInResult, type DisplayCode } from '../../contracts/lecture.contract'
+import type { CheckInResult, DisplayCode } from '../../contracts/lecture.contract'
+import { checkInQrContent, sceneFor } from '../../contracts/rules/check-in-scene.rules'
+import { checkinWindowBounds, checkinWindowState } from '../../contracts/rules/lecture.rules'
 import { Collections } from '../../shared/collections'
 import { updateWhere, type Database } from '../../shared/db'
 import { maskName } from '../../shared/privacy.rules'
 import type { ContextFor } from '../../shared/router'
 import { findBranch } from '../members/member.repository'
-import { currentToken, geofence, judgeAudience, judgeToken, slotEndsAt, windowBounds, windowState, type GeoPoint } from './check-in.rules'
+import { currentToken, geofence, judgeAudience, judgeToken, slotEndsAt, type GeoPoint } from './check-in.rules'
 import { CheckinErrors, LectureErrors } from './lecture.errors'
 import { checkInId, findCheckIn, findLecture, recentCheckIns, type CheckInDoc, type LectureDoc } from './lecture.repository'
 import { ownLecture } from './manage-lecture.use-case'
@@ -17,8 +19,7 @@ const RECENT_NAMES = 5
  * to the check-in page's URL; without it the code carries content the in-app scanner understands.
  */
 function qrContentFor(scene: string): string {
-  const h5 = process.env.CHECKIN_H5_URL
-  return h5 ? `${h5}${h5.includes('?') ? '&' : '?'}scene=${encodeURIComponent(scene)}` : `zbhd://check-in?scene=${scene}`
+  return checkInQrContent(scene, process.env.CHECKIN_H5_URL)
 }
 
 /** The page a mini-program code opens; `scene` reaches it URL-encoded in `options.scene`. */
@@ -53,7 +54,7 @@ export async function displayCode(input: { lectureId: string; withMiniCode?: boo
     scene,
     slotSeconds: lecture.slotSeconds,
     expiresAt: new Date(
-      lecture.checkinMode === 'static' ? windowBounds(lecture.startAt.getTime(), lecture.endAt.getTime(), lecture.checkinWindow).closesAt : slotEndsAt(nowMs, lecture.slotSeconds),
+      lecture.checkinMode === 'static' ? checkinWindowBounds(lecture.startAt.getTime(), lecture.endAt.getTime(), lecture.checkinWindow).closesAt : slotEndsAt(nowMs, lecture.slotSeconds),
     ).toISOString(),
     checkinCount: lecture.checkinCount,
     // The display is projected to the whole room, residents and visitors included: masked (DESIGN.md §5).
@@ -79,8 +80,8 @@ export async function checkIn(
   if (judgeAudience(lecture.audience, lecture.branchId, ctx.member.branchId) === 'otherBranch') throw CheckinErrors.audience(lecture.branchName)
 
   const nowMs = ctx.now.getTime()
-  const bounds = windowBounds(lecture.startAt.getTime(), lecture.endAt.getTime(), lecture.checkinWindow)
-  const state = windowState(nowMs, bounds)
+  const bounds = checkinWindowBounds(lecture.startAt.getTime(), lecture.endAt.getTime(), lecture.checkinWindow)
+  const state = checkinWindowState(nowMs, bounds)
   const verdict = judgeToken(lecture.secret, lecture._id, lecture.checkinMode, input.token, nowMs, lecture.slotSeconds)
   if (state !== 'open' || verdict !== 'valid') {
     // Someone already recorded who rescans an old code (or after the window) is told so, not refused;

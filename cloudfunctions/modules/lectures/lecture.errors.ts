@@ -1,10 +1,11 @@
+import { LECTURE_MAX_MINUTES } from '../../contracts/rules/lecture.rules'
 import { AppError } from '../../shared/errors'
 import { formatBeijing } from '../../shared/time'
 
 export const LectureErrors = {
   notFound: () => new AppError('LECTURE.NOT_FOUND', '没有找到这场党课，可能已被删除或不对你开放'),
   notYourBranch: () => new AppError('LECTURE.OTHER_BRANCH', '只能管理本支部的党课'),
-  badTimes: () => new AppError('LECTURE.BAD_TIMES', '结束时间必须晚于开始时间，且一场党课不超过 24 小时', { endAt: '结束时间必须晚于开始时间' }),
+  badTimes: () => new AppError('LECTURE.BAD_TIMES', `结束时间必须晚于开始时间，且一场党课不超过 ${LECTURE_MAX_MINUTES / 60} 小时`, { endAt: '结束时间必须晚于开始时间' }),
   wrongState: (status: string, wanted: string) =>
     new AppError('LECTURE.WRONG_STATE', `这场党课当前为「${statusLabel(status)}」，不能${wanted}`),
   cancelled: () => new AppError('LECTURE.CANCELLED', '这场党课已取消，不能再修改'),

@@ -1,6 +1,6 @@
 import type { AttendanceRow, LectureDetail, LectureView, MaterialView, MyCheckIn, MyLectureStatus, SpeakerAttendanceRow } from '../../contracts/lecture.contract'
+import { checkinWindowBounds } from '../../contracts/rules/lecture.rules'
 import { maskName } from '../../shared/privacy.rules'
-import { windowBounds } from './check-in.rules'
 import { isFileMaterial, type StoredMaterial } from './material.rules'
 import type { CheckInDoc, LectureDoc } from './lecture.repository'
 
@@ -12,7 +12,7 @@ export function toMaterialView(m: StoredMaterial, fileUrls: ReadonlyMap<string, 
 }
 
 export function toLectureView(l: LectureDoc, viewerBranchId: string, fileUrls: ReadonlyMap<string, string> = NO_URLS): LectureView {
-  const bounds = windowBounds(l.startAt.getTime(), l.endAt.getTime(), l.checkinWindow)
+  const bounds = checkinWindowBounds(l.startAt.getTime(), l.endAt.getTime(), l.checkinWindow)
   return {
     id: l._id,
     branchId: l.branchId,

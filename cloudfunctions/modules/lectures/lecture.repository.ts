@@ -1,9 +1,9 @@
 import { randomBytes } from 'crypto'
-import type { Audience, CheckInMethod, CheckinMode, LectureStatus } from '../../contracts/lecture.contract'
+import type { CheckInMethod } from '../../contracts/lecture.contract'
+import type { Audience, CheckinMode, CheckinWindow, LectureStatus } from '../../contracts/rules/lecture.rules'
 import { Collections } from '../../shared/collections'
 import { findById, findMany, type Database, type DocBase } from '../../shared/db'
 import type { Cursor } from '../../shared/cursor'
-import type { CheckinWindow } from './check-in.rules'
 import type { StoredMaterial } from './material.rules'
 
 export interface LectureDoc extends DocBase {

@@ -1,35 +1,32 @@
-import type { LectureDetail } from '../../contracts/lecture.contract'
+import type { ParsedInputOf } from '../../contracts/define'
+import type { LectureContract, LectureDetail } from '../../contracts/lecture.contract'
+import {
+  CHECKIN_SLOT_SECONDS,
+  DEFAULT_AUDIENCE,
+  DEFAULT_CHECKIN_MODE,
+  DEFAULT_CHECKIN_WINDOW,
+  DEFAULT_VENUE_RADIUS,
+  lectureTimesProblem,
+  type LectureStatus,
+} from '../../contracts/rules/lecture.rules'
 import { isInBranch, loadMember } from '../../shared/caller'
 import { Collections } from '../../shared/collections'
 import { insertOnce, updateWhere } from '../../shared/db'
 import type { ContextFor } from '../../shared/router'
 import { findBranch } from '../members/member.repository'
 import { MemberErrors } from '../members/member.errors'
-import { canTransition, DEFAULT_SLOT_SECONDS, DEFAULT_WINDOW, type CheckinWindow, type LectureStatus } from './check-in.rules'
+import { canTransition } from './check-in.rules'
 import { LectureErrors } from './lecture.errors'
 import { toLectureDetail } from './lecture.mapper'
 import { findLecture, newLectureId, newSecret, type LectureDoc } from './lecture.repository'
 import { checkMaterialFiles, materialUrls } from './material.storage'
-import type { StoredMaterial } from './material.rules'
 
-const MAX_DURATION_MS = 24 * 60 * 60 * 1000
-
-export interface LectureFields {
-  title?: string
-  topic?: string
-  speaker?: { name: string; openid?: string }
-  startAt?: string
-  endAt?: string
-  location?: { name: string; latitude?: number; longitude?: number; radius?: number }
-  audience?: 'branch' | 'open'
-  checkinMode?: 'rotating' | 'static'
-  materials?: StoredMaterial[]
-  checkinWindow?: CheckinWindow
-}
+/** What `create` and `update` accept, as the contract parses it. */
+export type CreateLectureInput = ParsedInputOf<LectureContract['create']>
+export type UpdateLectureInput = ParsedInputOf<LectureContract['update']>
 
 function checkTimes(startAt: Date, endAt: Date): void {
-  const span = endAt.getTime() - startAt.getTime()
-  if (!(span > 0) || span > MAX_DURATION_MS) throw LectureErrors.badTimes()
+  if (lectureTimesProblem(startAt.getTime(), endAt.getTime()) !== null) throw LectureErrors.badTimes()
 }
 
 function manageStatus(ctx: ContextFor<'secretary'>, lecture: LectureDoc) {
@@ -57,13 +54,13 @@ export async function ownLecture(ctx: ContextFor<'secretary'>, lectureId: string
   return lecture
 }
 
-function locationOf(l: NonNullable<LectureFields['location']>): LectureDoc['location'] {
+function locationOf(l: CreateLectureInput['location']): LectureDoc['location'] {
   const hasPoint = l.latitude !== undefined && l.longitude !== undefined
   return {
     name: l.name,
     latitude: hasPoint ? (l.latitude ?? null) : null,
     longitude: hasPoint ? (l.longitude ?? null) : null,
-    radius: hasPoint ? (l.radius ?? 300) : null,
+    radius: hasPoint ? (l.radius ?? DEFAULT_VENUE_RADIUS) : null,
   }
 }
 
@@ -76,7 +73,7 @@ async function checkSpeaker(ctx: ContextFor<'secretary'>, speaker: { openid?: st
   if (!isInBranch(await loadMember(ctx.db, speaker.openid))) throw LectureErrors.speakerNotFound()
 }
 
-export async function createLecture(input: Required<Pick<LectureFields, 'title' | 'speaker' | 'startAt' | 'endAt' | 'location'>> & LectureFields, ctx: ContextFor<'secretary'>): Promise<LectureDetail> {
+export async function createLecture(input: CreateLectureInput, ctx: ContextFor<'secretary'>): Promise<LectureDetail> {
   const startAt = new Date(input.startAt)
   const endAt = new Date(input.endAt)
   checkTimes(startAt, endAt)
@@ -94,14 +91,14 @@ export async function createLecture(input: Required<Pick<LectureFields, 'title' 
     startAt,
     endAt,
     location: locationOf(input.location),
-    audience: input.audience ?? 'branch',
-    checkinMode: input.checkinMode ?? 'rotating',
+    audience: input.audience ?? DEFAULT_AUDIENCE,
+    checkinMode: input.checkinMode ?? DEFAULT_CHECKIN_MODE,
     materials: input.materials ?? [],
-    checkinWindow: input.checkinWindow ?? { ...DEFAULT_WINDOW },
+    checkinWindow: input.checkinWindow ?? { ...DEFAULT_CHECKIN_WINDOW },
     status: 'draft',
     cancelReason: null,
     secret: newSecret(),
-    slotSeconds: DEFAULT_SLOT_SECONDS,
+    slotSeconds: CHECKIN_SLOT_SECONDS,
     checkinCount: 0,
     createdAt: ctx.now,
     createdBy: ctx.openid,
@@ -112,7 +109,7 @@ export async function createLecture(input: Required<Pick<LectureFields, 'title' 
   return managedDetail(ctx, lecture)
 }
 
-export async function updateLecture(input: LectureFields & { lectureId: string }, ctx: ContextFor<'secretary'>): Promise<LectureDetail> {
+export async function updateLecture(input: UpdateLectureInput, ctx: ContextFor<'secretary'>): Promise<LectureDetail> {
   const lecture = await ownLecture(ctx, input.lectureId)
   if (lecture.status === 'cancelled') throw LectureErrors.cancelled()
   const startAt = input.startAt ? new Date(input.startAt) : lecture.startAt

@@ -1,5 +1,6 @@
 import { createHash } from 'crypto'
 import type { CreatedBranch, InviteCodes } from '../../contracts/member.contract'
+import { SECRETARY_CODE_LENGTH, SHARED_CODE_LENGTH } from '../../contracts/rules/member.rules'
 import { Collections } from '../../shared/collections'
 import { insertOnce, updateWhere } from '../../shared/db'
 import { inviteCode } from '../../shared/ids'
@@ -7,7 +8,6 @@ import type { ContextFor } from '../../shared/router'
 import { MemberErrors } from './member.errors'
 import { toInviteCodes } from './member.mapper'
 import { codeInUse, findBranch, findBranchByName, type BranchDoc } from './member.repository'
-import { SECRETARY_CODE_LENGTH, SHARED_CODE_LENGTH } from './member.rules'
 
 const MAX_CODE_ATTEMPTS = 5
 

@@ -1,4 +1,5 @@
-import type { Page, Role } from '../../contracts/common.schema'
+import type { Page } from '../../contracts/common.schema'
+import type { Role } from '../../contracts/rules/member.rules'
 import type { MemberRow } from '../../contracts/member.contract'
 import { isInBranch, type BranchMemberDoc, type MemberDoc } from '../../shared/caller'
 import { Collections } from '../../shared/collections'

@@ -1,4 +1,4 @@
-import type { Role } from '../../contracts/common.schema'
+import type { Role } from '../../contracts/rules/member.rules'
 import type { MemberDoc } from '../../shared/caller'
 import { Collections } from '../../shared/collections'
 import { findById, findMany, type Database, type DocBase, type Tx } from '../../shared/db'

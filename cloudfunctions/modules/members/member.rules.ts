@@ -1,8 +1,4 @@
-import type { Role } from '../../contracts/common.schema'
-
-/** The single-use secretary code is longer than the shared codes, so the two can never collide. */
-export const SHARED_CODE_LENGTH = 6
-export const SECRETARY_CODE_LENGTH = 8
+import type { Role } from '../../contracts/rules/member.rules'
 
 export interface BranchCodes {
   inviteCodes: { member: string; resident: string }
@@ -34,10 +30,4 @@ export function countDelta(from: Role | null, to: Role | null): Partial<RoleCoun
  */
 export function wouldRemoveLastSecretary(from: Role, to: Role, secretaries: number): boolean {
   return from === 'secretary' && to !== 'secretary' && secretaries <= 1
-}
-
-export const ROLE_LABELS: Record<Role, string> = {
-  secretary: '书记',
-  member: '党员',
-  resident: '群众',
 }

@@ -1,4 +1,5 @@
-import { RATING_DIMENSIONS, RATING_THRESHOLD, type LecturerReport, type RatingDimension, type RatingProgress, type RatingSummary } from '../../contracts/rating.contract'
+import type { LecturerReport, RatingProgress, RatingSummary } from '../../contracts/rating.contract'
+import { RATING_DIMENSIONS, RATING_THRESHOLD, ratingWindow, ratingWindowState, type RatingDimension } from '../../contracts/rules/rating.rules'
 import { Collections } from '../../shared/collections'
 import { findMany, updateWhere } from '../../shared/db'
 import type { ContextFor } from '../../shared/router'
@@ -6,7 +7,7 @@ import { LectureErrors } from '../lectures/lecture.errors'
 import { findCheckIn, findLecture, type CheckInDoc, type LectureDoc } from '../lectures/lecture.repository'
 import { RatingErrors } from './rating.errors'
 import { ratingsOf } from './rating.repository'
-import { anonymousOrder, averages, commentReleased, distribution, meetsThreshold, ratingStateOf, ratingWindow, ratingWindowState, shownAggregate } from './rating.rules'
+import { anonymousOrder, averages, commentReleased, distribution, meetsThreshold, ratingStateOf, shownAggregate } from './rating.rules'
 
 const REPORT_LECTURES = 100
 const ATTENDEE_BATCH = 500

@@ -1,6 +1,6 @@
 import { AppError } from '../../shared/errors'
 import { formatBeijing } from '../../shared/time'
-import { RATING_THRESHOLD } from '../../contracts/rating.contract'
+import { RATING_THRESHOLD } from '../../contracts/rules/rating.rules'
 
 export const RatingErrors = {
   notPresent: () => new AppError('RATING.NOT_PRESENT', '只有到场签到（或由书记登记到场）的人才能评议这场党课'),

@@ -1,25 +1,11 @@
-import { RATING_DIMENSIONS, RATING_THRESHOLD, type RatingDimension, type Scores } from '../../contracts/rating.contract'
+import type { Scores } from '../../contracts/rating.contract'
+import { RATING_DIMENSIONS, RATING_THRESHOLD, type RatingDimension } from '../../contracts/rules/rating.rules'
 
 /**
- * Pure rules of the 评议表: when a rating may be given, how one rating moves the aggregate kept on the
- * lecture, and what the aggregate says. Nothing here knows who rated.
+ * Pure rules of the 评议表: how one rating moves the aggregate kept on the lecture, and what the
+ * aggregate says. Nothing here knows who rated. When a rating may be given is the contract's
+ * (contracts/rules/rating.rules.ts), as the client shows it too.
  */
-
-export const RATING_DAYS_AFTER_END = 7
-const DAY_MS = 24 * 60 * 60 * 1000
-
-export type RatingWindowState = 'notStarted' | 'open' | 'closed'
-
-/** From the lecture's start until 7 days after its end (end + 7 × 24 h, an exact instant). */
-export function ratingWindow(startMs: number, endMs: number): { opensAt: number; closesAt: number } {
-  return { opensAt: startMs, closesAt: endMs + RATING_DAYS_AFTER_END * DAY_MS }
-}
-
-export function ratingWindowState(nowMs: number, w: { opensAt: number; closesAt: number }): RatingWindowState {
-  if (nowMs < w.opensAt) return 'notStarted'
-  if (nowMs >= w.closesAt) return 'closed'
-  return 'open'
-}
 
 type ScoreKey = 's1' | 's2' | 's3' | 's4' | 's5'
 const SCORE_KEYS: readonly ScoreKey[] = ['s1', 's2', 's3', 's4', 's5']

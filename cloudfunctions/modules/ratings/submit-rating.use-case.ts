@@ -10,7 +10,8 @@ import { LectureErrors } from '../lectures/lecture.errors'
 import { checkInId, findCheckIn, findLecture, type CheckInDoc, type LectureDoc } from '../lectures/lecture.repository'
 import { RatingErrors } from './rating.errors'
 import { findRating, ratingId, ratingUpdate, type RatingDoc } from './rating.repository'
-import { aggregateDelta, ratingChange, ratingStateOf, ratingWindow, ratingWindowState, shouldTellSpeaker } from './rating.rules'
+import { ratingWindow, ratingWindowState } from '../../contracts/rules/rating.rules'
+import { aggregateDelta, ratingChange, ratingStateOf, shouldTellSpeaker } from './rating.rules'
 
 function toMyRating(r: RatingDoc, lecture: LectureDoc): MyRating {
   return {

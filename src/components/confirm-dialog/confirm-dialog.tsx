@@ -1,6 +1,7 @@
 import { useEffect, useState, type ReactNode } from 'react'
 import { Button, Input, Text, View } from '@tarojs/components'
 import { Dialog } from '@nutui/nutui-react-taro'
+import { REASON_MAX } from '@contracts/rules'
 import './confirm-dialog.scss'
 
 export interface ConfirmDialogProps {
@@ -13,7 +14,7 @@ export interface ConfirmDialogProps {
   confirmText: string
   /** The button that closes without doing anything; 取消 unless that would read as the action (取消党课). */
   cancelText?: string
-  /** Asks for a reason (kept with the record) and refuses to confirm without one. */
+  /** Asks for a reason (kept with the record) and refuses to confirm without one; at most REASON_MAX characters unless told. */
   reason?: { label: string; placeholder?: string; maxLength?: number }
   /** Confirm stays disabled (e.g. nobody picked yet). */
   confirmDisabled?: boolean
@@ -102,7 +103,7 @@ export function ConfirmDialog({
               className={`confirm-dialog__reason${missing ? ' confirm-dialog__reason--invalid' : ''}`}
               type='text'
               value={text}
-              maxlength={reason.maxLength ?? 100}
+              maxlength={reason.maxLength ?? REASON_MAX}
               placeholder={reason.placeholder ?? '请填写'}
               onInput={(e) => {
                 setText(e.detail.value)

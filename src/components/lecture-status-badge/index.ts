@@ -1,1 +1,1 @@
-export { LectureStatusBadge, LECTURE_STATUS_LABELS, type LectureStatusBadgeProps } from './lecture-status-badge'
+export { LectureStatusBadge, type LectureStatusBadgeProps } from './lecture-status-badge'

@@ -1,12 +1,6 @@
 import { Text } from '@tarojs/components'
-import type { LectureStatus } from '@contracts'
+import { LECTURE_STATUS_LABELS, type LectureStatus } from '@contracts/rules'
 import './lecture-status-badge.scss'
-
-export const LECTURE_STATUS_LABELS: Record<LectureStatus, string> = {
-  draft: '草稿',
-  published: '已发布',
-  cancelled: '已取消',
-}
 
 export interface LectureStatusBadgeProps {
   status: LectureStatus

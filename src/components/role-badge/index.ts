@@ -1,1 +1,1 @@
-export { RoleBadge, ROLE_LABELS, roleLabel, type RoleBadgeProps } from './role-badge'
+export { RoleBadge, roleLabel, type RoleBadgeProps } from './role-badge'

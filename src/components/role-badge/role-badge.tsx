@@ -1,12 +1,6 @@
 import { Text } from '@tarojs/components'
-import type { Role } from '@contracts'
+import { ROLE_LABELS, type Role } from '@contracts/rules'
 import './role-badge.scss'
-
-export const ROLE_LABELS: Record<Role, string> = {
-  secretary: '书记',
-  member: '党员',
-  resident: '群众',
-}
 
 export function roleLabel(role: Role): string {
   return ROLE_LABELS[role]

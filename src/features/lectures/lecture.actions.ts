@@ -1,7 +1,7 @@
 import type { LectureDetail } from '@contracts'
 import { callCloud } from '@/services/cloud'
 import { refuse, type ActionSpec } from '@/features/shared/use-action'
-import { markLecturesChanged } from './lecture-changes'
+import { markLecturesChanged } from '@/features/shared/lecture-changes'
 
 /** 发布 (draft → published): resolves the published lecture. */
 export const publishLecture: ActionSpec<[lectureId: string], LectureDetail> = {

@@ -1,16 +1,22 @@
+import {
+  INVITE_CODE_PATTERN,
+  MEMBER_NAME_MAX,
+  MEMBER_POST_MAX,
+  PHONE_MESSAGE,
+  PHONE_PATTERN,
+  SECRETARY_CODE_LENGTH,
+  SHARED_CODE_LENGTH,
+} from '@contracts/rules'
+
 /**
- * Client-side checks for the member forms, mirroring the contract's schemas (inviteCodeSchema,
- * profileFieldsSchema) with the same Chinese messages. They only spare a round trip: the server parses
- * the input again and its message wins. Written by hand rather than importing the zod schemas so zod
- * stays out of the mini-program's main package.
+ * Client-side checks for the member forms: the limits of the contract's schemas (inviteCodeSchema,
+ * profileFieldsSchema, from the contract's rules), with messages that say what to do. They only spare
+ * a round trip: the server parses the input again and its message wins.
  */
 
 export type FieldErrors<K extends string> = Partial<Record<K, string>>
 
 export type Checked<T, K extends string> = { ok: true; value: T } | { ok: false; errors: FieldErrors<K> }
-
-const NAME_MAX = 20
-const POST_MAX = 30
 
 export function normaliseInviteCode(raw: string): string {
   return raw.replace(/\s+/g, '').toUpperCase()
@@ -19,13 +25,13 @@ export function normaliseInviteCode(raw: string): string {
 export function checkName(raw: string): string | undefined {
   const name = raw.trim()
   if (!name) return '请填写姓名'
-  if ([...name].length > NAME_MAX) return `姓名不能超过 ${NAME_MAX} 个字`
+  if ([...name].length > MEMBER_NAME_MAX) return `姓名不能超过 ${MEMBER_NAME_MAX} 个字`
   return undefined
 }
 
 export function checkInviteCode(code: string): string | undefined {
   if (!code) return '请填写邀请码'
-  if (!/^[A-Z0-9]{6,8}$/.test(code)) return '邀请码是 6 到 8 位字母或数字，请核对后重新输入'
+  if (!INVITE_CODE_PATTERN.test(code)) return `邀请码是 ${SHARED_CODE_LENGTH} 到 ${SECRETARY_CODE_LENGTH} 位字母或数字，请核对后重新输入`
   return undefined
 }
 
@@ -55,7 +61,7 @@ export function checkProfileForm(input: ProfileValues): Checked<ProfileValues, k
   const errors: FieldErrors<keyof ProfileValues> = {}
   const nameError = checkName(value.name)
   if (nameError) errors.name = nameError
-  if (value.phone && !/^1\d{10}$/.test(value.phone)) errors.phone = '请填写 11 位手机号'
-  if ([...value.post].length > POST_MAX) errors.post = `职务不能超过 ${POST_MAX} 个字`
+  if (value.phone && !PHONE_PATTERN.test(value.phone)) errors.phone = PHONE_MESSAGE
+  if ([...value.post].length > MEMBER_POST_MAX) errors.post = `职务不能超过 ${MEMBER_POST_MAX} 个字`
   return Object.keys(errors).length ? { ok: false, errors } : { ok: true, value }
 }

@@ -2,26 +2,27 @@ import { useRef, useState } from 'react'
 import Taro, { useDidShow, useRouter } from '@tarojs/taro'
 import { Button, Text, View } from '@tarojs/components'
 import type { LectureDetail } from '@contracts'
+import { RATING_THRESHOLD, ratingWindowState, sceneFor } from '@contracts/rules'
 import { AudienceBadge } from '@/components/audience-badge'
 import { ConfirmDialog } from '@/components/confirm-dialog'
 import { EmptyState } from '@/components/empty-state'
 import { LectureStatusBadge } from '@/components/lecture-status-badge'
 import { LoadingState } from '@/components/loading-state'
-import { formatCheckinWindow, formatLectureTime, formatMoment } from '@/features/lectures/beijing-time'
-import { lecturesVersion } from '@/features/lectures/lecture-changes'
-import { checkinPhase } from '@/features/lectures/lecture-timing.rules'
-import { materialActionLabel, openMaterial } from '@/features/lectures/open-material'
-import { scanForCheckIn } from '@/features/lectures/scan-check-in'
-import { safeDecode, sceneFor } from '@/features/lectures/check-in-scene'
+import { checkinPhase } from '@/features/lectures/rules/lecture-timing.rules'
+import { materialActionLabel, openMaterial } from '@/features/lectures/platform/open-material'
+import { scanForCheckIn } from '@/features/lectures/platform/scan-check-in'
 import { publishLecture } from '@/features/lectures/lecture.actions'
-import { useLecture } from '@/features/lectures/use-lecture'
-import { ratingWindowOf, ratingWindowState } from '@/features/ratings/rating-window'
+import { useLecture } from '@/features/lectures/hooks/use-lecture'
+import { lectureRatingWindow } from '@/features/ratings/rules/rating-window.rules'
 import { ReportSubscribe } from '@/features/ratings/report-subscribe'
-import { useSubscribeReport } from '@/features/ratings/use-subscribe-report'
+import { useSubscribeReport } from '@/features/ratings/hooks/use-subscribe-report'
 import { CallErrorView } from '@/features/session'
+import { lecturesVersion } from '@/features/shared/lecture-changes'
 import { useAction } from '@/features/shared/use-action'
 import { usePullToRefresh } from '@/features/shared/use-page-refresh'
 import { ROUTES, withQuery } from '@/routes'
+import { formatCheckinWindow, formatLectureTime, formatMoment } from '@/utils/beijing-time'
+import { safeDecode } from '@/utils/safe-decode'
 import './index.scss'
 
 /**
@@ -211,11 +212,11 @@ function InfoRow({ label, value, className }: { label: string; value: string; cl
 
 /** For someone who was there: 去评议 while rating is open, 已评议（可修改） once rated (the server decides). */
 function RateAction({ lecture }: { lecture: LectureDetail }) {
-  const w = ratingWindowOf(lecture.startAt, lecture.endAt)
-  const state = ratingWindowState(w)
+  const w = lectureRatingWindow(lecture)
+  const state = ratingWindowState(Date.now(), w)
   const rated = lecture.me.rated
   if (lecture.me.isSpeaker) {
-    return <Text className='lecture-detail__my-text lecture-detail__rate-note lecture-detail__rate-note--speaker'>你是这场党课的主讲人，不为自己评议；满 3 人评议后可以在「评议结果」查看。</Text>
+    return <Text className='lecture-detail__my-text lecture-detail__rate-note lecture-detail__rate-note--speaker'>你是这场党课的主讲人，不为自己评议；满 {RATING_THRESHOLD} 人评议后可以在「评议结果」查看。</Text>
   }
   if (state === 'notStarted') {
     return <Text className='lecture-detail__my-text lecture-detail__rate-note'>党课开始后，可以在这里为党课评议。</Text>

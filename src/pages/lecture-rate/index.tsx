@@ -2,20 +2,21 @@ import { useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Button, Text, View } from '@tarojs/components'
 import type { LectureDetail, MyRating } from '@contracts'
+import { RATING_THRESHOLD, ratingWindowState } from '@contracts/rules'
 import { CheckInPanel } from '@/components/check-in-panel'
 import { EmptyState } from '@/components/empty-state'
 import { LoadingState } from '@/components/loading-state'
-import { formatLectureTime, formatMoment } from '@/features/lectures/beijing-time'
-import { safeDecode } from '@/features/lectures/check-in-scene'
-import { useLecture } from '@/features/lectures/use-lecture'
-import { backToLecture } from '@/features/ratings/back-to-lecture'
+import { useLecture } from '@/features/lectures/hooks/use-lecture'
+import { backToLecture } from '@/features/ratings/platform/back-to-lecture'
 import { RatingForm } from '@/features/ratings/rating-form'
-import { draftFromRating, emptyRatingDraft } from '@/features/ratings/rating-form.rules'
-import { ratingWindowOf, ratingWindowState } from '@/features/ratings/rating-window'
-import { useMyRating } from '@/features/ratings/use-rating-reports'
-import { useSubmitRating } from '@/features/ratings/use-submit-rating'
+import { draftFromRating, emptyRatingDraft } from '@/features/ratings/rules/rating-form.rules'
+import { lectureRatingWindow } from '@/features/ratings/rules/rating-window.rules'
+import { useMyRating } from '@/features/ratings/hooks/use-rating-reports'
+import { useSubmitRating } from '@/features/ratings/hooks/use-submit-rating'
 import { CallErrorView } from '@/features/session'
 import { ROUTES } from '@/routes'
+import { formatLectureTime, formatMoment } from '@/utils/beijing-time'
+import { safeDecode } from '@/utils/safe-decode'
 import './index.scss'
 
 /**
@@ -118,7 +119,7 @@ export default function LectureRatePage() {
   // Latest known rating: the one just saved in this visit (修改评议), else the server's.
   const previous = saved ?? mine.data ?? null
   const editing = previous !== null
-  const closesAt = ratingWindowOf(l.startAt, l.endAt).closesAt
+  const closesAt = lectureRatingWindow(l).closesAt
 
   return (
     <View className={`lecture-rate${editing ? ' lecture-rate--editing' : ''}`}>
@@ -127,7 +128,7 @@ export default function LectureRatePage() {
         <Text className='lecture-rate__intro-text'>
           {editing
             ? `你已评议过，下面是你上次的评分，可以修改。${formatMoment(closesAt)} 前都能改。`
-            : `评议不记名：满 3 人评议后，主讲人和书记只看到汇总结果，看不到谁打了几分。请在 ${formatMoment(closesAt)} 前提交。`}
+            : `评议不记名：满 ${RATING_THRESHOLD} 人评议后，主讲人和书记只看到汇总结果，看不到谁打了几分。请在 ${formatMoment(closesAt)} 前提交。`}
         </Text>
         {previous ? <CommentNote status={previous.commentStatus} /> : null}
       </View>
@@ -192,13 +193,13 @@ type Blocked = { kind: 'cancelled' | 'speaker' | 'absent' | 'not-started' | 'clo
 function whyNot(l: LectureDetail, mine: MyRating | null): Blocked | null {
   if (l.status === 'cancelled') return { kind: 'cancelled', title: '这场党课已取消', hint: '取消的党课无需评议。' }
   if (l.me.isSpeaker) {
-    return { kind: 'speaker', title: '主讲人不为自己的党课评议', hint: '满 3 人评议后，可以在党课详情的「评议结果」里看到汇总。' }
+    return { kind: 'speaker', title: '主讲人不为自己的党课评议', hint: `满 ${RATING_THRESHOLD} 人评议后，可以在党课详情的「评议结果」里看到汇总。` }
   }
   if (!l.me.checkedIn) {
     return { kind: 'absent', title: '只有到场签到的人才能评议', hint: '如果你到场了但没有签上到，请联系支部书记补录签到，之后就能评议。' }
   }
-  const w = ratingWindowOf(l.startAt, l.endAt)
-  const state = ratingWindowState(w)
+  const w = lectureRatingWindow(l)
+  const state = ratingWindowState(Date.now(), w)
   if (state === 'notStarted') return { kind: 'not-started', title: '党课开始后才能评议', hint: `请在 ${formatMoment(l.startAt)} 党课开始后再来。` }
   if (state === 'closed') {
     return {

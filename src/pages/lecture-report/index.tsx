@@ -2,23 +2,23 @@ import { useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Button, Text, View } from '@tarojs/components'
 import type { ErrorBody, LectureDetail, RatingProgress } from '@contracts'
+import { RATING_THRESHOLD } from '@contracts/rules'
 import { ConfirmDialog } from '@/components/confirm-dialog'
 import { EmptyState } from '@/components/empty-state'
 import { LoadingState } from '@/components/loading-state'
-import { formatLectureTime, formatMoment } from '@/features/lectures/beijing-time'
-import { safeDecode } from '@/features/lectures/check-in-scene'
-import { useLecture } from '@/features/lectures/use-lecture'
-import { backToLecture } from '@/features/ratings/back-to-lecture'
+import { useLecture } from '@/features/lectures/hooks/use-lecture'
+import { backToLecture } from '@/features/ratings/platform/back-to-lecture'
 import { PendingComments } from '@/features/ratings/pending-comments'
 import { reviewComment } from '@/features/ratings/rating.actions'
-import { RATING_THRESHOLD } from '@/features/ratings/rating-dimensions'
 import { NotRatedList, RatingReport } from '@/features/ratings/rating-report'
-import { ratingWindowOf } from '@/features/ratings/rating-window'
-import { isForbidden, isTooFew, useRatingProgress, useRatingSummary } from '@/features/ratings/use-rating-reports'
+import { lectureRatingWindow } from '@/features/ratings/rules/rating-window.rules'
+import { isForbidden, isTooFew, useRatingProgress, useRatingSummary } from '@/features/ratings/hooks/use-rating-reports'
 import { CallErrorView } from '@/features/session'
 import { useAction } from '@/features/shared/use-action'
 import { usePullToRefresh } from '@/features/shared/use-page-refresh'
 import { ROUTES, withQuery } from '@/routes'
+import { formatLectureTime, formatMoment } from '@/utils/beijing-time'
+import { safeDecode } from '@/utils/safe-decode'
 import './index.scss'
 
 /**
@@ -55,7 +55,7 @@ export default function LectureReportPage() {
 
   const l = lecture.data
   const s = summary.data
-  const closesAtText = l ? formatMoment(ratingWindowOf(l.startAt, l.endAt).closesAt) : undefined
+  const closesAtText = l ? formatMoment(lectureRatingWindow(l).closesAt) : undefined
 
   if (!lectureId) {
     return (

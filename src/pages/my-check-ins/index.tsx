@@ -4,11 +4,11 @@ import type { MyCheckIn } from '@contracts'
 import { CheckInRecord } from '@/components/check-in-record'
 import { EmptyState } from '@/components/empty-state'
 import { PagedList } from '@/components/paged-list'
-import { formatDay, formatClock, formatMoment } from '@/features/lectures/beijing-time'
-import { useMyCheckIns } from '@/features/lectures/use-my-check-ins'
+import { useMyCheckIns } from '@/features/lectures/hooks/use-my-check-ins'
 import { CallErrorView } from '@/features/session'
 import { usePagedListPage } from '@/features/shared/use-page-refresh'
 import { ROUTES, withQuery } from '@/routes'
+import { formatDay, formatClock, formatMoment } from '@/utils/beijing-time'
 import './index.scss'
 
 /**

@@ -1,6 +1,5 @@
-import { parseScene, sceneFor } from '../../../cloudfunctions/contracts/lecture.contract'
+import { parseScene, sceneFor, sceneFromText } from '../../../cloudfunctions/contracts/rules/check-in-scene.rules'
 import { slotOf, tokenFor } from '../../../cloudfunctions/modules/lectures/check-in.rules'
-import { sceneFromText } from '../../../src/features/lectures/check-in-scene'
 import { decodeQrPng } from '../../support/qr-decode'
 import {
   useLectureFunction,

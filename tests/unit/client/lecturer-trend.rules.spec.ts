@@ -1,5 +1,5 @@
 import type { LecturerReportRow } from '@contracts'
-import { formatChange, lecturerTrend } from '@/features/ratings/lecturer-trend.rules'
+import { formatChange, lecturerTrend } from '@/features/ratings/rules/lecturer-trend.rules'
 
 function row(id: string, startAt: string, overall: number | null): LecturerReportRow {
   return {

@@ -1,13 +1,9 @@
 import { lectureInputSchema } from '../../../cloudfunctions/contracts'
 import { distanceMeters } from '../../../cloudfunctions/modules/lectures/check-in.rules'
-import {
-  checkLectureForm,
-  emptyLectureForm,
-  formErrorsFromServer,
-  withVenuePoint,
-  withoutVenuePoint,
-  type LectureFormValues,
-} from '@/features/lectures/lecture-form.rules'
+import { checkLectureForm } from '@/features/lectures/rules/lecture-form-check.rules'
+import { formErrorsFromServer } from '@/features/lectures/rules/lecture-form-errors.rules'
+import { withVenuePoint, withoutVenuePoint } from '@/features/lectures/rules/lecture-form-updates.rules'
+import { emptyLectureForm, type LectureFormValues } from '@/features/lectures/rules/lecture-form-values.rules'
 import {
   classifyLocateError,
   formatVenuePoint,
@@ -18,7 +14,7 @@ import {
   venuePointFrom,
   wgs84ToGcj02,
   type LocateFailure,
-} from '@/features/lectures/venue-point.rules'
+} from '@/features/lectures/rules/venue-point.rules'
 
 function form(over: Partial<LectureFormValues> = {}): LectureFormValues {
   return {

@@ -1,6 +1,12 @@
 import { useState } from 'react'
 import { Button, Text, Textarea, View } from '@tarojs/components'
 import type { Audience, CheckinMode, ErrorBody } from '@contracts'
+import {
+  CHECKIN_SLOT_SECONDS,
+  LECTURE_TITLE_MAX as TITLE_MAX,
+  LECTURE_TOPIC_MAX as TOPIC_MAX,
+  PLACE_NAME_MAX as PLACE_MAX,
+} from '@contracts/rules'
 import { ConfirmDialog } from '@/components/confirm-dialog'
 import { DateTimeField } from '@/components/date-time-field'
 import { ErrorNote } from '@/components/error-note'
@@ -9,22 +15,11 @@ import { OptionGroup } from '@/components/option-group'
 import { TextField } from '@/components/text-field'
 import { CallErrorNote } from '@/features/session'
 import { useScrollToError } from '@/features/shared/use-scroll-to-error'
-import {
-  PAST_START_TITLE,
-  asksPastStart,
-  pastStartMessage,
-  checkLectureForm,
-  PLACE_MAX,
-  TITLE_MAX,
-  TOPIC_MAX,
-  withSpeakerMember,
-  withSpeakerName,
-  withVenuePoint,
-  withoutSpeakerLink,
-  withoutVenuePoint,
-  type LectureFormErrors,
-  type LectureFormValues,
-} from '../lecture-form.rules'
+import { checkLectureForm } from '../rules/lecture-form-check.rules'
+import type { LectureFormErrors } from '../rules/lecture-form-errors.rules'
+import { withSpeakerMember, withSpeakerName, withVenuePoint, withoutSpeakerLink, withoutVenuePoint } from '../rules/lecture-form-updates.rules'
+import type { LectureFormValues } from '../rules/lecture-form-values.rules'
+import { PAST_START_TITLE, asksPastStart, pastStartMessage } from '../rules/past-start.rules'
 import { MaterialsField } from './materials-field'
 import { SpeakerField } from './speaker-field'
 import { VenuePointField } from './venue-point-field'
@@ -48,7 +43,7 @@ const AUDIENCES: { value: Audience; label: string; hint: string }[] = [
 ]
 
 const MODES: { value: CheckinMode; label: string; hint: string }[] = [
-  { value: 'rotating', label: '动态二维码（推荐）', hint: '大屏上的二维码每 15 秒更换，转发截图无效' },
+  { value: 'rotating', label: '动态二维码（推荐）', hint: `大屏上的二维码每 ${CHECKIN_SLOT_SECONDS} 秒更换，转发截图无效` },
   { value: 'static', label: '固定二维码', hint: '二维码不变，适合打印张贴；可能被转发代签' },
 ]
 

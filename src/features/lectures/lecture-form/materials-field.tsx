@@ -1,20 +1,14 @@
 import { useState } from 'react'
 import { Button, Text, View } from '@tarojs/components'
+import { MATERIALS_MAX, MATERIAL_TITLE_MAX } from '@contracts/rules'
 import { FormField } from '@/components/form-field'
 import { TextField } from '@/components/text-field'
 import type { LocalFile } from '@/services/cloud'
-import {
-  MATERIALS_MAX,
-  MATERIAL_FILE_MAX_LABEL,
-  MATERIAL_TITLE_MAX,
-  checkMaterialFile,
-  fileKindLabel,
-  isFileMaterialValues,
-  type LectureFormErrors,
-  type MaterialValues,
-} from '../lecture-form.rules'
-import { pickMaterialFile } from './pick-material-file'
-import { uploadMaterial } from './upload-material'
+import { pickMaterialFile } from '../platform/pick-material-file'
+import { uploadMaterial } from '../platform/upload-material'
+import type { LectureFormErrors } from '../rules/lecture-form-errors.rules'
+import { isFileMaterialValues, type MaterialValues } from '../rules/lecture-form-values.rules'
+import { MATERIAL_FILE_MAX_LABEL, checkMaterialFile, fileKindLabel } from '../rules/material-file.rules'
 
 export interface MaterialsFieldProps {
   materials: MaterialValues[]

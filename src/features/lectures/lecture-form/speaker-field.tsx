@@ -1,9 +1,8 @@
 import { useState } from 'react'
 import { Button, Text, View } from '@tarojs/components'
 import type { MemberRow, Role } from '@contracts'
-import { ROLE_LABELS } from '@/components/role-badge'
+import { ROLE_LABELS, SPEAKER_NAME_MAX as SPEAKER_MAX } from '@contracts/rules'
 import { TextField } from '@/components/text-field'
-import { SPEAKER_MAX } from '../lecture-form.rules'
 import { SpeakerPicker } from '../speaker-picker'
 
 export interface SpeakerFieldProps {

@@ -1,9 +1,10 @@
 import { useState } from 'react'
 import { Button, Text, View } from '@tarojs/components'
+import { DEFAULT_VENUE_RADIUS } from '@contracts/rules'
 import { FormField } from '@/components/form-field'
 import { OptionGroup } from '@/components/option-group'
-import { DEFAULT_RADIUS, RADIUS_CHOICES, formatVenuePoint, type LocateFailure, type VenuePoint } from '../venue-point.rules'
-import { openLocationSetting, pickVenue } from './pick-venue'
+import { RADIUS_CHOICES, formatVenuePoint, type LocateFailure, type VenuePoint } from '../rules/venue-point.rules'
+import { openLocationSetting, pickVenue } from '../platform/pick-venue'
 
 export interface VenuePointFieldProps {
   value?: VenuePoint
@@ -25,7 +26,7 @@ export function VenuePointField({ value, error, onPicked, onRadius, onClear }: V
   const [busy, setBusy] = useState(false)
   const [problem, setProblem] = useState<{ failure: LocateFailure; message: string } | null>(null)
   // A radius picked before any point is kept for the point that comes next.
-  const [radius, setRadius] = useState<number>(value?.radius ?? DEFAULT_RADIUS)
+  const [radius, setRadius] = useState<number>(value?.radius ?? DEFAULT_VENUE_RADIUS)
 
   const locate = async () => {
     if (busy) return

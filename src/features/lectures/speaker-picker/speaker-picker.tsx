@@ -1,6 +1,6 @@
 import type { MemberRow } from '@contracts'
+import { ROLE_LABELS } from '@contracts/rules'
 import { MemberPicker } from '@/components/member-picker'
-import { ROLE_LABELS } from '@/components/role-badge'
 import { useMemberList } from '@/features/members/use-member-list'
 
 export interface SpeakerPickerProps {

@@ -2,6 +2,7 @@ import { useState } from 'react'
 import Taro from '@tarojs/taro'
 import { Button, Text, View } from '@tarojs/components'
 import type { WhoamiOutput } from '@contracts'
+import { MEMBER_NAME_MAX, SECRETARY_CODE_LENGTH, SHARED_CODE_LENGTH } from '@contracts/rules'
 import { TextField } from '@/components/text-field'
 import { CallErrorNote } from '@/features/session'
 import { normaliseInviteCode } from '../member-forms.rules'
@@ -37,7 +38,7 @@ export function JoinForm({ onJoined }: JoinFormProps) {
         label='姓名'
         error={fieldErrors.name}
         value={name}
-        maxLength={20}
+        maxLength={MEMBER_NAME_MAX}
         placeholder='请输入您的真实姓名'
         onInput={setName}
       />
@@ -48,8 +49,8 @@ export function JoinForm({ onJoined }: JoinFormProps) {
         label='邀请码'
         error={fieldErrors.code}
         value={code}
-        maxLength={8}
-        placeholder='6 到 8 位字母或数字'
+        maxLength={SECRETARY_CODE_LENGTH}
+        placeholder={`${SHARED_CODE_LENGTH} 到 ${SECRETARY_CODE_LENGTH} 位字母或数字`}
         onInput={(x) => setCode(normaliseInviteCode(x))}
       />
       {process.env.TARO_ENV === 'weapp' ? (
@@ -57,7 +58,7 @@ export function JoinForm({ onJoined }: JoinFormProps) {
           className='app-button app-button--secondary app-button--block join-form__scan'
           onClick={() =>
             void Taro.scanCode({ scanType: ['qrCode'] }).then(
-              (res) => setCode(normaliseInviteCode(res.result).slice(0, 8)),
+              (res) => setCode(normaliseInviteCode(res.result).slice(0, SECRETARY_CODE_LENGTH)),
               () => undefined, // cancelled: nothing to do
             )
           }

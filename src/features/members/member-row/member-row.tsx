@@ -1,7 +1,7 @@
 import { Button, Text, View } from '@tarojs/components'
 import type { MemberRow as MemberRowData } from '@contracts'
 import { RoleBadge } from '@/components/role-badge'
-import { formatBeijingDate } from '@/utils/format-date'
+import { formatBeijingDate } from '@/utils/beijing-time'
 import './member-row.scss'
 
 export interface MemberRowProps {

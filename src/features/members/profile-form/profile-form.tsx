@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import { Button, Text, View } from '@tarojs/components'
 import type { Profile } from '@contracts'
+import { MEMBER_NAME_MAX, MEMBER_POST_MAX, PHONE_LENGTH } from '@contracts/rules'
 import { TextField } from '@/components/text-field'
 import { CallErrorNote } from '@/features/session'
 import { useUpdateProfile } from '../use-update-profile'
@@ -34,7 +35,7 @@ export function ProfileForm({ profile, onSaved, onCancel }: ProfileFormProps) {
         label='姓名'
         error={fieldErrors.name}
         value={name}
-        maxLength={20}
+        maxLength={MEMBER_NAME_MAX}
         placeholder='请输入您的真实姓名'
         onInput={setName}
       />
@@ -46,8 +47,8 @@ export function ProfileForm({ profile, onSaved, onCancel }: ProfileFormProps) {
         error={fieldErrors.phone}
         type='number'
         value={phone}
-        maxLength={11}
-        placeholder='11 位手机号，可不填'
+        maxLength={PHONE_LENGTH}
+        placeholder={`${PHONE_LENGTH} 位手机号，可不填`}
         onInput={setPhone}
       />
 
@@ -57,7 +58,7 @@ export function ProfileForm({ profile, onSaved, onCancel }: ProfileFormProps) {
         label='职务'
         error={fieldErrors.post}
         value={post}
-        maxLength={30}
+        maxLength={MEMBER_POST_MAX}
         placeholder='例如：社区网格员，可不填'
         onInput={setPost}
       />

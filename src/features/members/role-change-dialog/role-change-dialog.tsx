@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react'
 import { Button, Text, View } from '@tarojs/components'
 import { Dialog } from '@nutui/nutui-react-taro'
 import type { MemberRow, Role } from '@contracts'
-import { ROLE_LABELS } from '@/components/role-badge'
+import { ROLE_LABELS } from '@contracts/rules'
 import './role-change-dialog.scss'
 
 const ROLES: Role[] = ['member', 'resident', 'secretary']

@@ -1,12 +1,13 @@
 import { useState } from 'react'
 import { Button, Text, Textarea, View } from '@tarojs/components'
 import type { ErrorBody } from '@contracts'
+import { COMMENT_MAX, DIMENSION_LABELS, RATING_DIMENSIONS, SCORES } from '@contracts/rules'
 import { ErrorNote } from '@/components/error-note'
 import { RatingRow } from '@/components/rating-row'
 import { CallErrorNote } from '@/features/session'
 import { useScrollToError } from '@/features/shared/use-scroll-to-error'
-import { COMMENT_MAX, DIMENSION_LABELS, RATING_DIMENSIONS, SCORES, SCORE_WORDS } from '../rating-dimensions'
-import { unscored, type RatingDraft, type RatingFormErrors } from '../rating-form.rules'
+import { SCORE_WORDS } from '../rules/rating-format.rules'
+import { unscored, type RatingDraft, type RatingFormErrors } from '../rules/rating-form.rules'
 import './rating-form.scss'
 
 export interface RatingFormProps {

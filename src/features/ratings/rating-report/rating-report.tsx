@@ -1,7 +1,8 @@
 import { Text, View } from '@tarojs/components'
 import type { RatingSummary } from '@contracts'
+import { DIMENSION_LABELS, RATING_DIMENSIONS, SCORES } from '@contracts/rules'
 import { ScoreBars } from '@/components/score-bars'
-import { DIMENSION_LABELS, RATING_DIMENSIONS, SCORES, formatPercent, formatScore } from '../rating-dimensions'
+import { formatPercent, formatScore } from '../rules/rating-format.rules'
 import { NotRatedList } from './not-rated-list'
 import './rating-report.scss'
 

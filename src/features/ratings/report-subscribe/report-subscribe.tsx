@@ -1,6 +1,6 @@
 import { Button, Text, View } from '@tarojs/components'
-import { RATING_THRESHOLD } from '../rating-dimensions'
-import type { SubscribeState } from '../use-subscribe-report'
+import { RATING_THRESHOLD } from '@contracts/rules'
+import type { SubscribeState } from '../hooks/use-subscribe-report'
 import './report-subscribe.scss'
 
 export interface ReportSubscribeProps {

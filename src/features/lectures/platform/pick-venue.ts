@@ -6,7 +6,7 @@ import {
   venuePointFrom,
   type LocateFailure,
   type VenuePoint,
-} from '../venue-point.rules'
+} from '../rules/venue-point.rules'
 
 export type PickedVenue =
   | { kind: 'picked'; point: VenuePoint; placeName: string }

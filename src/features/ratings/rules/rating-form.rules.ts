@@ -1,5 +1,5 @@
-import type { MyRating, RatingDimension, Scores } from '@contracts'
-import { COMMENT_MAX, RATING_DIMENSIONS, SCORES, type Score } from './rating-dimensions'
+import type { MyRating, Scores } from '@contracts'
+import { COMMENT_MAX, RATING_DIMENSIONS, SCORES, type RatingDimension, type Score } from '@contracts/rules'
 
 /** What the 评议表 holds while being filled in: a dimension is absent until it is scored. */
 export interface RatingDraft {

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react'
-import { checkinPhase, type CheckinPhase, type CheckinTimes } from './lecture-timing.rules'
+import { checkinPhase, type CheckinPhase, type CheckinTimes } from '../rules/lecture-timing.rules'
 
 export interface UseCheckinPhase {
   /** null until the lecture is known. */

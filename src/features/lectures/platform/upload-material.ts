@@ -1,5 +1,6 @@
 import { uploadFile, type LocalFile } from '@/services/cloud'
-import { checkMaterialFile, materialCloudPath, type FileMaterialValues } from '../lecture-form.rules'
+import type { FileMaterialValues } from '../rules/lecture-form-values.rules'
+import { checkMaterialFile, materialCloudPath } from '../rules/material-file.rules'
 
 export type UploadedMaterial = { ok: true; material: FileMaterialValues } | { ok: false; message: string }
 

@@ -1,6 +1,6 @@
 import Taro from '@tarojs/taro'
 import type { LocalFile } from '@/services/cloud'
-import { MATERIAL_FILE_EXTENSIONS } from '../lecture-form.rules'
+import { MATERIAL_FILE_EXTENSIONS } from '../rules/material-file.rules'
 
 /**
  * One file for a lecture material, or null when the person backed out. In WeChat a mini-program can

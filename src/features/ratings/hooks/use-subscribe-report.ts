@@ -1,7 +1,8 @@
 import { useCallback, useRef, useState } from 'react'
 import type { LectureDetail } from '@contracts'
-import { ratingWindowOf, ratingWindowState } from './rating-window'
-import { canSubscribeReport, subscribeReport, type SubscribeOutcome } from './subscribe-report'
+import { ratingWindowState } from '@contracts/rules'
+import { lectureRatingWindow } from '../rules/rating-window.rules'
+import { canSubscribeReport, subscribeReport, type SubscribeOutcome } from '../platform/subscribe-report'
 import { isTooFew, useRatingSummary } from './use-rating-reports'
 
 /** idle: not asked yet on this visit; asking: WeChat's dialog is open; then what the person chose. */
@@ -32,7 +33,7 @@ export function useSubscribeReport(lecture: LectureDetail | null): UseSubscribeR
     lecture !== null &&
     lecture.me.isSpeaker &&
     lecture.status === 'published' &&
-    ratingWindowState(ratingWindowOf(lecture.startAt, lecture.endAt)) !== 'closed' &&
+    ratingWindowState(Date.now(), lectureRatingWindow(lecture)) !== 'closed' &&
     canSubscribeReport()
   const summary = useRatingSummary(possible ? lecture.id : null)
   const [state, setState] = useState<SubscribeState>('idle')

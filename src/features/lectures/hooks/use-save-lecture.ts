@@ -1,15 +1,10 @@
 import type { ErrorBody, LectureDetail } from '@contracts'
 import { callCloud } from '@/services/cloud'
 import { useFormSubmit, type FormSubmitSpec } from '@/features/shared/use-form-submit'
-import { markLecturesChanged } from './lecture-changes'
-import {
-  checkLectureForm,
-  formErrorsFromServer,
-  type LectureFormErrors,
-  type LectureFormField,
-  type LectureFormValues,
-  type LectureInput,
-} from './lecture-form.rules'
+import { markLecturesChanged } from '@/features/shared/lecture-changes'
+import { checkLectureForm, type LectureInput } from '../rules/lecture-form-check.rules'
+import { formErrorsFromServer, type LectureFormErrors, type LectureFormField } from '../rules/lecture-form-errors.rules'
+import type { LectureFormValues } from '../rules/lecture-form-values.rules'
 
 export interface UseSaveLecture {
   submitting: boolean

@@ -1,8 +1,8 @@
 import type { ErrorBody, MyRating, RatingDimension, Scores } from '@contracts'
 import { callCloud } from '@/services/cloud'
-import { markLecturesChanged } from '@/features/lectures/lecture-changes'
+import { markLecturesChanged } from '@/features/shared/lecture-changes'
 import { useFormSubmit, type FormSubmitSpec } from '@/features/shared/use-form-submit'
-import { checkRatingDraft, ratingErrorsFromServer, type RatingDraft, type RatingFormErrors } from './rating-form.rules'
+import { checkRatingDraft, ratingErrorsFromServer, type RatingDraft, type RatingFormErrors } from '../rules/rating-form.rules'
 
 export interface UseSubmitRating {
   submitting: boolean

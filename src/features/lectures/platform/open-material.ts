@@ -1,12 +1,8 @@
 import Taro from '@tarojs/taro'
 import type { MaterialView } from '@contracts'
+import { extensionOf } from '../rules/material-file.rules'
 
 const IMAGE_EXTENSIONS = new Set(['jpg', 'jpeg', 'png'])
-
-/** Written here rather than imported from the form's rules: the detail page is in the main package, the form is not. */
-function extensionOf(fileID: string): string {
-  return /\.([A-Za-z0-9]{1,8})$/.exec(fileID)?.[1]?.toLowerCase() ?? ''
-}
 
 /** What the row's action says: files open in place; a link in WeChat is copied (no web-view without a business domain). */
 export function materialActionLabel(m: MaterialView): string {

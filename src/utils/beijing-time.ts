@@ -1,28 +1,30 @@
 import dayjs, { type Dayjs } from 'dayjs'
 import utc from 'dayjs/plugin/utc'
 import timezone from 'dayjs/plugin/timezone'
+import { BEIJING_OFFSET_MINUTES, BEIJING_TIME_ZONE } from '@contracts/rules'
 
 dayjs.extend(utc)
 dayjs.extend(timezone)
 
 /**
- * Lecture times are Beijing time whatever the phone's (or the test's, TZ=UTC) time zone (DESIGN.md §5).
+ * The client's one module for time: Beijing wall-clock time whatever the phone's (or the test's,
+ * TZ=UTC) time zone (docs/architecture.md "Time"). The server's counterpart is cloudfunctions/shared/time.ts.
  *
  * dayjs's timezone plugin reads the zone through `Intl.DateTimeFormat`, which the WeChat runtime on
  * Android ignores (it answers in the phone's own zone: dayjs#2635, taro#16078). So the plugin's answer
  * is checked once against a known instant; where it is wrong, the fixed offset is used instead
- * (`utcOffset(480)`, utc plugin only). Both are exact: China has kept UTC+8 without daylight saving
- * since 1991.
+ * (`utcOffset`, utc plugin only). Both are exact: China keeps UTC+8 without daylight saving.
  */
-export const BEIJING = 'Asia/Shanghai'
-const BEIJING_OFFSET_MINUTES = 8 * 60
+
+/** An instant as the answers carry it (ISO), as epoch ms, or a Date; null/undefined/'' for none. */
+type Instant = string | number | Date | null | undefined
 
 let zoneSupport: boolean | null = null
 
 function timezonePluginWorks(): boolean {
   if (zoneSupport === null) {
     try {
-      const probe = dayjs('2024-01-01T00:00:00Z').tz(BEIJING)
+      const probe = dayjs('2024-01-01T00:00:00Z').tz(BEIJING_TIME_ZONE)
       zoneSupport = probe.utcOffset() === BEIJING_OFFSET_MINUTES && probe.format('YYYY-MM-DD HH:mm') === '2024-01-01 08:00'
     } catch {
       zoneSupport = false
@@ -32,11 +34,21 @@ function timezonePluginWorks(): boolean {
 }
 
 /** The instant as Beijing wall time, or null for a missing or unreadable value. */
-export function inBeijing(at: string | number | Date | null | undefined): Dayjs | null {
+export function inBeijing(at: Instant): Dayjs | null {
   if (at === null || at === undefined || at === '') return null
   const d = dayjs(at)
   if (!d.isValid()) return null
-  return timezonePluginWorks() ? d.tz(BEIJING) : d.utc().utcOffset(BEIJING_OFFSET_MINUTES)
+  return timezonePluginWorks() ? d.tz(BEIJING_TIME_ZONE) : d.utc().utcOffset(BEIJING_OFFSET_MINUTES)
+}
+
+/** The instant in Beijing time with a dayjs pattern (`YYYY-MM-DD HH:mm`); '' for a missing or unreadable value. */
+export function formatBeijing(at: Instant, pattern: string): string {
+  return inBeijing(at)?.format(pattern) ?? ''
+}
+
+/** `2026-11-22`: the Beijing calendar date of an instant, '' for a missing or unreadable value. */
+export function formatBeijingDate(at: Instant): string {
+  return formatBeijing(at, 'YYYY-MM-DD')
 }
 
 const WEEKDAYS = ['周日', '周一', '周二', '周三', '周四', '周五', '周六']
@@ -51,12 +63,12 @@ export function formatDay(at: string | number | Date, now: number = Date.now()):
 }
 
 /** `19:30` in Beijing. */
-export function formatClock(at: string | number | Date | null | undefined): string {
-  return inBeijing(at)?.format('HH:mm') ?? ''
+export function formatClock(at: Instant): string {
+  return formatBeijing(at, 'HH:mm')
 }
 
 /** `11月22日 19:30` in Beijing (for "签到于 …"). */
-export function formatMoment(at: string | number | Date | null | undefined, now: number = Date.now()): string {
+export function formatMoment(at: Instant, now: number = Date.now()): string {
   const d = inBeijing(at)
   if (!d) return ''
   return d.year() === inBeijing(now)?.year() ? d.format('M月D日 HH:mm') : d.format('YYYY年M月D日 HH:mm')
@@ -84,7 +96,7 @@ export function formatCheckinWindow(opensAt: string, closesAt: string, now: numb
 
 /** Today's date in Beijing, `YYYY-MM-DD` (the date picker's default and lower bound). */
 export function beijingToday(now: number = Date.now()): string {
-  return inBeijing(now)?.format('YYYY-MM-DD') ?? ''
+  return formatBeijingDate(now)
 }
 
 /** A Beijing date and wall-clock time (`HH:mm`) of an instant, for filling the form from a lecture. */

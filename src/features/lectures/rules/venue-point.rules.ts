@@ -1,3 +1,5 @@
+import { DEFAULT_VENUE_RADIUS, VENUE_RADIUS_MAX, VENUE_RADIUS_MIN } from '@contracts/rules'
+
 /**
  * The venue's point on the lecture form, as pure functions (table-tested in tests/app/venue-point.rules.spec.ts).
  *
@@ -16,11 +18,8 @@ export interface VenuePoint {
 
 export type Datum = 'wgs84' | 'gcj02'
 
-/** What the form offers; the contract accepts any whole number of metres from 50 to 5000. */
+/** What the form offers; the contract accepts any whole number of metres from VENUE_RADIUS_MIN to VENUE_RADIUS_MAX. */
 export const RADIUS_CHOICES = [100, 300, 500, 1000] as const
-export const DEFAULT_RADIUS = 300
-export const RADIUS_MIN = 50
-export const RADIUS_MAX = 5000
 
 // Krasovsky 1940 ellipsoid, the constants every GCJ-02 implementation uses.
 const AXIS = 6378245.0
@@ -86,7 +85,7 @@ const round6 = (n: number) => Math.round(n * 1e6) / 1e6
 export function venuePointFrom(
   raw: { latitude: unknown; longitude: unknown },
   datum: Datum,
-  radius: number = DEFAULT_RADIUS,
+  radius: number = DEFAULT_VENUE_RADIUS,
 ): VenuePoint | null {
   const { latitude, longitude } = raw
   if (typeof latitude !== 'number' || typeof longitude !== 'number') return null
@@ -109,8 +108,8 @@ export function venuePointError(p: VenuePoint): string | undefined {
   if (!Number.isFinite(p.latitude) || Math.abs(p.latitude) > 90 || !Number.isFinite(p.longitude) || Math.abs(p.longitude) > 180) {
     return '场地定位不正确，请清除后重新定位'
   }
-  if (!Number.isInteger(p.radius) || p.radius < RADIUS_MIN || p.radius > RADIUS_MAX) {
-    return `签到范围应在 ${RADIUS_MIN} 到 ${RADIUS_MAX} 米之间，请重新选择`
+  if (!Number.isInteger(p.radius) || p.radius < VENUE_RADIUS_MIN || p.radius > VENUE_RADIUS_MAX) {
+    return `签到范围应在 ${VENUE_RADIUS_MIN} 到 ${VENUE_RADIUS_MAX} 米之间，请重新选择`
   }
   return undefined
 }

@@ -1,5 +1,5 @@
 import type { ErrorBody } from '@contracts'
-import { NETWORK_FAILED } from '@/services/cloud'
+import { NETWORK_FAILED } from '@/services/cloud/errors'
 
 /**
  * What the check-in page says after a refusal, and what it offers to do next. The server's message is

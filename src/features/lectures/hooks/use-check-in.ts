@@ -1,9 +1,9 @@
 import { useCallback, useEffect, useReducer, useRef } from 'react'
 import type { CheckInResult, Envelope, ErrorBody } from '@contracts'
+import type { CheckInScene } from '@contracts/rules'
 import { callCloud } from '@/services/cloud'
-import type { CheckInScene } from './check-in-scene'
-import { markLecturesChanged } from './lecture-changes'
-import { locateWithoutBlocking, type GeoPoint } from './locate'
+import { markLecturesChanged } from '@/features/shared/lecture-changes'
+import { locateWithoutBlocking, type GeoPoint } from '../platform/locate'
 
 /**
  * Check-in as a small state machine (DESIGN.md §6): idle → submitting → done | failed(code), and

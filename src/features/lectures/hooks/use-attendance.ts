@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import type { AttendancePage, AttendanceRow, ErrorBody, ExportResult, SpeakerAttendanceRow } from '@contracts'
 import { callCloud } from '@/services/cloud'
-import { placeAttendanceRow } from './attendance-order'
-import { markLecturesChanged } from './lecture-changes'
+import { placeAttendanceRow } from '../rules/attendance-order.rules'
+import { markLecturesChanged } from '@/features/shared/lecture-changes'
 import { refuse, useAction } from '@/features/shared/use-action'
 import { usePagedList, type UsePagedList } from '@/features/shared/use-paged-list'
 

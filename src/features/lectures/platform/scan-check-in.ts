@@ -1,5 +1,10 @@
 import Taro from '@tarojs/taro'
-import { sceneFromScan, type CheckInScene } from './check-in-scene'
+import { sceneFromText, type CheckInScene } from '@contracts/rules'
+
+/** The result of `Taro.scanCode`: a mini-program code's `path` first, then the decoded text. */
+export function sceneFromScan(res: { result?: string; path?: string }): CheckInScene | null {
+  return sceneFromText(res.path) ?? sceneFromText(res.result)
+}
 
 export type ScanOutcome = { kind: 'scene'; scene: CheckInScene } | { kind: 'cancelled' } | { kind: 'notCheckIn' }
 

@@ -1,22 +1,19 @@
 import type { LectureView } from '@contracts'
+import { DAY_MS, HOUR_MS, MINUTE_MS, SECOND_MS, checkinWindowState, type CheckinWindowState } from '@contracts/rules'
 
 /**
  * Where a lecture stands in time, as the client shows it: the check-in window (the server's
- * `checkinOpensAt` / `checkinClosesAt`, open from the first inclusive to the second exclusive — the
- * rule of check-in.rules.ts `windowState`) and the lecture itself. The client only decides what to show;
- * the server decides whether a check-in counts and says why not.
+ * `checkinOpensAt` / `checkinClosesAt`, read by the contract's `checkinWindowState`) and the lecture
+ * itself. The client only decides what to show; the server decides whether a check-in counts and says
+ * why not.
  */
-export type CheckinPhase = 'notOpen' | 'open' | 'closed'
+export type CheckinPhase = CheckinWindowState
 
 export type CheckinTimes = Pick<LectureView, 'checkinOpensAt' | 'checkinClosesAt'>
 
 export function checkinPhase(times: CheckinTimes, now: number): CheckinPhase {
-  const opensAt = Date.parse(times.checkinOpensAt)
-  const closesAt = Date.parse(times.checkinClosesAt)
-  if (now < opensAt) return 'notOpen'
-  if (now >= closesAt) return 'closed'
-  // Unreadable times fall through to "open": the server's answer says what is really the case.
-  return 'open'
+  // Unreadable times compare false both ways, so "open": the server's answer says what is really the case.
+  return checkinWindowState(now, { opensAt: Date.parse(times.checkinOpensAt), closesAt: Date.parse(times.checkinClosesAt) })
 }
 
 /** A published lecture happening now: 进行中 during its time, 签到中 while check-in is open around it. */
@@ -44,21 +41,16 @@ export function lectureLive(l: Pick<LectureView, 'status' | 'startAt' | 'endAt' 
   return null
 }
 
-const SECOND = 1000
-const MINUTE = 60 * SECOND
-const HOUR = 60 * MINUTE
-const DAY = 24 * HOUR
-
 /**
  * How long until something, as people say it and big enough to read from the back row:
  * `2 天 3 小时`, `1 小时 5 分`, `12 分 05 秒`, `45 秒`. Rounded up to the second (never "0 秒" early).
  */
 export function formatCountdown(ms: number): string {
-  const total = Math.max(0, Math.ceil(ms / SECOND)) * SECOND
-  const days = Math.floor(total / DAY)
-  const hours = Math.floor((total % DAY) / HOUR)
-  const minutes = Math.floor((total % HOUR) / MINUTE)
-  const seconds = Math.floor((total % MINUTE) / SECOND)
+  const total = Math.max(0, Math.ceil(ms / SECOND_MS)) * SECOND_MS
+  const days = Math.floor(total / DAY_MS)
+  const hours = Math.floor((total % DAY_MS) / HOUR_MS)
+  const minutes = Math.floor((total % HOUR_MS) / MINUTE_MS)
+  const seconds = Math.floor((total % MINUTE_MS) / SECOND_MS)
   if (days > 0) return `${days} 天 ${hours} 小时`
   if (hours > 0) return `${hours} 小时 ${minutes} 分`
   if (minutes > 0) return `${minutes} 分 ${String(seconds).padStart(2, '0')} 秒`
