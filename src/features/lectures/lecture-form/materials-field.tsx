@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import { Button, Text, View } from '@tarojs/components'
-import { MATERIALS_MAX, MATERIAL_TITLE_MAX } from '@contracts/rules'
+import { MATERIALS_MAX, MATERIAL_TITLE_MAX, URL_MAX } from '@contracts/rules'
 import { FormField } from '@/components/form-field'
 import { TextField } from '@/components/text-field'
 import type { LocalFile } from '@/services/cloud'
@@ -130,7 +130,7 @@ function MaterialItem({ index: i, material: m, errors, onEdit, onRemove }: Mater
           inputClassName='lecture-form__material-url'
           error={errors[`materials.${i}.url`]}
           value={m.url}
-          maxLength={500}
+          maxLength={URL_MAX}
           placeholder='链接，以 https:// 开头'
           onInput={(url) => onEdit({ url })}
         />
