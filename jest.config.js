@@ -30,7 +30,11 @@ module.exports = {
   projects: [
     // tests/unit/client: the client's pure rules, imported as the app does (`@/`, `@contracts`).
     node('unit', ['<rootDir>/tests/unit'], {
-      moduleNameMapper: { '^@/(.*)$': '<rootDir>/src/$1', '^@contracts$': '<rootDir>/cloudfunctions/contracts' },
+      moduleNameMapper: {
+        '^@/(.*)$': '<rootDir>/src/$1',
+        '^@contracts$': '<rootDir>/cloudfunctions/contracts',
+        '^@contracts/rules$': '<rootDir>/cloudfunctions/contracts/rules',
+      },
     }),
     node('local-cloud', ['<rootDir>/tests/local-cloud']),
     node('integration', ['<rootDir>/tests/integration']),
