@@ -1,6 +1,5 @@
 import type { Envelope } from '../../cloudfunctions/contracts'
-import { WISH_STATUSES } from '../../cloudfunctions/contracts/rules/wish.rules'
-import { RES, startWishWorld, type Json, type WishWorld } from '../support/wish-world'
+import { expectBooksBalance, RES, startWishWorld, type Json, type WishWorld } from '../support/wish-world'
 
 /**
  * Races made impossible by construction (docs/architecture.md "Rules that hold everywhere"): each move
@@ -39,27 +38,6 @@ async function burst(calls: Array<() => Promise<Envelope<unknown>>>, width = 50)
   return results
 }
 
-/** The slots and the branch figures agree with a recount of the stored wishes. */
-async function expectBooksBalance(): Promise<void> {
-  const wishes = await w.cloud.backend.store.find('wishes', { branchId: 'demo-branch-1' })
-  const [stats] = await w.cloud.backend.store.find('wish_stats', { _id: 'demo-branch-1' })
-  const current = (stats?.current ?? {}) as Record<string, number>
-  for (const s of WISH_STATUSES) expect([s, current[s] ?? 0]).toEqual([s, wishes.filter((d) => d.status === s).length])
-
-  const held = new Map<string, string[]>()
-  for (const d of wishes) {
-    const claimer = (d.claimer as { openid: string } | null)?.openid
-    if (d.status === 'claimed' && claimer) held.set(claimer, [...(held.get(claimer) ?? []), String(d._id)])
-  }
-  const slots = await w.cloud.backend.store.find('wish_slots')
-  for (const slot of slots.filter((s) => String(s._id).startsWith('claimer_'))) {
-    const openid = String(slot._id).slice('claimer_'.length)
-    expect([openid, [...(slot.wishIds as string[])].sort()]).toEqual([openid, (held.get(openid) ?? []).sort()])
-    expect((slot.wishIds as string[]).length).toBeLessThanOrEqual(3)
-  }
-  for (const [openid, ids] of held) expect(slots.find((s) => s._id === `claimer_${openid}`)?.wishIds).toEqual(expect.arrayContaining(ids))
-}
-
 describe('wish races', () => {
   it('gives one wish to exactly one of 50 members claiming it at once; the others are told 已被认领', async () => {
     const id = await w.open()
@@ -73,7 +51,7 @@ describe('wish races', () => {
     const winner = members[results.findIndex((r) => r.ok)]
     expect((stored.claimer as { openid: string }).openid).toBe(winner)
     expect((stored.timeline as Array<{ to: string }>).filter((e) => e.to === 'claimed')).toHaveLength(1)
-    await expectBooksBalance()
+    await expectBooksBalance(w)
   })
 
   it('lets one member claiming 10 wishes at once hold exactly 3', async () => {
@@ -82,7 +60,7 @@ describe('wish races', () => {
     const results = await Promise.all(targets.map((id) => w.call(member as string, { action: 'claim', wishId: id })))
     expect(results.filter((r) => r.ok)).toHaveLength(3)
     expect(new Set(results.filter((r) => !r.ok).map(codeOf))).toEqual(new Set(['WISH.CLAIM_LIMIT']))
-    await expectBooksBalance()
+    await expectBooksBalance(w)
   })
 
   it('gives 100 wishes to 100 winners when 200 members claim them at once, none holding more than 3', async () => {
@@ -104,7 +82,7 @@ describe('wish races', () => {
       perMember.set(openid, (perMember.get(openid) ?? 0) + 1)
     }
     expect(Math.max(...perMember.values())).toBeLessThanOrEqual(3)
-    await expectBooksBalance()
+    await expectBooksBalance(w)
   })
 
   it('settles a claim racing a withdrawal one way or the other, never both', async () => {
@@ -122,7 +100,7 @@ describe('wish races', () => {
         expect(stored.status).toBe('withdrawn')
       }
     }
-    await expectBooksBalance()
+    await expectBooksBalance(w)
   })
 
   it('settles the timer’s release racing a fulfilment one way or the other', async () => {
@@ -146,7 +124,7 @@ describe('wish races', () => {
         expect(stored.fulfilment).toBeNull()
       }
     }
-    await expectBooksBalance()
+    await expectBooksBalance(w)
   })
 
   it.each([
@@ -164,7 +142,7 @@ describe('wish races', () => {
     const [statsAfter] = await w.cloud.backend.store.find('wish_stats', { _id: 'demo-branch-1' })
     const satisfied = (s: Json | undefined) => ((s?.satisfaction ?? {}) as Record<string, number>).satisfied ?? 0
     expect(satisfied(statsAfter) - satisfied(statsBefore)).toBe(stored.status === 'confirmed' ? 1 : 0)
-    await expectBooksBalance()
+    await expectBooksBalance(w)
   })
 
   it('keeps a beneficiary to 3 unfinished wishes when 20 posts for them arrive at once', async () => {
@@ -173,6 +151,6 @@ describe('wish races', () => {
     expect(results.filter((r) => r.ok)).toHaveLength(3)
     expect(new Set(results.filter((r) => !r.ok).map(codeOf))).toEqual(new Set(['WISH.OPEN_LIMIT']))
     expect(await w.count('wishes', { 'beneficiary.phone': phone })).toBe(3)
-    await expectBooksBalance()
+    await expectBooksBalance(w)
   })
 })

@@ -1,4 +1,5 @@
 import { seedDemoData } from '../../cloudfunctions/emulator/seed'
+import { WISH_STATUSES } from '../../cloudfunctions/contracts/rules/wish.rules'
 import type { Envelope } from '../../cloudfunctions/contracts'
 import { functionCaller, type FunctionCaller } from './function-caller'
 import { startLocalCloud, useCaller, type LocalCloud } from './local-cloud'
@@ -157,4 +158,33 @@ export async function startWishWorld(): Promise<WishWorld> {
       JSON.stringify(await Promise.all(['wishes', 'wish_slots', 'wish_stats'].map((c) => cloud.backend.store.find(c)))),
     close: () => cloud.close(),
   }
+}
+
+/**
+ * The slots and the branch figures agree with a recount of the stored wishes of every branch: what each
+ * claimer holds, what each beneficiary has open, and the wishes in each state.
+ */
+export async function expectBooksBalance(w: WishWorld): Promise<void> {
+  const wishes = await w.cloud.backend.store.find('wishes')
+  const slots = await w.cloud.backend.store.find('wish_slots')
+  for (const branchId of new Set(wishes.map((d) => String(d.branchId)))) {
+    const [stats] = await w.cloud.backend.store.find('wish_stats', { _id: branchId })
+    const current = (stats?.current ?? {}) as Record<string, number>
+    const mine = wishes.filter((d) => d.branchId === branchId)
+    for (const s of WISH_STATUSES) expect([branchId, s, current[s] ?? 0]).toEqual([branchId, s, mine.filter((d) => d.status === s).length])
+    expect([branchId, (stats?.funnel as { posted?: number } | undefined)?.posted]).toEqual([branchId, mine.length])
+  }
+  const expected = new Map<string, string[]>()
+  const hold = (slotId: string, id: string) => expected.set(slotId, [...(expected.get(slotId) ?? []), id].sort())
+  for (const d of wishes) {
+    const claimer = (d.claimer as { openid: string } | null)?.openid
+    if (d.status === 'claimed' && claimer) hold(`claimer_${claimer}`, String(d._id))
+    if (['pending', 'open', 'claimed', 'fulfilled'].includes(String(d.status))) hold(`beneficiary_${(d.beneficiary as { key: string }).key}`, String(d._id))
+  }
+  for (const slot of slots) {
+    const held = [...(slot.wishIds as string[])].sort()
+    expect([slot._id, held]).toEqual([slot._id, expected.get(String(slot._id)) ?? []])
+    expect(held.length).toBeLessThanOrEqual(3)
+  }
+  for (const slotId of expected.keys()) expect(slots.map((s) => s._id)).toContain(slotId)
 }
