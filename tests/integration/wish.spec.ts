@@ -420,6 +420,22 @@ describe('wish.reviewText: notes the content check held', () => {
     expect(await w.errorCode(SEC, { action: 'reviewText', wishId: id, key, decision: 'reject' })).toBe('WISH.TEXT_DECIDED')
   })
 
+  it('holds a doubtful give-back reason on the record for the secretary, and refuses a risky note outright', async () => {
+    const c = await w.member()
+    const id = await w.claimed(c)
+    const before = await w.snapshot()
+    expect(await w.errorCode(c, { action: 'addProgress', wishId: id, note: 'local-risky 内容' })).toBe('WISH.TEXT_REJECTED')
+    expect(await w.snapshot()).toBe(before)
+    await w.ok(c, { action: 'giveBack', wishId: id, reason: '有事 local-review' })
+    expect((await get(RES, id)).timeline.at(-1)).toMatchObject({ to: 'open', reason: null })
+    const bySecretary = (await get(SEC, id)) as Detail & { timeline: Array<{ reason: string | null }> }
+    expect(bySecretary.timeline.at(-1)?.reason).toBe('有事 local-review')
+    const stored = (await w.stored(id)) as { timeline: Array<{ reason: { key: string } | null }> }
+    const key = stored.timeline.at(-1)?.reason?.key
+    await w.ok(SEC, { action: 'reviewText', wishId: id, key, decision: 'pass' })
+    expect((await get(RES, id)).timeline.at(-1)).toMatchObject({ to: 'open', reason: '有事 local-review' })
+  })
+
   it('keeps a rejected thank-you off the wall', async () => {
     const id = await w.fulfilled(await w.member())
     await w.ok(RES, { action: 'confirm', wishId: id, satisfaction: 'satisfied', thanks: '谢谢，local-review', showProofOnWall: true })

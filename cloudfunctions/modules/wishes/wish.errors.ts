@@ -1,6 +1,7 @@
 import {
   WISH_ACTION_LABELS,
   WISH_ACTIVE_CLAIMS_MAX,
+  WISH_CONFIRM_DAYS,
   WISH_OPEN_PER_BENEFICIARY,
   WISH_STATUS_LABELS,
   wishConfirmOnBehalfFrom,
@@ -29,7 +30,7 @@ export const WishErrors = {
     }),
   onBehalfForbidden: () => new AppError('WISH.ON_BEHALF_FORBIDDEN', '代录只能由党员或书记进行；请为自己发布心愿'),
   tooEarly: (from: Date) =>
-    new AppError('WISH.TOO_EARLY', `完成满 7 天仍未确认才能代为确认，请于 ${formatBeijing(from, 'M月D日 HH:mm')}（北京时间）之后再来`),
+    new AppError('WISH.TOO_EARLY', `完成满 ${WISH_CONFIRM_DAYS} 天仍未确认才能代为确认，请于 ${formatBeijing(from, 'M月D日 HH:mm')}（北京时间）之后再来`),
   textRejected: (field: string) =>
     new AppError('WISH.TEXT_REJECTED', '内容中含有不适宜公开的内容，请修改后再提交（已填写的内容不会丢失）', { [field]: '请修改后再提交' }),
   textDecided: () => new AppError('WISH.TEXT_DECIDED', '这段内容已审核过或已不存在，请下拉刷新后再看'),
