@@ -15,6 +15,16 @@ export const OPENAPI_PERMISSIONS = {
   member: [],
   lecture: ['wxacode.getUnlimited'],
   rating: ['security.msgSecCheck', 'subscribeMessage.send'],
+  wish: ['security.msgSecCheck', 'subscribeMessage.send'],
+}
+
+/**
+ * Timer triggers each function declares in its config.json, as WeChat Cloud expects (7-field cron, Beijing
+ * time). The trigger's name is the action it runs (`timer` in cloudfunctions/shared/router.ts).
+ */
+export const TIMER_TRIGGERS = {
+  // Hourly: a claim idle for 14 days is released (and warned 2 days before) within the hour.
+  wish: [{ name: 'releaseIdle', type: 'timer', config: '0 0 * * * * *' }],
 }
 
 /**
@@ -90,7 +100,8 @@ export async function buildFunctions({ quiet = false } = {}) {
       JSON.stringify({ name, version: '1.0.0', private: true, main: 'index.js', dependencies: { 'wx-server-sdk': sdkVersion } }, null, 2) + '\n',
     )
     const permissions = OPENAPI_PERMISSIONS[name] ?? []
-    await writeFile(path.join(outDir, 'config.json'), JSON.stringify({ permissions: { openapi: permissions } }, null, 2) + '\n')
+    const triggers = TIMER_TRIGGERS[name]
+    await writeFile(path.join(outDir, 'config.json'), JSON.stringify({ permissions: { openapi: permissions }, ...(triggers ? { triggers } : {}) }, null, 2) + '\n')
     if (!quiet) {
       const bytes = Object.values(result.metafile.outputs).reduce((n, o) => n + o.bytes, 0)
       const lazy = parts.length > 0 ? ` (+ ${parts.map((p) => p.file).join(', ')} on demand)` : ''

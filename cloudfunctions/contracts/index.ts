@@ -1,6 +1,7 @@
 import { lectureContract } from './lecture.contract'
 import { memberContract } from './member.contract'
 import { ratingContract } from './rating.contract'
+import { wishContract } from './wish.contract'
 
 export * from './rules'
 export * from './envelope'
@@ -9,12 +10,14 @@ export * from './common.schema'
 export * from './member.contract'
 export * from './lecture.contract'
 export * from './rating.contract'
+export * from './wish.contract'
 
 /** Every deployed function and its actions: the client's `callCloud` is typed by this map. */
 export const contracts = {
   member: memberContract,
   lecture: lectureContract,
   rating: ratingContract,
+  wish: wishContract,
 }
 
 export type Contracts = typeof contracts

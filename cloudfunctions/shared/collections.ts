@@ -5,6 +5,11 @@ export const Collections = {
   lectures: 'lectures',
   checkIns: 'check_ins',
   ratings: 'ratings',
+  wishes: 'wishes',
+  /** Per beneficiary and per claimer: the wishes they hold open, so the limits of 3 hold under races. */
+  wishSlots: 'wish_slots',
+  /** Per branch: the wish figures, moved with each transition. */
+  wishStats: 'wish_stats',
 } as const
 
 export type CollectionName = (typeof Collections)[keyof typeof Collections]

@@ -14,7 +14,7 @@ z.config(zhCN())
  * Who may call an action. The router loads the caller's stored record and refuses before the use case
  * runs, so use cases receive a caller of the right shape and never re-check the basics.
  */
-export type AuthLevel = 'signedIn' | 'inBranch' | 'partyMember' | 'secretary' | 'admin'
+export type AuthLevel = 'signedIn' | 'inBranch' | 'partyMember' | 'secretary' | 'admin' | 'timer'
 
 interface BaseContext {
   openid: string
@@ -24,8 +24,17 @@ interface BaseContext {
   isAdmin: boolean
 }
 
-export type ContextFor<L extends AuthLevel> = BaseContext &
-  (L extends 'signedIn' | 'admin' ? { member: MemberDoc | null } : { member: BranchMemberDoc })
+/** A timer trigger's invocation: no caller, so no openid and no member record. */
+export interface TimerContext {
+  requestId: string
+  now: Date
+  db: Database
+  trigger: string
+}
+
+export type ContextFor<L extends AuthLevel> = L extends 'timer'
+  ? TimerContext
+  : BaseContext & (L extends 'signedIn' | 'admin' ? { member: MemberDoc | null } : { member: BranchMemberDoc })
 
 type ActionDefFor<C, L extends AuthLevel> = {
   auth: L
@@ -63,6 +72,7 @@ export type ActionDef<C> =
   | ActionDefFor<C, 'partyMember'>
   | ActionDefFor<C, 'secretary'>
   | ActionDefFor<C, 'admin'>
+  | ActionDefFor<C, 'timer'>
 
 export type Handlers<M extends ContractMap> = { [K in keyof M]: ActionDef<M[K]> }
 
@@ -76,6 +86,18 @@ type Main = (event: unknown, context?: CloudContext) => Promise<Envelope<unknown
 /** Keys the platform itself may add to an event; they are not the caller's input. */
 const PLATFORM_KEYS = new Set(['action', 'userInfo'])
 
+/**
+ * A timer trigger's event (`{ Type: 'Timer', TriggerName, Time }`, declared in the function's config.json)
+ * names its action by the trigger's name and carries no input. Anyone can send such an event from the
+ * app, but an app call always has an OPENID and a trigger never has: that is what `timer` checks.
+ */
+function timerTriggerOf(record: Record<string, unknown>): string | null {
+  const type = record.Type
+  const name = record.TriggerName
+  if (typeof type !== 'string' || type.toLowerCase() !== 'timer' || typeof name !== 'string' || 'action' in record) return null
+  return name
+}
+
 export function createRouter<M extends ContractMap>(fnName: string, contract: M, handlers: Handlers<M>): Main {
   return async function main(event, context) {
     const requestId = context?.request_id ?? context?.requestId ?? `local-${Date.now().toString(36)}`
@@ -84,7 +106,8 @@ export function createRouter<M extends ContractMap>(fnName: string, contract: M,
         throw CommonErrors.invalidInput({ '': '请求内容必须是一个对象' })
       }
       const record = event as Record<string, unknown>
-      const actionName = record.action
+      const trigger = timerTriggerOf(record)
+      const actionName = trigger ?? record.action
       if (typeof actionName !== 'string' || actionName.length === 0) {
         throw CommonErrors.invalidInput({ action: '缺少操作名称' })
       }
@@ -97,7 +120,15 @@ export function createRouter<M extends ContractMap>(fnName: string, contract: M,
 
       // Identity comes from the cloud context only, never from the event (docs/architecture.md "Contract").
       const openid = cloud.getWXContext().OPENID
-      if (typeof openid !== 'string' || openid.length === 0) throw CommonErrors.authRequired()
+      const hasCaller = typeof openid === 'string' && openid.length > 0
+      if (def.auth === 'timer' || trigger !== null) {
+        if (def.auth !== 'timer' || trigger === null || hasCaller) throw CommonErrors.forbidden('这项操作（仅限定时任务）')
+        const parsed = entry.input.safeParse({})
+        if (!parsed.success) throw CommonErrors.invalidInput(fieldsOf(parsed.error))
+        const ctx: TimerContext = { requestId, now: new Date(), db: database(), trigger }
+        return { ok: true, data: await def.handle(parsed.data as ParsedInputOf<M[keyof M]>, ctx) }
+      }
+      if (!hasCaller) throw CommonErrors.authRequired()
 
       const raw: Record<string, unknown> = {}
       for (const [k, v] of Object.entries(record)) if (!PLATFORM_KEYS.has(k)) raw[k] = v
@@ -135,6 +166,9 @@ async function dispatch<C>(
   // Called once the caller passed the check of `def.auth`.
   const withPreloaded = async <X extends BaseContext>(ctx: X): Promise<X & Preloaded> => (preload ? { ...ctx, [PRELOADED]: await preload } : ctx)
   switch (def.auth) {
+    case 'timer':
+      // Answered in the router before any caller is loaded; a caller never reaches a timer action.
+      throw CommonErrors.forbidden('这项操作（仅限定时任务）')
     case 'signedIn':
       return def.handle(parsedInput, await withPreloaded({ ...base, member }))
     case 'admin':

@@ -1,5 +1,6 @@
 import type { Role } from '../../contracts/rules/member.rules'
 import { Collections } from '../../shared/collections'
+import { seedDemoWishes } from './demo-wishes.seed'
 
 /**
  * The demo world a fresh local host starts with. Openids and invite codes are fixed because e2e tests,
@@ -196,5 +197,6 @@ export async function seedDemoData(store: SeedStore): Promise<boolean> {
   if (existing > 0) return false
   await store.insert(Collections.branches, demoBranchDocs())
   await store.insert(Collections.members, demoMemberDocs())
+  await seedDemoWishes(store)
   return true
 }

@@ -1,0 +1,56 @@
+import cloud from 'wx-server-sdk'
+import { CommonErrors } from './errors'
+
+/** getTempFileURL takes at most 50 file ids per call (docs/local-cloud.md "Storage"). */
+const TEMP_URL_BATCH = 50
+
+interface TempUrlItem {
+  fileID: string
+  tempFileURL: string
+  status: number
+}
+
+async function tempUrlItems(fileIDs: readonly string[]): Promise<TempUrlItem[]> {
+  const out: TempUrlItem[] = []
+  for (let i = 0; i < fileIDs.length; i += TEMP_URL_BATCH) {
+    const res = (await cloud.getTempFileURL({ fileList: fileIDs.slice(i, i + TEMP_URL_BATCH) })) as { fileList?: TempUrlItem[] }
+    out.push(...(res.fileList ?? []))
+  }
+  return out
+}
+
+/**
+ * Temporary download URLs for these files, one call per 50. A file that is gone, or a storage hiccup,
+ * leaves its URL out (the client shows the picture as missing) rather than failing the answer.
+ */
+export async function tempFileUrls(fileIDs: readonly string[]): Promise<ReadonlyMap<string, string>> {
+  const ids = [...new Set(fileIDs)]
+  const urls = new Map<string, string>()
+  if (ids.length === 0) return urls
+  try {
+    for (const item of await tempUrlItems(ids)) if (item.status === 0 && item.tempFileURL) urls.set(item.fileID, item.tempFileURL)
+  } catch (err) {
+    console.error('[file-storage] getTempFileURL failed', err instanceof Error ? err.message : String(err))
+  }
+  return urls
+}
+
+/**
+ * Refuses (COMMON.INVALID_INPUT, nothing written) files that are not in this environment's storage or do
+ * not exist: a made-up or foreign id would be stored and shown as a picture that never loads. The
+ * contract has already fixed each id's shape and folder. `field` is the form path (`photos` → `photos.0`).
+ */
+export async function checkOwnFiles(fileIDs: readonly string[], field: string): Promise<void> {
+  if (fileIDs.length === 0) return
+  const env = String(cloud.getWXContext().ENV ?? '')
+  const fields: Record<string, string> = {}
+  fileIDs.forEach((id, i) => {
+    if (env === '' || !id.startsWith(`cloud://${env}.`)) fields[`${field}.${i}`] = '这个文件不在本小程序的云存储里，请删除后重新上传'
+  })
+  if (Object.keys(fields).length > 0) throw CommonErrors.invalidInput(fields)
+  const found = new Set((await tempUrlItems([...new Set(fileIDs)])).filter((item) => item.status === 0).map((item) => item.fileID))
+  fileIDs.forEach((id, i) => {
+    if (!found.has(id)) fields[`${field}.${i}`] = '找不到这个文件（可能上传没有完成），请删除后重新上传'
+  })
+  if (Object.keys(fields).length > 0) throw CommonErrors.invalidInput(fields)
+}
