@@ -1,5 +1,5 @@
 // Lint: typescript-eslint's recommended rules plus the house-style boundaries written as rules rather
-// than sentences (house-style.md "Boundaries worth keeping").
+// than sentences (docs/architecture.md "Module directions").
 import js from '@eslint/js'
 import tseslint from 'typescript-eslint'
 import globals from 'globals'
@@ -7,22 +7,24 @@ import globals from 'globals'
 const restrictPaths = (patterns) => ['error', { patterns }]
 
 /**
- * Which module may import which, one tier at a time: each module may import those listed before it and
- * none after, so there is no cycle (a rating is of a lecture: ratings → lectures, never back; lectures
- * reach ratings through modules/lectures/lecture-ratings.port.ts). A new module takes its place in the
- * list. Written on the typescript-eslint copy of the rule so that the layer rules below, which set
- * `no-restricted-imports` per folder, neither override these nor are overridden by them.
+ * Which module may import which, one tier at a time: each module names the modules it may import, and
+ * importing any other is an error, so there is no cycle (a rating is of a lecture: ratings → lectures,
+ * never back; lectures reach ratings through modules/lectures/lecture-ratings.port.ts). A new module
+ * gets its entry here. Written on the typescript-eslint copy of the rule so that the layer rules below,
+ * which set `no-restricted-imports` per folder, neither override these nor are overridden by them.
  */
-const moduleOrder = (tier, folders) => {
-  const name = (folder) => folder.split('/').pop()
-  return folders.map((folder, i) => ({
-    files: [`${folder}/**/*.{ts,tsx}`],
+const moduleGraph = (tier, base, graph) => {
+  const modules = Object.keys(graph)
+  return modules.map((module) => ({
+    files: [`${base[module] ?? base['*']}${module}/**/*.{ts,tsx}`],
     rules: {
       '@typescript-eslint/no-restricted-imports': restrictPaths(
-        folders.slice(i + 1).map((later) => ({
-          group: [`**/${name(later)}`, `**/${name(later)}/**`],
-          message: `${tier} order is ${folders.map(name).join(' → ')}: ${name(folder)} may not import ${name(later)}`,
-        })),
+        modules
+          .filter((other) => other !== module && !graph[module].includes(other))
+          .map((other) => ({
+            group: [`**/${other}`, `**/${other}/**`],
+            message: `${tier}: ${module} may import ${graph[module].join(', ') || 'no other module'}, not ${other} (eslint.config.mjs)`,
+          })),
       ),
     },
   }))
@@ -100,7 +102,13 @@ export default tseslint.config(
     rules: { 'no-restricted-syntax': 'off' },
   },
   // shared and session serve every feature; members is used by lectures, lectures by ratings.
-  ...moduleOrder('client features', ['shared', 'session', 'members', 'lectures', 'ratings'].map((f) => `src/features/${f}`)),
+  ...moduleGraph('client features', { '*': 'src/features/' }, {
+    shared: [],
+    session: ['shared'],
+    members: ['shared', 'session'],
+    lectures: ['shared', 'session', 'members'],
+    ratings: ['shared', 'session', 'members', 'lectures'],
+  }),
   {
     files: ['src/components/**/*.{ts,tsx}'],
     rules: {
@@ -142,7 +150,13 @@ export default tseslint.config(
     },
   },
   // cloudfunctions/shared serves every module; lectures use members (the branch), ratings use lectures.
-  ...moduleOrder('server modules', ['shared', 'modules/members', 'modules/lectures', 'modules/ratings'].map((m) => `cloudfunctions/${m}`)),
+  ...moduleGraph('server modules', { shared: 'cloudfunctions/', '*': 'cloudfunctions/modules/' }, {
+    shared: [],
+    members: ['shared'],
+    lectures: ['shared', 'members'],
+    ratings: ['shared', 'members', 'lectures'],
+    wishes: ['shared', 'members'],
+  }),
   {
     files: ['cloudfunctions/**/*.rules.ts'],
     rules: {

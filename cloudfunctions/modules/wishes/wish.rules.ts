@@ -1,5 +1,5 @@
 import { createHash } from 'crypto'
-import type { Role } from '../../contracts/common.schema'
+import type { Role } from '../../contracts/rules/member.rules'
 import {
   WISH_ACTIONS,
   wishConfirmOnBehalfFrom,

@@ -1,4 +1,4 @@
-import { M1, RES, SEC, startWishWorld, type Json, type WishWorld } from '../support/wish-world'
+import { M1, RES, SEC, startWishWorld, type Json, type WishWorld } from '../../support/integration/wish-world'
 
 /**
  * Bad input on every action: objects where strings belong, oversized text, unknown keys, photos outside

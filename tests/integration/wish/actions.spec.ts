@@ -1,6 +1,6 @@
-import type { WishStats } from '../../cloudfunctions/contracts'
-import { WISH_STATUSES } from '../../cloudfunctions/contracts/rules/wish.rules'
-import { M1, M2, NOBODY, OTHER, RES, RES2, SEC, SEC2, startWishWorld, type Json, type WishWorld } from '../support/wish-world'
+import type { WishStats } from '../../../cloudfunctions/contracts'
+import { WISH_STATUSES } from '../../../cloudfunctions/contracts/rules/wish.rules'
+import { M1, M2, NOBODY, OTHER, RES, RES2, SEC, SEC2, startWishWorld, type Json, type WishWorld } from '../../support/integration/wish-world'
 
 /** The `wish` function end to end: main(event) → real wx-server-sdk → local backend on a temp folder. */
 let w: WishWorld

@@ -1,5 +1,5 @@
-import { WISH_STATUSES } from '../../cloudfunctions/contracts/rules/wish.rules'
-import { expectBooksBalance, M1, M2, OTHER, RES, SEC, startWishWorld, type WishWorld } from '../support/wish-world'
+import { WISH_STATUSES } from '../../../cloudfunctions/contracts/rules/wish.rules'
+import { expectBooksBalance, M1, M2, OTHER, RES, SEC, startWishWorld, type WishWorld } from '../../support/integration/wish-world'
 
 /** The demo wishes `npm start` seeds: every state, with slots and figures as the function would keep them. */
 let w: WishWorld

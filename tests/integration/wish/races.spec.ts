@@ -1,5 +1,5 @@
-import type { Envelope } from '../../cloudfunctions/contracts'
-import { expectBooksBalance, RES, startWishWorld, type Json, type WishWorld } from '../support/wish-world'
+import type { Envelope } from '../../../cloudfunctions/contracts'
+import { expectBooksBalance, RES, startWishWorld, type Json, type WishWorld } from '../../support/integration/wish-world'
 
 /**
  * Races made impossible by construction (docs/architecture.md "Rules that hold everywhere"): each move

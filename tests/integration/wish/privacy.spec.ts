@@ -1,5 +1,5 @@
-import type { Envelope } from '../../cloudfunctions/contracts'
-import { M1, M2, MEMBER_PHONES, NOBODY, OTHER, RES, RES2, SEC, SEC2, SEEDED_OPENIDS, startWishWorld, type Json, type WishWorld } from '../support/wish-world'
+import type { Envelope } from '../../../cloudfunctions/contracts'
+import { M1, M2, MEMBER_PHONES, NOBODY, OTHER, RES, RES2, SEC, SEC2, SEEDED_OPENIDS, startWishWorld, type Json, type WishWorld } from '../../support/integration/wish-world'
 
 /**
  * docs/architecture.md "Privacy", for wishes: every answer of every action, to every caller, is kept and
@@ -101,7 +101,7 @@ it('keeps openids, phones, addresses and full names to those who need them, in e
 
   // Every action of the contract was answered at least once.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { wishContract } = require('../../cloudfunctions/contracts/wish.contract') as typeof import('../../cloudfunctions/contracts/wish.contract')
+  const { wishContract } = require('../../../cloudfunctions/contracts/wish.contract') as typeof import('../../../cloudfunctions/contracts/wish.contract')
   const called = new Set(answers.map((x) => String(x.event.action ?? x.event.TriggerName)))
   expect([...Object.keys(wishContract)].filter((k) => !called.has(k))).toEqual([])
   expect(answers.length).toBeGreaterThan(300)

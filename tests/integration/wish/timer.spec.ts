@@ -1,4 +1,4 @@
-import { M1, RES, SEC, startWishWorld, type Json, type WishWorld } from '../support/wish-world'
+import { M1, RES, SEC, startWishWorld, type Json, type WishWorld } from '../../support/integration/wish-world'
 
 /**
  * The timer trigger (`releaseIdle`): WeChat calls the function with `{ Type: 'Timer', TriggerName, Time }`

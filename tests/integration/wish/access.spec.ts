@@ -1,4 +1,4 @@
-import { M1, NOBODY, OTHER, RES, RES2, SEC, SEC2, startWishWorld, type Json, type WishWorld } from '../support/wish-world'
+import { M1, NOBODY, OTHER, RES, RES2, SEC, SEC2, startWishWorld, type Json, type WishWorld } from '../../support/integration/wish-world'
 
 /**
  * Every action × every role: each is either answered or refused with its own code and a Chinese
@@ -146,7 +146,7 @@ const CELLS = Object.entries(TABLE).flatMap(([action, answers]) => ROLES.map((ro
 describe('wish: every action × every role', () => {
   it('covers every action of the contract', () => {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const { wishContract } = require('../../cloudfunctions/contracts/wish.contract') as typeof import('../../cloudfunctions/contracts/wish.contract')
+    const { wishContract } = require('../../../cloudfunctions/contracts/wish.contract') as typeof import('../../../cloudfunctions/contracts/wish.contract')
     expect(Object.keys(TABLE).sort()).toEqual(Object.keys(wishContract).sort())
     expect(Object.keys(FIXTURES).sort()).toEqual(Object.keys(wishContract).sort())
   })
