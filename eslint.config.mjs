@@ -145,7 +145,7 @@ export default tseslint.config(
   {
     files: ['cloudfunctions/{contracts,shared,modules,functions}/**/*.ts'],
     rules: {
-      // Only the emulator knows the local backend exists (DESIGN.md §2: no `if (local)` in domain code).
+      // Only the emulator knows the local backend exists (docs/architecture.md "Shape": no `if (local)` in domain code).
       'no-restricted-imports': restrictPaths([{ group: ['**/emulator/**', '**/emulator'], message: 'domain code must not know the local backend' }]),
     },
   },

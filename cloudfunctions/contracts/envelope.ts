@@ -1,5 +1,5 @@
 /**
- * The envelope every cloud function answers (DESIGN.md §4). Expected failures are values, not
+ * The envelope every cloud function answers (docs/architecture.md "Contract"). Expected failures are values, not
  * exceptions, so the client can show `message` (Chinese, actionable) and branch on `code`.
  */
 export interface OkEnvelope<T> {

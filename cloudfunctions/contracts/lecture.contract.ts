@@ -203,7 +203,7 @@ export interface AttendanceRow {
 }
 
 /**
- * One attendee as the lecture's speaker sees them (DESIGN.md §5): people present only, by masked name,
+ * One attendee as the lecture's speaker sees them (docs/architecture.md "Privacy"): people present only, by masked name,
  * with their branch (or 外支部), when and how they checked in — what a speaker needs to see who came.
  * No openid: `key` is an HMAC of it under the lecture's secret, stable within this lecture (a list key)
  * and unlinkable across lectures. No reason, distance or flags: checking those is the secretary's.

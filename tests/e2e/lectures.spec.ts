@@ -7,7 +7,7 @@ import { decodeQrPng } from '../support/qr-decode'
 import { DEMO_OPENIDS, launchBrowser, signIn, startTestHost, type TestBrowser, type TestHost } from '../support/e2e'
 
 /**
- * 开放式党课 in a real browser (DESIGN.md §6, §7): the secretary publishes a lecture through the UI and
+ * 开放式党课 in a real browser (docs/architecture.md "Check-in"): the secretary publishes a lecture through the UI and
  * opens the check-in display; the QR code is read off the screen (a screenshot, decoded with jsQR), and
  * its link is what members open — first time 签到成功, second time 已签到; a member of another branch is
  * refused; an old code says it expired; the attendance page lists the member; the ledger downloads; the

@@ -4,7 +4,7 @@ import { RATING_DIMENSIONS } from '../../cloudfunctions/contracts'
 import { DEMO_OPENIDS, launchBrowser, signIn, startTestHost, type TestBrowser, type TestHost } from '../support/e2e'
 
 /**
- * 党课评议 in a real browser (DESIGN.md §7): a lecture that started a few minutes ago, with three people
+ * 党课评议 in a real browser (docs/architecture.md "Ratings released in batches"): a lecture that started a few minutes ago, with three people
  * checked in and the secretary marked present, is set up through the API. One member rates it through
  * the UI (stars and a comment) and sees 已评议. With one rating the report is withheld: the secretary sees
  * how many have rated and who has not, the speaker only why nothing is shown. Two more rate through the

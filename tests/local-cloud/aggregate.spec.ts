@@ -1,6 +1,6 @@
 import { failure, openHarness, result, type AggregateResult, type Harness } from '../support/sdk/sdk-harness'
 
-/** wx-cloud-api.md §1.9: `aggregate()…end()` evaluated over the collection with MongoDB semantics. */
+/** docs/local-cloud.md "Aggregation": `aggregate()…end()` evaluated over the collection with MongoDB semantics. */
 let h: Harness
 
 beforeAll(async () => {

@@ -1,7 +1,7 @@
 import { failure, openHarness, result, type AddResult, type Harness, type UpdateResult } from '../support/sdk/sdk-harness'
 
 /**
- * DESIGN.md §5 "Races": state changes by conditional update and uniqueness by deterministic _id must
+ * docs/architecture.md "Rules that hold everywhere" (races): state changes by conditional update and uniqueness by deterministic _id must
  * hold when many calls arrive at once. All calls below are in flight together through the real SDK.
  */
 let h: Harness

@@ -12,7 +12,7 @@ import {
 } from '../support/sdk/sdk-harness'
 
 /**
- * wx-cloud-api.md §1.2–§1.7 and §1.12: result shapes, errMsg, and the errors of single-document
+ * docs/local-cloud.md "Documents" and "Errors": result shapes, errMsg, and the errors of single-document
  * operations, as the real wx-server-sdk reports them against the local backend.
  */
 let h: Harness

@@ -10,7 +10,7 @@ import {
   type UpdateResult,
 } from '../support/sdk/sdk-harness'
 
-/** wx-cloud-api.md §1.8, §1.10: queries, limits, order, projection, command operators, batch writes. */
+/** Queries, limits, order, projection, command operators, batch writes (docs/local-cloud.md "Queries"). */
 let h: Harness
 
 beforeAll(async () => {

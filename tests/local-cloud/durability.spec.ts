@@ -8,7 +8,7 @@ import { runKillable, type ChildExit } from '../support/sdk/killable-child'
 import { result, type CountResult, type GetOneResult, type GetResult } from '../support/sdk/sdk-harness'
 
 /**
- * DESIGN.md §5 "Data is never lost": an acknowledged write is on disk, and the store survives a killed
+ * docs/local-cloud.md "Durability": an acknowledged write is on disk, and the store survives a killed
  * process. A child process writes through the real SDK and is killed with SIGKILL mid-way; the data
  * folder is then reopened and every write the child acknowledged must be there.
  */

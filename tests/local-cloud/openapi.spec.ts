@@ -2,7 +2,7 @@ import { decodeQrPng, isPng } from '../support/qr-decode'
 import { failure, openHarness, result, type Harness } from '../support/sdk/sdk-harness'
 
 /**
- * wx-cloud-api.md §3: cloud calls through `cloud.openapi.*` reach the local stand-ins over the real
+ * docs/local-cloud.md "Cloud calls": cloud calls through `cloud.openapi.*` reach the local stand-ins over the real
  * `wx.openApi` wire (multipart + protobuf) and come back in the SDK's result shapes.
  */
 let h: Harness

@@ -3,7 +3,7 @@ import { startLocalCloud, type LocalCloud } from '../support/local-cloud'
 import { result, type AddResult, type GetOneResult } from '../support/sdk/sdk-harness'
 
 /**
- * The other way to reach the local backend (DESIGN.md §2, sdk-environment.ts): `serviceUrl` and keys
+ * The other way to reach the local backend (docs/local-cloud.md "Pointing the SDK here"): `serviceUrl` and keys
  * passed to `cloud.init` instead of `TCB_CONTEXT_CNFG` and the secret variables. Its own file because
  * the SDK ignores a second `cloud.init` in one module registry, and Jest gives each file its own
  * registry and its own copy of `process.env`.

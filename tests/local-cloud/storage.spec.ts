@@ -1,6 +1,6 @@
 import { failure, openHarness, result, type Harness } from '../support/sdk/sdk-harness'
 
-/** wx-cloud-api.md §4: uploadFile / getTempFileURL / downloadFile / deleteFile against the local folder. */
+/** uploadFile / getTempFileURL / downloadFile / deleteFile against the local folder (docs/local-cloud.md "Storage"). */
 let h: Harness
 
 beforeAll(async () => {

@@ -9,7 +9,7 @@ import '../support/sdk/sdk-harness'
 import { ACCOUNT_IDS, START_BALANCE, transferId, transferOf, type Transfer } from '../support/sdk/transfer-ledger'
 
 /**
- * DESIGN.md §5 "Data is never lost", for transactions: a commit is all or nothing on disk, even when the
+ * docs/local-cloud.md "Durability", for transactions: a commit is all or nothing on disk, even when the
  * process is killed in the middle of applying it. A child commits transfers through the real SDK
  * (../support/sdk/transfer-writer.ts) and dies by SIGKILL; the data folder is then reopened and must hold
  * every acknowledged transfer, each one whole: balances recomputed from the transfer records equal the

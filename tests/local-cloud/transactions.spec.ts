@@ -1,7 +1,7 @@
 import { failure, openHarness, rawAdmin, result, type GetOneResult, type Harness } from '../support/sdk/sdk-harness'
 
 /**
- * wx-cloud-api.md §1.11: runTransaction commits what the callback wrote, or rolls everything back when
+ * docs/local-cloud.md "Transactions": runTransaction commits what the callback wrote, or rolls everything back when
  * it throws or calls `t.rollback` — leaving no trace. Also the local design's isolation rules.
  */
 let h: Harness

@@ -91,7 +91,7 @@ export function distanceMeters(a: GeoPoint, b: GeoPoint): number {
 
 /**
  * Phone positioning drifts by hundreds of metres indoors, so distance flags a check-in for the
- * secretary to look at; it never refuses one (DESIGN.md §6).
+ * secretary to look at; it never refuses one (docs/architecture.md "Check-in").
  */
 export function geofence(
   venue: { latitude: number | null; longitude: number | null; radius: number | null },

@@ -57,7 +57,7 @@ export async function displayCode(input: { lectureId: string; withMiniCode?: boo
       lecture.checkinMode === 'static' ? checkinWindowBounds(lecture.startAt.getTime(), lecture.endAt.getTime(), lecture.checkinWindow).closesAt : slotEndsAt(nowMs, lecture.slotSeconds),
     ).toISOString(),
     checkinCount: lecture.checkinCount,
-    // The display is projected to the whole room, residents and visitors included: masked (DESIGN.md §5).
+    // The display is projected to the whole room, residents and visitors included: masked (docs/architecture.md "Privacy").
     recent: recent.map((c) => ({ name: maskName(c.name), at: c.at.toISOString() })),
     ...(miniCode ? { miniCode } : {}),
   }
@@ -65,7 +65,7 @@ export async function displayCode(input: { lectureId: string; withMiniCode?: boo
 
 /**
  * A person checks in by scanning the display. Every refusal has its own code and tells the person what
- * to do; "recorded" is answered only after the record is written (DESIGN.md §6).
+ * to do; "recorded" is answered only after the record is written (docs/architecture.md "Check-in").
  */
 export async function checkIn(
   input: { lectureId: string; token: string; location?: GeoPoint },

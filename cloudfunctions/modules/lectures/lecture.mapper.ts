@@ -63,7 +63,7 @@ export function toAttendanceRow(c: CheckInDoc): AttendanceRow {
 
 /**
  * For the lecture's speaker, who sees who came but is not the branch's record-keeper: a masked name
- * (full names stay with the secretary, DESIGN.md §5) and `key` in place of the openid.
+ * (full names stay with the secretary, docs/architecture.md "Privacy") and `key` in place of the openid.
  */
 export function toSpeakerAttendanceRow(c: CheckInDoc, key: string): SpeakerAttendanceRow {
   return {

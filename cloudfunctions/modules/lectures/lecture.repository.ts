@@ -25,7 +25,7 @@ export interface LectureDoc extends DocBase {
   /** HMAC key of the rotating code; never leaves the server. */
   secret: string
   slotSeconds: number
-  /** Present attendees, kept on the document so displays and boards never recount (DESIGN.md §8). */
+  /** Present attendees, kept on the document so displays and boards never recount (docs/architecture.md "Rules that hold everywhere"). */
   checkinCount: number
   createdAt: Date
   createdBy: string

@@ -7,7 +7,7 @@ import type { LectureRatings } from './lecture-ratings.port'
 import { findLecture } from './lecture.repository'
 import { cancelLecture, createLecture, publishLecture, updateLecture } from './manage-lecture.use-case'
 
-/** The `lecture` function: open-style lectures and their check-in (DESIGN.md §6). */
+/** The `lecture` function: open-style lectures and their check-in (docs/architecture.md "Check-in"). */
 export const lectureRouter = (ratings: LectureRatings) => createRouter('lecture', lectureContract, {
   create: { auth: 'secretary', handle: (input, ctx) => createLecture(input, ctx) },
   update: { auth: 'secretary', handle: (input, ctx) => updateLecture(input, ctx) },

@@ -2,7 +2,7 @@ import cloud from 'wx-server-sdk'
 import { CommonErrors } from '../../shared/errors'
 import { chunks, fileIdsOf, isFileMaterial, isOwnEnvFile, type StoredMaterial } from './material.rules'
 
-/** wx-cloud-api.md §4: getTempFileURL takes at most 50 file ids per call. */
+/** getTempFileURL takes at most 50 file ids per call (docs/local-cloud.md "Storage"). */
 const TEMP_URL_BATCH = 50
 
 interface TempUrlItem {

@@ -10,7 +10,7 @@ import { RATING_DIMENSIONS, RATING_THRESHOLD, type RatingDimension } from '../..
 type ScoreKey = 's1' | 's2' | 's3' | 's4' | 's5'
 const SCORE_KEYS: readonly ScoreKey[] = ['s1', 's2', 's3', 's4', 's5']
 
-/** What a lecture keeps: counts and sums, so a report never scans the ratings (DESIGN.md §8). */
+/** What a lecture keeps: counts and sums, so a report never scans the ratings (docs/architecture.md "Rules that hold everywhere"). */
 export interface RatingAggregate {
   count: number
   sums: Record<RatingDimension, number>

@@ -31,7 +31,7 @@ export interface PagedListOptions<T, P extends Page<T>> {
 }
 
 /**
- * A server-paged list (DESIGN.md §8: lists paginate, never a whole collection): first page, 加载更多 by
+ * A server-paged list (docs/architecture.md "Budgets": lists paginate, never a whole collection): first page, 加载更多 by
  * the server's cursor, refresh. Answers to a superseded request are dropped; a row already shown is
  * never shown twice.
  */

@@ -2,7 +2,7 @@ import { callerTag } from '../../../cloudfunctions/emulator/host/host-log'
 import { call, createHostWorld, dataOf, type HostWorld } from '../../support/host/host-test-kit'
 
 /**
- * DESIGN.md §5: nothing personal is written to logs. At debug level the host logs a line per call and
+ * Nothing personal is written to logs (docs/architecture.md "Privacy"). At debug level the host logs a line per call and
  * per upload; the caller appears there only as a tag that cannot be turned back into the openid.
  */
 describe('host: debug log', () => {

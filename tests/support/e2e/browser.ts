@@ -5,7 +5,7 @@ import path from 'node:path'
 import { chromium, type BrowserContext, type Page } from 'playwright-core'
 
 /**
- * Debian's Chromium, driven by playwright-core (DESIGN.md §7). A missing browser is an error, never a
+ * Debian's Chromium, driven by playwright-core (docs/architecture.md "Tests"). A missing browser is an error, never a
  * skip: a green run without the browser tests would prove nothing about the person's flows.
  */
 export const CHROMIUM_PATH = '/usr/bin/chromium'

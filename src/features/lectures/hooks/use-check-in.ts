@@ -6,7 +6,7 @@ import { markLecturesChanged } from '@/features/shared/lecture-changes'
 import { locateWithoutBlocking, type GeoPoint } from '../platform/locate'
 
 /**
- * Check-in as a small state machine (DESIGN.md §6): idle → submitting → done | failed(code), and
+ * Check-in as a small state machine (docs/architecture.md "Check-in"): idle → submitting → done | failed(code), and
  * failed → submitting again on 重试. `done` is reached ONLY from an ok envelope the server sent; a
  * transport failure is `failed` with NETWORK.FAILED, never a success.
  */

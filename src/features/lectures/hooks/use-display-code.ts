@@ -3,7 +3,7 @@ import type { CheckinMode, DisplayCode, ErrorBody } from '@contracts'
 import { callCloud } from '@/services/cloud'
 
 /**
- * The check-in display (DESIGN.md §6): the rotating code, refreshed as the server's slot changes, the
+ * The check-in display (docs/architecture.md "Check-in"): the rotating code, refreshed as the server's slot changes, the
  * live count and the newest names.
  *
  * When to refresh. The server mints only the CURRENT slot's token and accepts the current and the
