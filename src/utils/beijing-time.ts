@@ -7,13 +7,9 @@ dayjs.extend(utc)
 dayjs.extend(timezone)
 
 /**
- * The client's one module for time: Beijing wall-clock time whatever the phone's (or the test's,
- * TZ=UTC) time zone (docs/architecture.md "Time"). The server's counterpart is cloudfunctions/shared/time.ts.
- *
- * dayjs's timezone plugin reads the zone through `Intl.DateTimeFormat`, which the WeChat runtime on
- * Android ignores (it answers in the phone's own zone: dayjs#2635, taro#16078). So the plugin's answer
- * is checked once against a known instant; where it is wrong, the fixed offset is used instead
- * (`utcOffset`, utc plugin only). Both are exact: China keeps UTC+8 without daylight saving.
+ * The client's one module for time: Beijing wall-clock time whatever the phone's (or the test's, TZ=UTC)
+ * zone, with a fixed-offset fallback where WeChat on Android ignores the zone (docs/architecture.md "Time").
+ * The server's counterpart is cloudfunctions/shared/time.ts.
  */
 
 /** An instant as the answers carry it (ISO), as epoch ms, or a Date; null/undefined/'' for none. */

@@ -98,19 +98,7 @@ export function subtractAggregate(a: RatingAggregate, b: RatingAggregate): Ratin
   return out
 }
 
-/**
- * Ratings reach the report in batches of at least 3 new raters. Were each new rating shown at once,
- * a secretary comparing two refreshes would see one name leave 「还没评议」 and the averages move by
- * exactly that person's scores. So new ratings are held (their part of the aggregate is also kept
- * apart, as `held`) until 3 have gathered, then released together: a difference between two reports
- * is then the sum of at least 3 people, like the report itself.
- *
- * A change of attendance (the secretary removes a 代签 after they rated, or puts someone back) is held
- * too, whichever batch its rating is in: the secretary knows whom they removed, so an immediate change
- * of the figures would be that one person's scores. It waits for the next release, and does not count
- * towards one (else removing and restoring someone would release a single new rater). Revisions of
- * released ratings show at once — they move no name, so they say nothing about who.
- */
+/** New raters reach the report 3 at a time (docs/architecture.md "Ratings released in batches"). */
 export const RELEASE_BATCH = RATING_THRESHOLD
 
 export interface RatingState {

@@ -35,15 +35,9 @@ interface ElementLike {
 }
 
 /**
- * One line of a 评议表: a label and NutUI's Rate with big stars (each a tap target ≥ 96 × 112 at the
- * 750 design width), with what the chosen score means spelled out next to the label. Tapping a star sets
- * that score; `min={1}` makes tapping the chosen single star keep it (NutUI would clear it, which an
- * unsteady finger does by accident). 0 shows no filled star.
- *
- * NutUI's stars carry no ARIA and its items cannot be given correct radio states, so the stars sit in a
- * labelled `group` (not a radiogroup without radios) and the score is read from the value text, which is
- * a polite live region. Class hooks: `rating-row--<name>`, NutUI's `.nut-rate-item` (nth = the score)
- * and `.nut-rate-item-icon` (filled unless `.nut-rate-item-icon-disabled`).
+ * One line of a 评议表: a label, NutUI's Rate with big stars and what the score means. `min={1}` keeps a
+ * re-tapped single star (NutUI would clear it). NutUI's stars carry no ARIA, so they sit in a labelled
+ * `group` and the score is read from the value text, a polite live region.
  */
 export function RatingRow({ name, label, value, max = 5, words, placeholder = '请点星打分', error, disabled, onChange, className }: RatingRowProps) {
   const word = value > 0 ? words?.[value - 1] : undefined

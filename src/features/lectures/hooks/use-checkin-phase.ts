@@ -11,13 +11,8 @@ export interface UseCheckinPhase {
 const TICK_MS = 1000
 
 /**
- * The lecture's check-in phase, kept current: the clock is read every second until check-in has
- * closed, so a page opened early switches to "open" (and then "closed") by itself.
- *
- * `now` is the clock to read. The server decides whether a check-in counts, so a page that shows what the
- * server will decide passes the server's time as it estimates it (`ServerClock.now`, use-display-code.ts),
- * not the device's: a projector PC a few minutes slow would otherwise hide the code while people queue.
- * The clock is read as the page renders, so a better estimate counts from the next render on.
+ * The lecture's check-in phase, re-read every second until it closes. `now` is the clock to read: the
+ * display passes the server's as it estimates it (docs/architecture.md "The display").
  */
 export function useCheckinPhase(times: CheckinTimes | null, { now = Date.now }: { now?: () => number } = {}): UseCheckinPhase {
   const [, setTick] = useState(0)

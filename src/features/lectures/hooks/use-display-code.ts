@@ -3,29 +3,8 @@ import type { CheckinMode, DisplayCode, ErrorBody } from '@contracts'
 import { callCloud } from '@/services/cloud'
 
 /**
- * The check-in display (docs/architecture.md "Check-in"): the rotating code, refreshed as the server's slot changes, the
- * live count and the newest names.
- *
- * When to refresh. The server mints only the CURRENT slot's token and accepts the current and the
- * previous one. Asking before `expiresAt` would return the same token again, so the next code is
- * fetched just after the slot changes (`expiresAt` + 0.3 s) — a whole slot before the code on screen
- * stops being accepted (`expiresAt` + slotSeconds). A failed refresh keeps the last code on screen, shows
- * a small warning and tries again every 2 s; only once the last code is past that grace is it flagged
- * as no longer valid.
- *
- * The display's clock may be off. Each answer says the server's time lies in
- * (`expiresAt` − slot, `expiresAt`], so the estimate of the offset is narrowed into that interval and the
- * countdown and the schedule use the server's time, not the projector PC's. The estimate is a
- * `ServerClock` the page shares with its check-in phase (`useServerClock`), so whether check-in is open
- * is read from the same corrected clock.
- *
- * Not live (before check-in opens, or before the page knows the phase) no code is shown, but the server
- * is still asked once for one, without a mini-program code, only to read its clock: `displayCode` answers
- * for a published lecture whatever the window (check-in.use-case.ts), and no other answer carries the
- * server's time. One answer puts the estimate within one slot (15 s) of the server's; a clock that is
- * already inside that slot is left alone. While waiting it is asked again every few minutes, for a clock
- * that drifts or jumps meanwhile. A failed ask falls back to the device's clock (and asks again). A
- * static code says nothing of the time (its `expiresAt` is the window's close): the device's clock stays.
+ * The check-in display's code, count and newest names: refreshed just after each slot change, timed by the
+ * server's clock as the answers narrow it (docs/architecture.md "Check-in", "The display").
  */
 export interface UseDisplayCode {
   /** loading: no code yet; ready: a code to show; error: none to show (see `error`). */

@@ -48,14 +48,8 @@ const MODES: { value: CheckinMode; label: string; hint: string }[] = [
 ]
 
 /**
- * 发布党课 / 编辑党课: labelled fields, big and high-contrast (the member forms' look). The speaker is a
- * member picked from the branch (who then sees the attendance and the report) or an outside lecturer's
- * name typed by hand. Date and times are picked, never typed, and read as Beijing time. The venue's
- * point is optional (a map pick in WeChat, the current position in a browser) and only flags far-away
- * check-ins. Materials are links or uploaded files (from WeChat chats, or a file input in a browser),
- * one upload at a time with its progress. The check-in window is folded away: most lectures keep the
- * default (open 30 minutes before, close at the end). A start already past (a lecture entered
- * afterwards) is saved only after 「仍要保存」.
+ * 发布党课 / 编辑党课. The speaker is a branch member (who then sees attendance and the report) or an
+ * outside lecturer typed by hand; times are picked and read as Beijing time; a past start needs 「仍要保存」.
  */
 export function LectureForm({ initial, minDate, submitText, submitting, fieldErrors: errors, error, onSubmit }: LectureFormProps) {
   const [v, setV] = useState<LectureFormValues>(initial)

@@ -16,19 +16,8 @@ import { safeDecode } from '@/utils/safe-decode'
 import './index.scss'
 
 /**
- * 签到大屏 (secretary): the rotating check-in code full screen — on the secretary's phone held up, or
- * on a projector through the browser — with a countdown to the next code, the live count and the newest
- * names. The screen is kept awake in WeChat.
- *
- * A code is shown only while check-in is open: before, the screen says when it opens
- * and counts down, then shows the code by itself; after, it says 签到已结束 with the final count. A
- * code on screen outside the window would only get scanners refused.
- *
- * Open or not is the server's call, so the phase is read from the server's clock as the display
- * estimates it (one `ServerClock`, narrowed by every displayCode answer), not the device's: until the
- * first answer has come (asked for its clock even before the window opens) the screen says nothing
- * either way. A static code's answer carries no time (its `expiresAt` is the window's close), so a static
- * lecture's screen goes by the device's clock.
+ * 签到大屏 (secretary): the rotating code full screen, only while check-in is open, phased by the server's
+ * clock as the display estimates it (docs/architecture.md "The display").
  */
 export default function LectureDisplayPage() {
   const router = useRouter()
