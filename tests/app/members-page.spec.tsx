@@ -63,7 +63,7 @@ describe('成员管理 page', () => {
 
     click(container, '.role-dialog__option--resident')
     await waitFor(() => expect(textOf(container, '.role-dialog__summary')).toContain('从党员改为群众'))
-    click(container, '.role-dialog__confirm')
+    click(container, '.role-dialog .confirm-dialog__confirm')
     await waitFor(() => expect(textOf(container, '.member-row .role-badge')).toBe('群众'))
     expect(stub.calls.find((c) => c.event.action === 'setRole')?.event).toEqual({
       action: 'setRole',

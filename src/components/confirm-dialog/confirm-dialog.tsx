@@ -12,6 +12,8 @@ export interface ConfirmDialogProps {
   /** Extra content between the message and the reason (e.g. a list to pick from). */
   children?: ReactNode
   confirmText: string
+  /** What the confirm button says while the action runs. */
+  submittingText?: string
   /** The button that closes without doing anything; 取消 unless that would read as the action (取消党课). */
   cancelText?: string
   /** Asks for a reason (kept with the record) and refuses to confirm without one; at most REASON_MAX characters unless told. */
@@ -38,6 +40,7 @@ export function ConfirmDialog({
   message,
   children,
   confirmText,
+  submittingText = '正在处理…',
   cancelText = '取消',
   reason,
   confirmDisabled,
@@ -72,7 +75,7 @@ export function ConfirmDialog({
         disabled={Boolean(submitting || confirmDisabled)}
         onClick={confirm}
       >
-        {submitting ? '正在处理…' : confirmText}
+        {submitting ? submittingText : confirmText}
       </Button>
       <Button className='app-button app-button--secondary app-button--block confirm-dialog__cancel' onClick={onCancel}>
         {cancelText}

@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'react'
 import { Button, Text, View } from '@tarojs/components'
-import { Dialog } from '@nutui/nutui-react-taro'
 import type { MemberRow, Role } from '@contracts'
 import { ROLE_LABELS } from '@contracts/rules'
+import { ConfirmDialog } from '@/components/confirm-dialog'
 import './role-change-dialog.scss'
 
 const ROLES: Role[] = ['member', 'resident', 'secretary']
@@ -25,33 +25,18 @@ export function RoleChangeDialog({ member, submitting, error, onCancel, onConfir
   const [target, setTarget] = useState<Role | null>(null)
   useEffect(() => setTarget(null), [member?.openid])
 
-  const footer = (
-    <View className='role-dialog__footer'>
-      <Button
-        className='app-button app-button--block role-dialog__confirm'
-        disabled={!target || submitting}
-        onClick={() => target && onConfirm(target)}
-      >
-        {submitting ? '正在更改…' : '确认更改'}
-      </Button>
-      <Button className='app-button app-button--secondary app-button--block role-dialog__cancel' onClick={onCancel}>
-        取消
-      </Button>
-    </View>
-  )
-
   return (
-    <Dialog
+    <ConfirmDialog
       className='role-dialog'
       visible={Boolean(member)}
       title={member ? `更改「${member.name}」的身份` : ''}
-      footer={footer}
-      closeOnOverlayClick={!submitting}
-      onClose={onCancel}
-      onOverlayClick={() => {
-        if (!submitting) onCancel()
-        return false
-      }}
+      confirmText='确认更改'
+      submittingText='正在更改…'
+      confirmDisabled={!target}
+      submitting={submitting}
+      error={error}
+      onConfirm={() => target && onConfirm(target)}
+      onCancel={onCancel}
     >
       {member ? (
         <View className='role-dialog__body'>
@@ -75,9 +60,8 @@ export function RoleChangeDialog({ member, submitting, error, onCancel, onConfir
           ) : (
             <Text className='role-dialog__summary role-dialog__summary--hint'>请先选择新的身份。</Text>
           )}
-          {error ? <Text className='role-dialog__error'>{error}</Text> : null}
         </View>
       ) : null}
-    </Dialog>
+    </ConfirmDialog>
   )
 }

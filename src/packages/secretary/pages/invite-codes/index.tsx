@@ -1,8 +1,8 @@
 import { useState } from 'react'
 import Taro from '@tarojs/taro'
 import { Button, Text, View } from '@tarojs/components'
-import { Dialog } from '@nutui/nutui-react-taro'
 import type { InviteCodes } from '@contracts'
+import { ConfirmDialog } from '@/components/confirm-dialog'
 import { QrImage } from '@/components/qr-image'
 import { rotateInviteCode, type InviteKind } from '@/features/members/member.actions'
 import { SecretaryOnly } from '@/features/members/secretary-only'
@@ -56,36 +56,18 @@ export default function InviteCodesPage() {
             />
           ))}
 
-          <Dialog
+          <ConfirmDialog
             className='invite-codes__dialog'
             visible={confirming !== null}
             title='更换邀请码'
-            closeOnOverlayClick={rotation.pending === null}
-            onClose={() => setConfirming(null)}
-            footer={
-              <View className='invite-codes__dialog-footer'>
-                <Button
-                  className='app-button app-button--block invite-codes__dialog-confirm'
-                  disabled={rotation.pending !== null}
-                  onClick={() => confirming && void rotate(confirming)}
-                >
-                  {rotation.pending ? '正在更换…' : '确认更换'}
-                </Button>
-                <Button
-                  className='app-button app-button--secondary app-button--block invite-codes__dialog-cancel'
-                  onClick={() => setConfirming(null)}
-                >
-                  取消
-                </Button>
-              </View>
-            }
-          >
-            <Text className='invite-codes__dialog-text'>
-              更换后，旧的{confirming === 'resident' ? '群众' : '党员'}邀请码（
-              {confirming ? codes[confirming] : ''}）马上失效，已经加入的人不受影响。确定要更换吗？
-            </Text>
-            {rotation.error ? <Text className='invite-codes__dialog-error'>{rotation.error.message}</Text> : null}
-          </Dialog>
+            message={`更换后，旧的${confirming === 'resident' ? '群众' : '党员'}邀请码（${confirming ? codes[confirming] : ''}）马上失效，已经加入的人不受影响。确定要更换吗？`}
+            confirmText='确认更换'
+            submittingText='正在更换…'
+            submitting={rotation.pending !== null}
+            error={rotation.error?.message ?? null}
+            onConfirm={() => confirming && void rotate(confirming)}
+            onCancel={() => setConfirming(null)}
+          />
         </View>
       )}
     </SecretaryOnly>
