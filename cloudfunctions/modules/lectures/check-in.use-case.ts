@@ -123,11 +123,8 @@ export async function checkIn(
 }
 
 /**
- * `insertOnce` for the check-in, answering the record already there (undefined when this one was
- * inserted). The same steps — the insert, and after a refused one a read by `_id` to tell "someone
- * was first" (the duplicate-key error text is not documented) from any other failure, which is
- * rethrown — but the record that read finds is the winner itself, so a repeated tap costs one read
- * instead of two.
+ * `insertOnce` that answers the record already there (undefined when this one was inserted): the read
+ * that tells a lost race from a failure is kept, so a repeated tap costs one read, not two.
  */
 async function insertOrFindWinner(db: Database, record: CheckInDoc): Promise<CheckInDoc | undefined> {
   try {

@@ -1,12 +1,8 @@
 import { create, type QRCodeSegment } from 'qrcode'
 
 /**
- * A QR code as an SVG data URL, built on the client from `qrcode`'s encoder (no canvas, no network).
- * The URL is base64 so both the browser's <img> and the mini-program's <image> accept it.
- *
- * Invite codes are upper-case letters and digits, which fit QR's alphanumeric mode. Anything else is
- * encoded as UTF-8 bytes computed here, because qrcode's own byte mode reaches for `TextEncoder`,
- * which older mini-program runtimes lack.
+ * A QR code as a base64 SVG data URL (no canvas, no network; <img> and <image> both take it). Non-
+ * alphanumeric text is UTF-8 encoded here: qrcode's byte mode needs `TextEncoder`, which old runtimes lack.
  */
 export function qrSvg(text: string, opts: { margin?: number; color?: string } = {}): string {
   const margin = opts.margin ?? 2

@@ -22,12 +22,8 @@ import { safeDecode } from '@/utils/safe-decode'
 import './index.scss'
 
 /**
- * 评议结果 (the branch secretary, or the lecture's speaker — who may be any member): averages, the 1–5
- * distribution of each dimension as bars, the response rate, the anonymous comments, and for the
- * secretary who has not rated yet. Below 3 ratings it explains why nothing is shown; the secretary then
- * also sees how many have rated and who was there and has not (`rating.progress`, names only), so they
- * can remind people. Opened from the lecture's detail (`?id=`) or from the speaker's "评议结果已可查看"
- * message (`?lectureId=`).
+ * 评议结果 for the branch secretary or the speaker; below 3 ratings the secretary sees who has not rated
+ * (docs/architecture.md "Ratings released in batches"). Opened by `?id=` or the speaker's message (`?lectureId=`).
  */
 export default function LectureReportPage() {
   const router = useRouter()

@@ -1,8 +1,5 @@
 /**
- * The platform transport, resolved per build by Taro's per-platform files: `import './transport'`
- * becomes transport.weapp.ts in the weapp build and transport.h5.ts in the H5 build (Taro tries
- * `<name>.<TARO_ENV>.ts` before `<name>.ts`). This file is what tools that do not know that rule see —
- * TypeScript and Jest (jsdom, i.e. the browser) — so it is the H5 transport. Both platform files are
- * typed against the same `Transport` signature, so they cannot drift.
+ * Taro builds use transport.weapp.ts / transport.h5.ts (`<name>.<TARO_ENV>.ts` wins); TypeScript and
+ * Jest (jsdom, a browser) see this file, so it is the H5 one. Both are typed by `Transport`.
  */
 export { transport } from './transport.h5'

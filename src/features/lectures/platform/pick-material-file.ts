@@ -3,11 +3,8 @@ import type { LocalFile } from '@/services/cloud'
 import { MATERIAL_FILE_EXTENSIONS } from '../rules/material-file.rules'
 
 /**
- * One file for a lecture material, or null when the person backed out. In WeChat a mini-program can
- * only take files from chats (`chooseMessageFile`): that is where a branch's PDFs and slides already
- * are. In a browser, an ordinary file input (made on the fly so the form's markup stays the same on
- * both platforms). Its type is checked after picking (checkMaterialFile): WeChat's filter works only
- * for documents, and images from chats are welcome too.
+ * One file for a lecture material, or null when the person backed out: from chats in WeChat
+ * (`chooseMessageFile`), a file input in a browser. The type is checked after picking (checkMaterialFile).
  */
 export async function pickMaterialFile(): Promise<LocalFile | null> {
   if (process.env.TARO_ENV === 'weapp') {

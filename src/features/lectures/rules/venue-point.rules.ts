@@ -1,12 +1,8 @@
 import { DEFAULT_VENUE_RADIUS, VENUE_RADIUS_MAX, VENUE_RADIUS_MIN } from '@contracts/rules'
 
 /**
- * The venue's point on the lecture form, as pure functions (table-tested in tests/app/venue-point.rules.spec.ts).
- *
- * Coordinates are stored in WGS-84 because that is what check-in sends (`getLocation({ type: 'wgs84' })`
- * in the mini-program, browser geolocation on the web) and what the server's geofence compares with.
- * WeChat's map picker (`chooseLocation`) answers GCJ-02, the Chinese map datum, which sits 100–700 m
- * away from WGS-84 inside China — as large as the radius itself — so a picked point is converted first.
+ * The venue's point, stored in WGS-84 as check-in sends it. WeChat's map picker answers GCJ-02, 100–700 m
+ * off inside China (as large as the radius), so a picked point is converted first.
  */
 
 export interface VenuePoint {

@@ -22,11 +22,8 @@ export interface UseSubscribeReport {
 }
 
 /**
- * The speaker's consent to be told when the report is ready. Whether it is ready comes from
- * `rating.summary` (RATING.TOO_FEW below 3 ratings) — asked only where the offer can be made at all, so
- * the browser build and everyone but the speaker cost no call. Once the report is ready, or the rating
- * window has closed, the message will never be sent, so nothing is offered. `lecture` null (still
- * loading) offers nothing and asks nothing.
+ * The speaker's consent to be told when the report is ready, offered only while it can still be sent
+ * (not ready, window open). `rating.summary` is asked only where the offer can be made at all.
  */
 export function useSubscribeReport(lecture: LectureDetail | null): UseSubscribeReport {
   const possible =

@@ -16,11 +16,8 @@ import { safeDecode } from '@/utils/safe-decode'
 import './index.scss'
 
 /**
- * 历次党课评议: a speaker's published lectures, newest first, each with its overall average drawn as a
- * bar (out of 5), how it compares with the rated lecture before it, and the four dimension averages — or
- * 评议不足 3 人 while too few have rated; above them, the mean over all rated lectures. A speaker
- * opens their own (no query); the branch secretary names the speaker (`?speaker=<openid>`). Tapping a
- * lecture opens its full report.
+ * 历次党课评议: a speaker's published lectures, newest first, each average against the one before.
+ * A speaker opens their own; the branch secretary names the speaker (`?speaker=<openid>`).
  */
 export default function LecturerReportPage() {
   const router = useRouter()
