@@ -11,7 +11,7 @@ export default defineAppConfig({
     // 我的 → 签到记录: any member's own history (lecture.myCheckIns).
     'pages/my-check-ins/index',
   ],
-  // Tools only a branch secretary opens: kept out of the main package (DESIGN.md §3, §8).
+  // Tools only a branch secretary opens: kept out of the main package (docs/architecture.md "Budgets").
   subPackages: [
     {
       root: 'packages/secretary',
