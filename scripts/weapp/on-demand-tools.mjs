@@ -1,6 +1,6 @@
 // WeChat's own build tools, installed on first use into .tools/<name>/ (gitignored), each at one pinned
-// version. They stay out of package.json: miniprogram-ci alone pulls about 700 packages, and an everyday
-// `npm install` should not pay for what only the weapp check and the upload use.
+// version. They stay out of package.json: miniprogram-ci alone installs over 1,000 packages (275 MB), and
+// an everyday `npm install` should not pay for what only the weapp check and the upload use.
 import { spawnSync } from 'node:child_process'
 import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
