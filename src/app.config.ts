@@ -44,6 +44,8 @@ export default defineAppConfig({
   // the secretary picks the venue on WeChat's map (chooseLocation) when publishing a lecture. Since
   // 2022-07 each location API must be declared here or it fails with "requiredPrivateInfos".
   requiredPrivateInfos: ['getLocation', 'chooseLocation'],
+  // WeChat injects only the components a page declares (Taro's pages each declare their `comp`).
+  lazyCodeLoading: 'requiredComponents',
   permission: {
     'scope.userLocation': { desc: '签到时核对你是否在党课会场附近；书记发布党课时选择会场位置' },
   },
