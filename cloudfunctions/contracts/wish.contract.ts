@@ -209,7 +209,10 @@ export interface WishWallEntry {
 export interface WishStats {
   /** Wishes that ever reached each stage. */
   funnel: { posted: number; approved: number; claimed: number; fulfilled: number; confirmed: number }
-  /** Wishes in each state now (`pending` is the review queue). */
+  /**
+   * Wishes in each state now. `pending` is the review queue: the client shows it as the secretary's
+   * badge on 我的, the in-app stand-in for the "waits for review" message.
+   */
   current: Record<WishStatus, number>
   satisfaction: Record<WishSatisfaction, number>
   confirmedOnBehalf: number

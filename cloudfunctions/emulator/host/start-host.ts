@@ -158,6 +158,13 @@ function consoleEnv(options: StartHostOptions, url: string): Record<string, stri
     CHECKIN_H5_URL: `${url}/#/pages/check-in/index`,
     // A stand-in template id so the speaker's "report ready" message lands in the local outbox.
     RATING_REPORT_TEMPLATE_ID: 'local-rating-report',
+    // The wish's messages, likewise (WISH_TEMPLATES in cloudfunctions/modules/wishes/wish.messages.ts).
+    WISH_REVIEWED_TEMPLATE_ID: 'local-wish-reviewed',
+    WISH_CLAIMED_TEMPLATE_ID: 'local-wish-claimed',
+    WISH_FULFILLED_TEMPLATE_ID: 'local-wish-fulfilled',
+    WISH_CONFIRMED_TEMPLATE_ID: 'local-wish-confirmed',
+    WISH_RELEASE_TEMPLATE_ID: 'local-wish-release',
+    WISH_TO_REVIEW_TEMPLATE_ID: 'local-wish-to-review',
     // Functions run in UTC in the cloud; keep whatever the host runs with (tests pin TZ=UTC).
     ...(process.env.TZ ? { TZ: process.env.TZ } : {}),
     // What getWXContext().SOURCE says for a call from the mini-program.
