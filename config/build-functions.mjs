@@ -60,6 +60,7 @@ const zodLocalesBarrel = {
  */
 export const LAZY_PARTS = {
   lecture: [{ source: 'cloudfunctions/modules/lectures/attendance.ledger.ts', file: 'attendance-ledger.js' }],
+  wish: [{ source: 'cloudfunctions/modules/wishes/wish.ledger.ts', file: 'wish-ledger.js' }],
 }
 
 function lazyParts(parts) {

@@ -223,6 +223,14 @@ export interface WishStats {
   byMonth: Array<{ month: string; posted: number; confirmed: number }>
 }
 
+/** The branch's wish ledger (台账) as .xlsx in cloud storage, with a temporary download URL. */
+export interface WishLedgerExport {
+  fileID: string
+  url: string
+  fileName: string
+  rows: number
+}
+
 export interface ReleaseIdleResult {
   released: number
   warned: number
@@ -258,6 +266,8 @@ export const wishContract = {
   confirmOnBehalf: action<WishDetail>()(z.strictObject({ wishId: wishIdSchema, reason: text(WISH_REASON_MAX).optional() })),
   wall: action<Page<WishWallEntry>>()(z.strictObject(paged)),
   stats: action<WishStats>()(z.strictObject({})),
+  /** The secretary's ledger of every wish of their branch, one row per wish with its timeline. */
+  exportLedger: action<WishLedgerExport>()(z.strictObject({})),
   /** The timer trigger's action (no caller); refused to anyone calling from the app. */
   releaseIdle: action<ReleaseIdleResult>()(z.strictObject({})),
 }
