@@ -28,6 +28,16 @@ export const TIMER_TRIGGERS = {
 }
 
 /**
+ * A function's config.json as uploaded: the cloud calls it may make and its timer triggers. The local host
+ * reads the triggers back from the built file (cloudfunctions/emulator/host/timer-triggers.ts), and the
+ * host tests write it through this too, so there is one declaration.
+ */
+export function functionConfig(name) {
+  const triggers = TIMER_TRIGGERS[name]
+  return { permissions: { openapi: OPENAPI_PERMISSIONS[name] ?? [] }, ...(triggers ? { triggers } : {}) }
+}
+
+/**
  * zod re-exports all its 40-odd locales as one namespace (`export * as locales` in its barrel), and a
  * namespace object that code uses whole (`z.string()`) is not tree-shaken, so every bundle carried
  * ~260 KB of languages nobody reads. The functions use zh-CN only, imported by its own path
@@ -50,6 +60,7 @@ const zodLocalesBarrel = {
  */
 export const LAZY_PARTS = {
   lecture: [{ source: 'cloudfunctions/modules/lectures/attendance.ledger.ts', file: 'attendance-ledger.js' }],
+  wish: [{ source: 'cloudfunctions/modules/wishes/wish.ledger.ts', file: 'wish-ledger.js' }],
 }
 
 function lazyParts(parts) {
@@ -99,9 +110,7 @@ export async function buildFunctions({ quiet = false } = {}) {
       path.join(outDir, 'package.json'),
       JSON.stringify({ name, version: '1.0.0', private: true, main: 'index.js', dependencies: { 'wx-server-sdk': sdkVersion } }, null, 2) + '\n',
     )
-    const permissions = OPENAPI_PERMISSIONS[name] ?? []
-    const triggers = TIMER_TRIGGERS[name]
-    await writeFile(path.join(outDir, 'config.json'), JSON.stringify({ permissions: { openapi: permissions }, ...(triggers ? { triggers } : {}) }, null, 2) + '\n')
+    await writeFile(path.join(outDir, 'config.json'), JSON.stringify(functionConfig(name), null, 2) + '\n')
     if (!quiet) {
       const bytes = Object.values(result.metafile.outputs).reduce((n, o) => n + o.bytes, 0)
       const lazy = parts.length > 0 ? ` (+ ${parts.map((p) => p.file).join(', ')} on demand)` : ''

@@ -209,7 +209,10 @@ export interface WishWallEntry {
 export interface WishStats {
   /** Wishes that ever reached each stage. */
   funnel: { posted: number; approved: number; claimed: number; fulfilled: number; confirmed: number }
-  /** Wishes in each state now (`pending` is the review queue). */
+  /**
+   * Wishes in each state now. `pending` is the review queue: the client shows it as the secretary's
+   * badge on 我的, the in-app stand-in for the "waits for review" message.
+   */
   current: Record<WishStatus, number>
   satisfaction: Record<WishSatisfaction, number>
   confirmedOnBehalf: number
@@ -218,6 +221,14 @@ export interface WishStats {
   byCategory: Record<WishCategory, number>
   /** Per Beijing-time month (`YYYY-MM`), oldest first. */
   byMonth: Array<{ month: string; posted: number; confirmed: number }>
+}
+
+/** The branch's wish ledger (台账) as .xlsx in cloud storage, with a temporary download URL. */
+export interface WishLedgerExport {
+  fileID: string
+  url: string
+  fileName: string
+  rows: number
 }
 
 export interface ReleaseIdleResult {
@@ -255,6 +266,8 @@ export const wishContract = {
   confirmOnBehalf: action<WishDetail>()(z.strictObject({ wishId: wishIdSchema, reason: text(WISH_REASON_MAX).optional() })),
   wall: action<Page<WishWallEntry>>()(z.strictObject(paged)),
   stats: action<WishStats>()(z.strictObject({})),
+  /** The secretary's ledger of every wish of their branch, one row per wish with its timeline. */
+  exportLedger: action<WishLedgerExport>()(z.strictObject({})),
   /** The timer trigger's action (no caller); refused to anyone calling from the app. */
   releaseIdle: action<ReleaseIdleResult>()(z.strictObject({})),
 }

@@ -35,22 +35,42 @@ export async function tempFileUrls(fileIDs: readonly string[]): Promise<Readonly
   return urls
 }
 
+/** A file named in the caller's input, with the form path its error goes to (`photos.0`, `materials.2.fileID`). */
+export interface FileAt {
+  field: string
+  fileID: string
+}
+
 /**
  * Refuses (COMMON.INVALID_INPUT, nothing written) files that are not in this environment's storage or do
- * not exist: a made-up or foreign id would be stored and shown as a picture that never loads. The
- * contract has already fixed each id's shape and folder. `field` is the form path (`photos` → `photos.0`).
+ * not exist: a made-up or foreign id would be stored and shown as a picture or link that never opens.
+ * The contract has already fixed each id's shape and folder; existence is asked of storage itself, one
+ * batched call.
  */
-export async function checkOwnFiles(fileIDs: readonly string[], field: string): Promise<void> {
-  if (fileIDs.length === 0) return
+export async function checkOwnFilesAt(files: readonly FileAt[]): Promise<void> {
+  if (files.length === 0) return
   const env = String(cloud.getWXContext().ENV ?? '')
   const fields: Record<string, string> = {}
-  fileIDs.forEach((id, i) => {
-    if (env === '' || !id.startsWith(`cloud://${env}.`)) fields[`${field}.${i}`] = '这个文件不在本小程序的云存储里，请删除后重新上传'
-  })
+  for (const { field, fileID } of files) {
+    if (env === '' || !fileID.startsWith(`cloud://${env}.`)) fields[field] = '这个文件不在本小程序的云存储里，请删除后重新上传'
+  }
   if (Object.keys(fields).length > 0) throw CommonErrors.invalidInput(fields)
-  const found = new Set((await tempUrlItems([...new Set(fileIDs)])).filter((item) => item.status === 0).map((item) => item.fileID))
-  fileIDs.forEach((id, i) => {
-    if (!found.has(id)) fields[`${field}.${i}`] = '找不到这个文件（可能上传没有完成），请删除后重新上传'
-  })
+  const found = new Set((await tempUrlItems([...new Set(files.map((f) => f.fileID))])).filter((item) => item.status === 0).map((item) => item.fileID))
+  for (const { field, fileID } of files) if (!found.has(fileID)) fields[field] = '找不到这个文件（可能上传没有完成），请删除后重新上传'
   if (Object.keys(fields).length > 0) throw CommonErrors.invalidInput(fields)
+}
+
+/** `checkOwnFilesAt` for a list of ids under one form field (`photos` → `photos.0`, `photos.1`, …). */
+export function checkOwnFiles(fileIDs: readonly string[], field: string): Promise<void> {
+  return checkOwnFilesAt(fileIDs.map((fileID, i) => ({ field: `${field}.${i}`, fileID })))
+}
+
+/**
+ * Stores a file the function made (an exported ledger) and answers its fileID with a temporary download
+ * URL ('' if storage could not make one; the fileID still names the file).
+ */
+export async function storeFile(cloudPath: string, content: Buffer): Promise<{ fileID: string; url: string }> {
+  const uploaded = (await cloud.uploadFile({ cloudPath, fileContent: content })) as { fileID: string }
+  const [item] = await tempUrlItems([uploaded.fileID])
+  return { fileID: uploaded.fileID, url: item?.tempFileURL ?? '' }
 }

@@ -20,6 +20,14 @@ export function formatBeijing(at: Date | string | number, pattern = 'YYYY-MM-DD 
   return beijing(at).format(pattern)
 }
 
+/**
+ * The instant as an Excel date cell showing Beijing wall time: a cell has no time zone and exceljs
+ * writes a Date's UTC fields, so the Date handed to it carries Beijing's fields as UTC.
+ */
+export function excelBeijing(at: Date): Date {
+  return new Date(at.getTime() + beijing(at).utcOffset() * 60_000)
+}
+
 export function toIso(at: Date): string {
   return at.toISOString()
 }

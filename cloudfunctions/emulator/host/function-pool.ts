@@ -43,7 +43,8 @@ export interface FunctionPoolOptions {
 }
 
 interface Job {
-  openid: string
+  /** null for an invocation without a user (a timer trigger). */
+  openid: string | null
   event: unknown
   requestId: string
   resolve: (outcome: InvocationOutcome) => void
@@ -76,7 +77,7 @@ export class FunctionPool {
 
   constructor(private readonly options: FunctionPoolOptions) {}
 
-  invoke(openid: string, event: unknown, requestId: string): Promise<InvocationOutcome> {
+  invoke(openid: string | null, event: unknown, requestId: string): Promise<InvocationOutcome> {
     if (this.closed) return Promise.resolve(closingOutcome())
     return new Promise((resolve) => {
       this.queue.push({ openid, event, requestId, resolve })

@@ -26,7 +26,8 @@ export interface InvocationContext {
 export interface InvokeMessage {
   type: 'invoke'
   id: number
-  openid: string
+  /** The caller; null for an invocation without a user (a timer trigger). */
+  openid: string | null
   /** Already a JSON round trip of what the client sent, as in the cloud. */
   event: unknown
   context: InvocationContext
@@ -74,5 +75,5 @@ export function isInstanceMessage(value: unknown): value is InstanceMessage {
 export function isInvokeMessage(value: unknown): value is InvokeMessage {
   if (typeof value !== 'object' || value === null) return false
   const v = value as { type?: unknown; id?: unknown; openid?: unknown }
-  return v.type === 'invoke' && typeof v.id === 'number' && typeof v.openid === 'string'
+  return v.type === 'invoke' && typeof v.id === 'number' && (typeof v.openid === 'string' || v.openid === null)
 }

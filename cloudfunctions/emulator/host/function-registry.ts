@@ -30,7 +30,7 @@ export class FunctionRegistry {
   constructor(private readonly options: FunctionRegistryOptions) {}
 
   /** `undefined` when no such function is deployed. */
-  async invoke(functionName: string, openid: string, event: unknown, requestId: string): Promise<InvocationOutcome | undefined> {
+  async invoke(functionName: string, openid: string | null, event: unknown, requestId: string): Promise<InvocationOutcome | undefined> {
     return this.poolFor(functionName)?.invoke(openid, event, requestId)
   }
 

@@ -6,6 +6,8 @@ import type { HostLog } from './host-log'
 import { sendJson } from './http-util'
 import { serveH5 } from './static-h5.route'
 import { handleStorageUpload, UPLOAD_PATH, type StorageUploadOptions } from './storage-upload.route'
+import type { TimerTriggers } from './timer-triggers'
+import { handleTriggerRequest, TRIGGERS_PATH } from './timer-triggers.route'
 
 export interface RequestHandlerDeps {
   /** The local backend answers its own paths (the SDK's /admin endpoint, storage) and declines the rest. */
@@ -13,13 +15,14 @@ export interface RequestHandlerDeps {
   dev: DevDeps
   api: FunctionApiOptions
   upload: StorageUploadOptions
+  triggers: TimerTriggers
   h5Dir: string
   log: HostLog
 }
 
 /**
  * One HTTP server for everything local, routed in this order: the backend (what the SDK inside the
- * functions talks to), `/api/<fn>` and `/storage/upload` (what the H5 app talks to), the dev pages, and
+ * functions talks to), `/api/<fn>` and `/storage/upload` (what the H5 app talks to), the dev pages (the timer triggers' among them), and
  * finally the H5 files.
  */
 export function createRequestHandler(deps: RequestHandlerDeps): (req: IncomingMessage, res: ServerResponse) => void {
@@ -42,6 +45,10 @@ async function route(req: IncomingMessage, res: ServerResponse, deps: RequestHan
   }
   if (url.pathname === UPLOAD_PATH) {
     await handleStorageUpload(req, res, url, deps.upload)
+    return
+  }
+  if (url.pathname === TRIGGERS_PATH || url.pathname.startsWith(`${TRIGGERS_PATH}/`)) {
+    await handleTriggerRequest(req, res, url, deps.triggers)
     return
   }
   if (url.pathname.startsWith('/dev/') && (await handleDevRequest(req, res, url, deps.dev))) return

@@ -8,6 +8,7 @@ import { DEMO_ADMIN_OPENIDS, seedDemoData } from '../seed/demo-data.seed'
 import { FunctionRegistry } from './function-registry'
 import { createHostLog, type HostLogLevel } from './host-log'
 import { createRequestHandler } from './http-server'
+import { TimerTriggers } from './timer-triggers'
 import { resolveWorkerScript } from './worker-script'
 
 export interface StartHostOptions {
@@ -36,6 +37,11 @@ export interface StartHostOptions {
   uploadLimitBytes?: number
   /** Insert the demo data into an empty store. Default true. */
   seed?: boolean
+  /**
+   * Run the functions' timer triggers on their schedule (`triggers` in each `config.json`). Default true;
+   * off, they fire only through `POST /dev/triggers/<fn>/<name>`.
+   */
+  timers?: boolean
   logLevel?: HostLogLevel
 }
 
@@ -79,6 +85,7 @@ export async function startHost(options: StartHostOptions): Promise<RunningHost>
   const backend = await createBackend({ dataDir, publicUrl: () => url })
   let server: Server | undefined
   let registry: FunctionRegistry | undefined
+  let triggers: TimerTriggers | undefined
   try {
     if (options.seed ?? true) {
       if (await seedDemoData(backend.store)) log.info('已写入演示数据（两个支部、六位成员）')
@@ -97,6 +104,14 @@ export async function startHost(options: StartHostOptions): Promise<RunningHost>
       env: consoleEnv(options, url),
       script,
     })
+    const pools = registry
+    // A timer's invocation has no caller: the instance runs it with no OPENID, as the cloud does.
+    triggers = new TimerTriggers({
+      functionsDir: path.resolve(options.functionsDir),
+      invoke: (fn, event, requestId) => pools.invoke(fn, null, event, requestId),
+      log,
+      scheduled: options.timers ?? true,
+    })
     // Attached in the same tick as `listening`, so no request can arrive before it.
     server.on(
       'request',
@@ -104,12 +119,15 @@ export async function startHost(options: StartHostOptions): Promise<RunningHost>
         backend,
         dev: backend,
         api: { registry, bodyLimitBytes: options.bodyLimitBytes ?? 1024 * 1024, appId: LOCAL_APPID, log },
+        triggers,
         upload: { put: (cloudPath, content) => backend.putClientFile(cloudPath, content), limitBytes: options.uploadLimitBytes ?? 50 * 1024 * 1024, log },
         h5Dir: path.resolve(options.h5Dir),
         log,
       }),
     )
+    triggers.start()
   } catch (err) {
+    triggers?.close()
     await registry?.close()
     if (server?.listening) await new Promise((resolve) => server?.close(resolve))
     await backend.close()
@@ -118,13 +136,14 @@ export async function startHost(options: StartHostOptions): Promise<RunningHost>
 
   const running = server
   const functions = registry
+  const timers = triggers
   let closing: Promise<void> | undefined
   return {
     url,
     port: Number(new URL(url).port),
     store: backend.store,
     outbox: () => backend.outbox(),
-    close: () => (closing ??= shutdown(running, functions, backend)),
+    close: () => (closing ??= shutdown(running, functions, backend, timers)),
   }
 }
 
@@ -139,6 +158,13 @@ function consoleEnv(options: StartHostOptions, url: string): Record<string, stri
     CHECKIN_H5_URL: `${url}/#/pages/check-in/index`,
     // A stand-in template id so the speaker's "report ready" message lands in the local outbox.
     RATING_REPORT_TEMPLATE_ID: 'local-rating-report',
+    // The wish's messages, likewise (WISH_TEMPLATES in cloudfunctions/modules/wishes/wish.messages.ts).
+    WISH_REVIEWED_TEMPLATE_ID: 'local-wish-reviewed',
+    WISH_CLAIMED_TEMPLATE_ID: 'local-wish-claimed',
+    WISH_FULFILLED_TEMPLATE_ID: 'local-wish-fulfilled',
+    WISH_CONFIRMED_TEMPLATE_ID: 'local-wish-confirmed',
+    WISH_RELEASE_TEMPLATE_ID: 'local-wish-release',
+    WISH_TO_REVIEW_TEMPLATE_ID: 'local-wish-to-review',
     // Functions run in UTC in the cloud; keep whatever the host runs with (tests pin TZ=UTC).
     ...(process.env.TZ ? { TZ: process.env.TZ } : {}),
     // What getWXContext().SOURCE says for a call from the mini-program.
@@ -172,7 +198,8 @@ function listen(server: Server, port: number): Promise<number> {
  * Stop taking requests, let the ones in flight finish (briefly), stop the instances, then close the
  * backend last so every acknowledged write is flushed to disk.
  */
-async function shutdown(server: Server, registry: FunctionRegistry, backend: LocalBackend): Promise<void> {
+async function shutdown(server: Server, registry: FunctionRegistry, backend: LocalBackend, triggers: TimerTriggers): Promise<void> {
+  triggers.close()
   const drained = new Promise<void>((resolve) => server.close(() => resolve()))
   server.closeIdleConnections()
   const grace = setTimeout(() => server.closeAllConnections(), CLOSE_GRACE_MS)

@@ -1,5 +1,4 @@
 import { createHmac } from 'crypto'
-import cloud from 'wx-server-sdk'
 import type { Page } from '../../contracts/common.schema'
 import type {
   AttendancePage,
@@ -13,6 +12,7 @@ import { loadMember, isInBranch } from '../../shared/caller'
 import { Collections } from '../../shared/collections'
 import { decodeCursor, encodeCursor, openCursor, sealCursor } from '../../shared/cursor'
 import { findById, inTransaction, insertOnce, txGet, updateWhere, type Database } from '../../shared/db'
+import { storeFile } from '../../shared/file-storage'
 import type { ContextFor } from '../../shared/router'
 import { formatBeijing } from '../../shared/time'
 import { findBranch } from '../members/member.repository'
@@ -171,10 +171,8 @@ export async function exportAttendance(input: { lectureId: string }, ctx: Contex
   const buffer = await buildAttendanceWorkbook(lecture, rows)
   const fileName = ledgerFileName(lecture.title, formatBeijing(lecture.startAt, 'YYYYMMDD'))
   const cloudPath = `exports/attendance/${lecture._id}/${formatBeijing(ctx.now, 'YYYYMMDD-HHmmss')}.xlsx`
-  const uploaded = (await cloud.uploadFile({ cloudPath, fileContent: buffer })) as { fileID: string }
-  const temp = (await cloud.getTempFileURL({ fileList: [uploaded.fileID] })) as { fileList: Array<{ tempFileURL: string }> }
-  const url = temp.fileList[0]?.tempFileURL ?? ''
-  return { fileID: uploaded.fileID, url, fileName, rows: rows.length }
+  const { fileID, url } = await storeFile(cloudPath, buffer)
+  return { fileID, url, fileName, rows: rows.length }
 }
 
 export async function myCheckIns(input: { cursor?: string; limit?: number }, ctx: ContextFor<'inBranch'>): Promise<Page<MyCheckIn>> {

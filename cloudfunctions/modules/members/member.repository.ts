@@ -19,6 +19,12 @@ export function findBranch(db: Database, id: string): Promise<BranchDoc | null> 
   return findById<BranchDoc>(db, Collections.branches, id)
 }
 
+/** The openids of a branch's secretaries (a branch has one, rarely a few), for their messages. */
+export async function branchSecretaryOpenids(db: Database, branchId: string): Promise<string[]> {
+  const rows = await findMany<MemberDoc>(db.collection(Collections.members).where({ branchId, role: 'secretary' }).limit(10))
+  return rows.map((m) => m._id)
+}
+
 /** The branch any of whose codes equals `code` (codes are unique across branches). */
 export async function findBranchByCode(db: Database, code: string): Promise<BranchDoc | null> {
   const _ = db.command

@@ -4,6 +4,7 @@ import { updateWhere } from '../../shared/db'
 import { checkOwnFiles } from '../../shared/file-storage'
 import type { ContextFor } from '../../shared/router'
 import { WishErrors } from './wish.errors'
+import { tellClaimed, tellFulfilled } from './wish.messages'
 import { findWish } from './wish.repository'
 import { checkedText, detailFor, heldCount, moveWish, viewerOf, wishForAction } from './wish-move.use-case'
 
@@ -28,6 +29,7 @@ export async function claimWish(input: { wishId: string }, ctx: ContextFor<'part
       releaseWarnedAt: null,
     }),
   })
+  await tellClaimed(saved, ctx.now)
   return detailFor(ctx, saved)
 }
 
@@ -91,6 +93,7 @@ export async function fulfilWish(input: { wishId: string; note: string; photos: 
     held: heldCount(note),
     fields: () => ({ fulfilment: { at: ctx.now, note, photos: [...input.photos] }, fulfilledAt: ctx.now, idleSince: null, releaseWarnedAt: null }),
   })
+  await tellFulfilled(saved, ctx.now)
   return detailFor(ctx, saved)
 }
 

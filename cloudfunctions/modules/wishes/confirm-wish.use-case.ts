@@ -1,6 +1,7 @@
 import type { WishSatisfaction } from '../../contracts/rules/wish.rules'
 import type { WishDetail } from '../../contracts/wish.contract'
 import type { ContextFor } from '../../shared/router'
+import { tellConfirmed } from './wish.messages'
 import { newTextKey } from './wish.repository'
 import { confirmMove } from './wish.rules'
 import { checkedText, detailFor, heldCount, moveWish, viewerOf, wishForAction } from './wish-move.use-case'
@@ -43,6 +44,7 @@ export async function confirmWish(input: ConfirmInput, ctx: ContextFor<'inBranch
             confirmedAt: ctx.now,
           },
   })
+  await tellConfirmed(saved, ctx.now, input.satisfaction)
   return detailFor(ctx, saved)
 }
 
@@ -65,5 +67,6 @@ export async function confirmOnBehalf(input: { wishId: string; reason?: string }
       confirmedAt: ctx.now,
     }),
   })
+  await tellConfirmed(saved, ctx.now, 'onBehalf')
   return detailFor(ctx, saved)
 }

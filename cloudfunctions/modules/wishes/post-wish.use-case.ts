@@ -7,6 +7,7 @@ import type { ContextFor } from '../../shared/router'
 import { MemberErrors } from '../members/member.errors'
 import { findBranch } from '../members/member.repository'
 import { WishErrors } from './wish.errors'
+import { tellToReview } from './wish.messages'
 import { beneficiarySlotId, newWishId, txBumpStats, txSetSlot, txSlot, type TimelineDoc, type WishDoc } from './wish.repository'
 import { beneficiaryKey, moveEffect, slotHasRoom, statsDelta } from './wish.rules'
 import { checkedText, detailFor } from './wish-move.use-case'
@@ -92,5 +93,6 @@ export async function postWish(input: PostInput, ctx: ContextFor<'inBranch'>): P
     const delta = statsDelta({ move: 'post', from: null, to: 'pending', reached: [], category: wish.category, nowMs: ctx.now.getTime() })
     await txBumpStats(tx, ctx.db, branch._id, delta, ctx.now)
   })
+  await tellToReview(ctx.db, wish, ctx.now)
   return detailFor(ctx, wish)
 }

@@ -1,20 +1,17 @@
-import { wishReleaseAt, WISH_IDLE_RELEASE_DAYS } from '../../contracts/rules/wish.rules'
+import { WISH_IDLE_RELEASE_DAYS } from '../../contracts/rules/wish.rules'
 import type { ReleaseIdleResult } from '../../contracts/wish.contract'
 import { Collections } from '../../shared/collections'
 import type { Cursor } from '../../shared/cursor'
 import { AppError } from '../../shared/errors'
-import { notify } from '../../shared/notify'
 import type { TimerContext } from '../../shared/router'
 import { updateWhere } from '../../shared/db'
-import { formatBeijing } from '../../shared/time'
 import { WishErrors } from './wish.errors'
+import { tellReleaseSoon } from './wish.messages'
 import { listIdleClaims, newTextKey, type WishDoc } from './wish.repository'
 import { idleCutoff, idleStep } from './wish.rules'
 import { moveWish } from './wish-move.use-case'
 
 const PAGE = 50
-/** The wish page the message opens (the client's part of the feature places it in a subpackage). */
-const WISH_PAGE = 'packages/wishes/pages/wish-detail/index'
 /** Per firing; the rest wait for the next one (the trigger fires again within the hour). */
 const MAX_PER_RUN = 500
 
@@ -75,18 +72,7 @@ async function warn(ctx: TimerContext, wish: WishDoc): Promise<boolean> {
   if (!wish.idleSince || !wish.claimer) return false
   const where = { _id: wish._id, status: 'claimed', idleSince: wish.idleSince, releaseWarnedAt: null }
   if ((await updateWhere(ctx.db, Collections.wishes, where, { releaseWarnedAt: ctx.now })) === 0) return false
-  const templateId = process.env.WISH_RELEASE_TEMPLATE_ID
-  if (!templateId) return true
-  const sent = await notify({
-    touser: wish.claimer.openid,
-    templateId,
-    page: `${WISH_PAGE}?wishId=${wish._id}`,
-    data: {
-      thing1: { value: wish.title.slice(0, 20) },
-      time2: { value: formatBeijing(wishReleaseAt(wish.idleSince.getTime()), 'YYYY年M月D日 HH:mm') },
-      thing3: { value: '认领后无进展，将自动释放' },
-    },
-  })
+  const sent = await tellReleaseSoon(wish, wish.idleSince)
   if (sent === 'failed') {
     await updateWhere(ctx.db, Collections.wishes, { _id: wish._id, releaseWarnedAt: ctx.now }, { releaseWarnedAt: null })
     return false

@@ -3,6 +3,7 @@ import { Collections } from '../../shared/collections'
 import { updateWhere } from '../../shared/db'
 import type { ContextFor } from '../../shared/router'
 import { WishErrors } from './wish.errors'
+import { tellReviewed } from './wish.messages'
 import { findWish, newTextKey, type StoredText, type WishDoc } from './wish.repository'
 import { detailFor, moveWish, viewerOf, wishForAction } from './wish-move.use-case'
 
@@ -26,6 +27,7 @@ export async function reviewWish(input: ReviewInput, ctx: ContextFor<'secretary'
           reason: { key: newTextKey(), text: input.reason, status: 'pass', by: ctx.openid, at: ctx.now },
           fields: () => ({ rejectReason: input.reason, textHeld: false }),
         })
+  await tellReviewed(saved, ctx.now)
   return detailFor(ctx, saved)
 }
 

@@ -192,6 +192,11 @@ export function listWall(db: Database, after: Cursor | null, limit: number): Pro
   return page(db, [{ status: _.in(['fulfilled', 'confirmed']) }], 'fulfilledAt', 'desc', after, limit)
 }
 
+/** Every wish of a branch, oldest first: the ledger (台账). */
+export function listBranchWishes(db: Database, branchId: string, after: Cursor | null, limit: number): Promise<WishDoc[]> {
+  return page(db, [{ branchId }], 'postedAt', 'asc', after, limit)
+}
+
 /** Claims idle since `cutoff` or earlier, longest idle first: what the timer warns about or releases. */
 export function listIdleClaims(db: Database, cutoff: Date, after: Cursor | null, limit: number): Promise<WishDoc[]> {
   const _ = db.command

@@ -1,6 +1,7 @@
 import { wishContract } from '../../contracts/wish.contract'
 import { createRouter } from '../../shared/router'
 import { getWish, listWishes, myClaims, myWishes, wishStats, wishWall } from './browse-wishes.use-case'
+import { exportLedger } from './export-ledger.use-case'
 import { addProgress, claimWish, fulfilWish, giveBack, withdrawWish } from './claim-wish.use-case'
 import { confirmOnBehalf, confirmWish } from './confirm-wish.use-case'
 import { postWish } from './post-wish.use-case'
@@ -25,5 +26,6 @@ export const wishRouter = createRouter('wish', wishContract, {
   confirmOnBehalf: { auth: 'secretary', handle: (input, ctx) => confirmOnBehalf(input, ctx) },
   wall: { auth: 'signedIn', handle: (input, ctx) => wishWall(input, ctx) },
   stats: { auth: 'secretary', handle: (input, ctx) => wishStats(input, ctx) },
+  exportLedger: { auth: 'secretary', handle: (input, ctx) => exportLedger(input, ctx) },
   releaseIdle: { auth: 'timer', handle: (input, ctx) => releaseIdle(input, ctx) },
 })

@@ -41,6 +41,7 @@ const FIXTURES: Record<string, () => Promise<Fixture>> = {
   myClaims: async () => ({ claimer: await w.member(), event: () => ({ action: 'myClaims' }) }),
   wall: async () => ({ claimer: await w.member(), event: () => ({ action: 'wall' }) }),
   stats: async () => ({ claimer: await w.member(), event: () => ({ action: 'stats' }) }),
+  exportLedger: async () => ({ claimer: await w.member(), event: () => ({ action: 'exportLedger' }) }),
   releaseIdle: async () => ({ claimer: await w.member(), event: () => ({ action: 'releaseIdle' }) }),
   get: async () => {
     const { claimer, wishId } = await claimedWish()
@@ -105,6 +106,7 @@ const TABLE: Record<string, readonly string[]> = {
   myClaims: /*   */ [OK, OK, FB, FB, OK, OK, OK, NP, RQ],
   wall: /*       */ [OK, OK, OK, OK, OK, OK, OK, OK, RQ],
   stats: /*      */ [OK, FB, FB, FB, FB, OK, FB, NP, RQ],
+  exportLedger: /**/ [OK, FB, FB, FB, FB, OK, FB, NP, RQ],
   releaseIdle: /**/ [FB, FB, FB, FB, FB, FB, FB, FB, FB],
   get: /*        */ [OK, OK, OK, NF, OK, NF, NF, NP, RQ],
   review: /*     */ [OK, FB, FB, FB, FB, NF, FB, NP, RQ],

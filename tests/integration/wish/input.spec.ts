@@ -36,6 +36,7 @@ const BASES: Base[] = [
   ['myClaims', () => M1, null, {}],
   ['wall', () => M1, null, {}],
   ['stats', () => SEC, null, {}],
+  ['exportLedger', () => SEC, null, {}],
   ['get', () => M1, 'open', {}],
   ['review', () => SEC, 'pending', { decision: 'approve' }],
   ['reviewText', () => SEC, 'claimed', { key: 'a'.repeat(16), decision: 'pass' }],
@@ -85,6 +86,7 @@ const VARIANTS: Record<string, Array<[string, Json, string]>> = {
   myClaims: [['a cursor with spaces', { cursor: 'a b' }, 'cursor']],
   wall: [['an unknown key', { branchId: 'demo-branch-1' }, '']],
   stats: [['a branch of its own', { branchId: 'demo-branch-2' }, '']],
+  exportLedger: [['a branch of its own', { branchId: 'demo-branch-2' }, '']],
   get: [],
   review: [
     ['an unknown decision', { decision: 'maybe' }, 'decision'],

@@ -61,7 +61,7 @@ it('keeps openids, phones, addresses and full names to those who need them, in e
     for (const caller of everyone) {
       for (const s of secrets) await as(caller, { action: 'get', wishId: s.wishId })
       for (const scope of ['open', 'pending', 'fulfilled']) await as(caller, { action: 'list', scope })
-      for (const action of ['mine', 'myClaims', 'wall', 'stats']) await as(caller, { action })
+      for (const action of ['mine', 'myClaims', 'wall', 'stats', 'exportLedger']) await as(caller, { action })
     }
   }
 

@@ -1,7 +1,9 @@
 import { build } from 'esbuild'
+import { execFileSync } from 'node:child_process'
 import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
+import { pathToFileURL } from 'node:url'
 import { startHost, type RunningHost, type StartHostOptions } from '../../../cloudfunctions/emulator/host'
 
 /**
@@ -50,9 +52,22 @@ export async function buildProbe(outfile: string): Promise<void> {
   await bundle(path.join(__dirname, 'probe.function.ts'), outfile)
 }
 
-/** One of the project's functions, bundled into the world as config/build-functions.mjs would. */
+/**
+ * One of the project's functions, bundled into the world as config/build-functions.mjs would, with the
+ * config.json that script writes (its cloud calls and timer triggers, from the script's own declaration).
+ */
 export async function buildFunction(world: HostWorld, name: string): Promise<void> {
   await bundle(path.join(ROOT, `cloudfunctions/functions/${name}/index.ts`), path.join(world.functionsDir, name, 'index.js'))
+  // The script is an ES module with top-level await, which jest's CommonJS cannot import: ask node.
+  const script = `const m = await import(${JSON.stringify(pathToFileURL(path.join(ROOT, 'config/build-functions.mjs')).href)}); process.stdout.write(JSON.stringify(m.functionConfig(${JSON.stringify(name)})))`
+  const config = execFileSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' })
+  await writeFunctionConfig(world, name, JSON.parse(config) as object)
+}
+
+/** A function's config.json in the world (the probe's timer triggers, say). */
+export async function writeFunctionConfig(world: HostWorld, name: string, config: object): Promise<void> {
+  await mkdir(path.join(world.functionsDir, name), { recursive: true })
+  await writeFile(path.join(world.functionsDir, name, 'config.json'), JSON.stringify(config, null, 2) + '\n')
 }
 
 async function bundle(entry: string, outfile: string): Promise<void> {
