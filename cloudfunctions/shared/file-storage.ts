@@ -1,8 +1,6 @@
 import cloud from 'wx-server-sdk'
 import { CommonErrors } from './errors'
-
-/** getTempFileURL takes at most 50 file ids per call (docs/local-cloud.md "Storage"). */
-const TEMP_URL_BATCH = 50
+import { chunks, isOwnEnvFile, TEMP_URL_BATCH } from './storage.rules'
 
 interface TempUrlItem {
   fileID: string
@@ -12,8 +10,8 @@ interface TempUrlItem {
 
 async function tempUrlItems(fileIDs: readonly string[]): Promise<TempUrlItem[]> {
   const out: TempUrlItem[] = []
-  for (let i = 0; i < fileIDs.length; i += TEMP_URL_BATCH) {
-    const res = (await cloud.getTempFileURL({ fileList: fileIDs.slice(i, i + TEMP_URL_BATCH) })) as { fileList?: TempUrlItem[] }
+  for (const fileList of chunks(fileIDs, TEMP_URL_BATCH)) {
+    const res = (await cloud.getTempFileURL({ fileList })) as { fileList?: TempUrlItem[] }
     out.push(...(res.fileList ?? []))
   }
   return out
@@ -52,7 +50,7 @@ export async function checkOwnFilesAt(files: readonly FileAt[]): Promise<void> {
   const env = String(cloud.getWXContext().ENV ?? '')
   const fields: Record<string, string> = {}
   for (const { field, fileID } of files) {
-    if (env === '' || !fileID.startsWith(`cloud://${env}.`)) fields[field] = '这个文件不在本小程序的云存储里，请删除后重新上传'
+    if (!isOwnEnvFile(fileID, env)) fields[field] = '这个文件不在本小程序的云存储里，请删除后重新上传'
   }
   if (Object.keys(fields).length > 0) throw CommonErrors.invalidInput(fields)
   const found = new Set((await tempUrlItems([...new Set(files.map((f) => f.fileID))])).filter((item) => item.status === 0).map((item) => item.fileID))

@@ -1,5 +1,6 @@
 import { materialFileIdSchema, materialSchema } from '../../cloudfunctions/contracts/lecture.contract'
-import { chunks, fileIdsOf, isFileMaterial, isOwnEnvFile } from '../../cloudfunctions/modules/lectures/material.rules'
+import { fileIdsOf, isFileMaterial } from '../../cloudfunctions/modules/lectures/material.rules'
+import { chunks, isOwnEnvFile } from '../../cloudfunctions/shared/storage.rules'
 
 describe('material rules', () => {
   it.each([
