@@ -35,6 +35,23 @@ describe('我的 page', () => {
     expect(container.querySelector('.mine-page__to-members')).toBeNull()
   })
 
+  it('offers a resident 我的心愿, and a member 我登记的心愿 and 我认领的, each opening its list', async () => {
+    stubCloud(() => ({ ok: true, data: whoamiAs('resident') }))
+    const first = render(<MinePage />)
+    await waitFor(() => expect(textOf(first.container, '.mine-page__to-my-wishes')).toBe('我的心愿'))
+    expect(first.container.querySelector('.mine-page__to-my-claims')).toBeNull()
+    first.unmount()
+
+    resetWhoamiStore()
+    stubCloud(() => ({ ok: true, data: whoamiAs('member') }))
+    const { container } = render(<MinePage />)
+    await waitFor(() => expect(textOf(container, '.mine-page__to-my-claims')).toBe('我认领的'))
+    expect(textOf(container, '.mine-page__to-my-wishes')).toBe('我登记的心愿')
+    click(container, '.mine-page__to-my-claims')
+    expect(Taro.__navigations()).toEqual([{ kind: 'navigateTo', url: '/packages/wishes/pages/my-wishes/index?kind=claims' }])
+    expect(container.querySelector('.mine-page__to-wish-review')).toBeNull()
+  })
+
   it('offers anyone in a branch 签到记录, which opens their check-in history', async () => {
     stubCloud(() => ({ ok: true, data: whoamiAs('resident') }))
     const { container } = render(<MinePage />)
