@@ -42,7 +42,7 @@ describe('心愿详情: the action each viewer can take', () => {
     click(document.body, '.wish-action-panel__claim-dialog .confirm-dialog__confirm')
     await waitFor(() => expect(textOf(container, '.wish-detail__phone')).toBe('13600136001'))
     expect(stub.calls.find((c) => c.event.action === 'claim')?.event).toEqual({ action: 'claim', wishId: WISH_ID })
-    expect(buttons(container)).toEqual(['记录进展', '交还', '标记完成'])
+    expect(buttons(container)).toEqual(['标记完成', '记录进展', '交还'])
   })
 
   it('tells the loser of a race 已被认领 inside the dialog', async () => {

@@ -33,6 +33,9 @@ export interface WishActionPanelProps {
 
 type Dialog = 'claim' | 'withdraw' | 'addProgress' | 'giveBack' | 'confirmOnBehalf'
 
+/** The way forward first (the big button); giving back or withdrawing, which undo, last. */
+const ORDER: WishAction[] = ['review', 'claim', 'confirm', 'fulfil', 'addProgress', 'confirmOnBehalf', 'giveBack', 'withdraw']
+
 const DONE_TOAST: Record<WishAction, string> = {
   review: '已审核',
   withdraw: '已撤回',
@@ -46,7 +49,7 @@ const DONE_TOAST: Record<WishAction, string> = {
 
 /**
  * What the viewer can do with the wish now, from the function's `actions` (it checks them again):
- * the first is the big button; the rest sit under it. With nothing to do, who acts next.
+ * the way forward is the big button; the rest sit under it. With nothing to do, who acts next.
  */
 export function WishActionPanel({ wish: w, onChanged }: WishActionPanelProps) {
   const [dialog, setDialog] = useState<Dialog | null>(null)
@@ -69,6 +72,7 @@ export function WishActionPanel({ wish: w, onChanged }: WishActionPanelProps) {
     )
   }
 
+  const actions = [...w.actions].sort((a, b) => ORDER.indexOf(a) - ORDER.indexOf(b))
   const open = (a: WishAction) => {
     if (a === 'fulfil' || a === 'confirm') setForm(a)
     else if (a !== 'review') setDialog(a)
@@ -76,8 +80,8 @@ export function WishActionPanel({ wish: w, onChanged }: WishActionPanelProps) {
 
   return (
     <View className='app-card wish-action-panel'>
-      <Text className='app-card__title'>{w.actions.includes('review') ? '审核这个心愿' : '您可以'}</Text>
-      {w.actions.map((a, i) =>
+      <Text className='app-card__title'>{actions.includes('review') ? '审核这个心愿' : '您可以'}</Text>
+      {actions.map((a, i) =>
         a === 'review' ? (
           <View key={a} className='wish-action-panel__review'>
             <Button className='app-button app-button--block wish-action-panel__approve' onClick={() => setReview('approve')}>
