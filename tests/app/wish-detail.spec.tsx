@@ -102,6 +102,19 @@ describe('心愿详情: the action each viewer can take', () => {
     expect(stub.calls.find((c) => c.event.action === 'confirm')?.event).toEqual({ action: 'confirm', wishId: WISH_ID, satisfaction: 'satisfied', showProofOnWall: true })
   })
 
+  it('lets the secretary decide on a progress note the content check held', async () => {
+    const held = { at: '2026-11-22T02:00:00.000Z', text: '已联系，周六上门', held: true, rejected: false, key: '0123456789abcdef' }
+    const { container, stub } = renderDetail(wishDetail({ status: 'claimed', relation: 'secretary', progress: [held] }), () => ({
+      ok: true,
+      data: wishDetail({ status: 'claimed', relation: 'secretary', progress: [{ ...held, held: false, key: undefined }] }),
+    }))
+    await waitFor(() => expect(textOf(container, '.wish-note__when')).toContain('等待书记审核后公开'))
+    click(container, '.wish-note__pass')
+    await waitFor(() => expect(container.querySelector('.wish-note__pass')).toBeNull())
+    expect(stub.calls.find((c) => c.event.action === 'reviewText')?.event).toEqual({ action: 'reviewText', wishId: WISH_ID, key: '0123456789abcdef', decision: 'pass' })
+    expect(textOf(container, '.wish-note__text')).toBe('已联系，周六上门')
+  })
+
   it('says the wish is not there when the function answers not found', async () => {
     stubCloud(() => ({ ok: false, error: { code: 'WISH.NOT_FOUND', message: '没有找到这个心愿，可能已撤回或不对你开放' } }))
     Current.router = { params: { id: WISH_ID }, path: '' } as unknown as typeof Current.router

@@ -113,7 +113,7 @@ describe('微心愿: post, review, claim, fulfil, confirm, wall', () => {
     await page.locator('.wish-fulfil-form__submit').click()
     await page.locator('.wish-detail--fulfilled').waitFor({ state: 'visible' })
     expect(await text('.wish-detail__status')).toBe('待确认')
-    expect(await text('.wish-detail__fulfilment .wish-detail__note-text')).toBe('灯泡已换好，顺便检查了开关。')
+    expect(await text('.wish-detail__fulfilment .wish-note__text')).toBe('灯泡已换好，顺便检查了开关。')
     expect((await storedWish(wishId))?.status).toBe('fulfilled')
   })
 

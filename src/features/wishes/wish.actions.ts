@@ -1,6 +1,6 @@
 import type { WishDetail, WishSatisfaction } from '@contracts'
 import { callCloud } from '@/services/cloud'
-import { refuse, type ActionSpec } from '@/features/shared/use-action'
+import { refuse, type ActionSpec, type KeyedActionSpec } from '@/features/shared/use-action'
 import { markWishesChanged } from './wish-changes'
 
 /* The actions of the wish page and the review queue: each one cloud call, answered with the wish as it is now. */
@@ -80,5 +80,12 @@ export const approveWish: ActionSpec<[wishId: string, openToAll: boolean], WishD
 export const rejectWish: ActionSpec<[wishId: string, reason: string], WishDetail> = {
   send: (wishId, reason) =>
     reason.trim() ? callCloud('wish', 'review', { wishId, decision: 'reject', reason: reason.trim() }) : required('请填写不通过的原因', 'reason'),
+  onDone: markWishesChanged,
+}
+
+/** A text the content check held: the branch secretary lets it show (`pass`) or keeps it hidden (`reject`). */
+export const reviewWishText: KeyedActionSpec<[wishId: string, key: string, decision: 'pass' | 'reject'], WishDetail, string> = {
+  send: (wishId, key, decision) => callCloud('wish', 'reviewText', { wishId, key, decision }),
+  pendingOf: (_wishId, key) => key,
   onDone: markWishesChanged,
 }

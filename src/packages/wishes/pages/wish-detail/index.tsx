@@ -1,7 +1,7 @@
 import { useRef } from 'react'
 import Taro, { useDidShow, useRouter } from '@tarojs/taro'
 import { Button, Text, View } from '@tarojs/components'
-import type { WishDetail, WishNote } from '@contracts'
+import type { WishDetail } from '@contracts'
 import { WISH_CATEGORY_LABELS, WISH_SATISFACTION_LABELS, WISH_STATUS_LABELS } from '@contracts/rules'
 import { EmptyState } from '@/components/empty-state'
 import { LoadingState } from '@/components/loading-state'
@@ -10,6 +10,7 @@ import { usePullToRefresh } from '@/features/shared/use-page-refresh'
 import { useWish } from '@/features/wishes/hooks/use-wish'
 import { WishActionPanel } from '@/features/wishes/wish-action-panel'
 import { wishesVersion } from '@/features/wishes/wish-changes'
+import { WishNoteLine } from '@/features/wishes/wish-note'
 import { WishPhotos } from '@/features/wishes/wish-photos'
 import { WishTimeline } from '@/features/wishes/wish-timeline'
 import { ROUTES } from '@/routes'
@@ -117,7 +118,7 @@ export default function WishDetailPage() {
         <View className='app-card wish-detail__progress'>
           <Text className='app-card__title'>进展</Text>
           {w.progress.map((n, i) => (
-            <NoteLine key={`${n.at}-${i}`} note={n} />
+            <WishNoteLine key={`${n.at}-${i}`} wishId={w.id} note={n} onChanged={changed} />
           ))}
         </View>
       ) : null}
@@ -125,7 +126,7 @@ export default function WishDetailPage() {
       {w.fulfilment ? (
         <View className='app-card wish-detail__fulfilment'>
           <Text className='app-card__title'>完成情况</Text>
-          <NoteLine note={w.fulfilment.note} />
+          <WishNoteLine wishId={w.id} note={w.fulfilment.note} onChanged={changed} />
           <WishPhotos photos={w.fulfilment.photos} />
         </View>
       ) : null}
@@ -138,7 +139,7 @@ export default function WishDetailPage() {
             value={w.confirmation.satisfaction ? WISH_SATISFACTION_LABELS[w.confirmation.satisfaction] : '书记代为确认'}
             className='wish-detail__satisfaction'
           />
-          {w.confirmation.thanks ? <NoteLine note={w.confirmation.thanks} /> : null}
+          {w.confirmation.thanks ? <WishNoteLine wishId={w.id} note={w.confirmation.thanks} onChanged={changed} /> : null}
         </View>
       ) : null}
 
@@ -152,19 +153,6 @@ function InfoRow({ label, value, className }: { label: string; value: string; cl
     <View className='wish-detail__row'>
       <Text className='wish-detail__label'>{label}</Text>
       <Text className={['wish-detail__value', className].filter(Boolean).join(' ')}>{value}</Text>
-    </View>
-  )
-}
-
-function NoteLine({ note }: { note: WishNote }) {
-  if (note.rejected) return null
-  return (
-    <View className='wish-detail__note'>
-      <Text className='wish-detail__note-when'>
-        {formatMoment(note.at)}
-        {note.held ? '（等待书记审核）' : ''}
-      </Text>
-      <Text className='wish-detail__note-text'>{note.text}</Text>
     </View>
   )
 }
