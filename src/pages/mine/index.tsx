@@ -9,6 +9,7 @@ import { JoinForm } from '@/features/members/join-form'
 import { ProfileForm } from '@/features/members/profile-form'
 import { useWhoami } from '@/features/members/use-whoami'
 import { usePullToRefresh } from '@/features/shared/use-page-refresh'
+import { useReviewCount } from '@/features/wishes/hooks/use-review-count'
 import { ROUTES, withQuery } from '@/routes'
 import './index.scss'
 
@@ -18,7 +19,9 @@ export default function MinePage() {
   const [editing, setEditing] = useState(false)
   const [joined, setJoined] = useState<WhoamiOutput | null>(null)
 
-  usePullToRefresh(whoami.reload)
+  const review = useReviewCount(whoami.data?.profile?.role === 'secretary')
+
+  usePullToRefresh(() => Promise.all([whoami.reload(), review.reload()]))
 
   if (whoami.status === 'idle' || whoami.status === 'loading') {
     return (
@@ -112,7 +115,7 @@ export default function MinePage() {
         ) : null}
       </View>
 
-      {role === 'secretary' ? <SecretaryEntries branch={branch} codes={inviteCodes} /> : null}
+      {role === 'secretary' ? <SecretaryEntries branch={branch} codes={inviteCodes} reviewCount={review.count} /> : null}
 
       {whoami.error ? (
         <View className='mine-page__stale'>
@@ -148,7 +151,7 @@ function DetailRow({ label, value, className }: { label: string; value: string; 
   )
 }
 
-function SecretaryEntries({ branch, codes }: { branch: BranchSummary; codes: WhoamiOutput['inviteCodes'] }) {
+function SecretaryEntries({ branch, codes, reviewCount }: { branch: BranchSummary; codes: WhoamiOutput['inviteCodes']; reviewCount: number }) {
   return (
     <View className='app-card mine-page__secretary'>
       <Text className='app-card__title'>支部管理</Text>
@@ -181,7 +184,7 @@ function SecretaryEntries({ branch, codes }: { branch: BranchSummary; codes: Who
         className='app-button app-button--secondary app-button--block mine-page__to-wish-review'
         onClick={() => void Taro.navigateTo({ url: ROUTES.secretaryWishReview })}
       >
-        心愿审核
+        {reviewCount > 0 ? `心愿审核（${reviewCount} 个待审核）` : '心愿审核'}
       </Button>
       <Button
         className='app-button app-button--secondary app-button--block mine-page__to-wish-figures'

@@ -1,4 +1,4 @@
-import type { WishDetail, WishView } from '@contracts'
+import type { WishDetail, WishStats, WishView } from '@contracts'
 
 export const WISH_ID = 'Wabcdefghij'
 
@@ -41,5 +41,20 @@ export function wishDetail(over: Partial<WishDetail> = {}): WishDetail {
     releaseWarnedAt: null,
     confirmOnBehalfFrom: null,
     ...over,
+  }
+}
+
+/** A branch's wish figures with `pending` wishes waiting for review. */
+export function wishStats(pending: number): WishStats {
+  const none = { study: 0, supplies: 0, repair: 0, company: 0, medical: 0, other: 0 }
+  return {
+    funnel: { posted: pending, approved: 0, claimed: 0, fulfilled: 0, confirmed: 0 },
+    current: { pending, open: 0, claimed: 0, fulfilled: 0, confirmed: 0, rejected: 0, withdrawn: 0 },
+    satisfaction: { satisfied: 0, basic: 0, unsatisfied: 0 },
+    confirmedOnBehalf: 0,
+    returned: 0,
+    released: 0,
+    byCategory: none,
+    byMonth: [],
   }
 }
