@@ -91,6 +91,12 @@ export default function WishDetailPage() {
         </View>
       ) : null}
 
+      {w.textHeld ? (
+        <View className='wish-detail__notice wish-detail__notice--held'>
+          <Text className='wish-detail__notice-text'>内容安全检查提示：标题或描述可能需要留意，请审核时看一看。</Text>
+        </View>
+      ) : null}
+
       <WishActionPanel wish={w} onChanged={changed} />
 
       <View className='app-card wish-detail__info'>
@@ -101,6 +107,7 @@ export default function WishDetailPage() {
         <InfoRow label='所属支部' value={w.branchName} />
         <InfoRow label='发布时间' value={formatMoment(w.postedAt)} />
         {w.claimerName ? <InfoRow label='认领人' value={w.claimerName} className='wish-detail__claimer' /> : null}
+        {w.confirmOnBehalfFrom ? <InfoRow label='代为确认' value={`${formatMoment(w.confirmOnBehalfFrom)} 起心愿人仍未确认的，可由书记代为确认`} className='wish-detail__on-behalf-from' /> : null}
         {w.releaseAt ? <InfoRow label='提醒' value={`${formatMoment(w.releaseAt)} 前没有新进展会自动释放`} className='wish-detail__release' /> : null}
       </View>
 
