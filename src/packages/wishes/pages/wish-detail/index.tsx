@@ -12,6 +12,7 @@ import { WishActionPanel } from '@/features/wishes/wish-action-panel'
 import { wishesVersion } from '@/features/wishes/wish-changes'
 import { WishNoteLine } from '@/features/wishes/wish-note'
 import { WishPhotos } from '@/features/wishes/wish-photos'
+import { WishSubscribe } from '@/features/wishes/wish-subscribe'
 import { WishTimeline } from '@/features/wishes/wish-timeline'
 import { ROUTES } from '@/routes'
 import { formatMoment } from '@/utils/beijing-time'
@@ -98,6 +99,7 @@ export default function WishDetailPage() {
       ) : null}
 
       <WishActionPanel wish={w} onChanged={changed} />
+      <WishSubscribe wish={w} />
 
       <View className='app-card wish-detail__info'>
         <Text className='app-card__title'>心愿内容</Text>
