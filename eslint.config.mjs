@@ -108,6 +108,7 @@ export default tseslint.config(
     members: ['shared', 'session'],
     lectures: ['shared', 'session', 'members'],
     ratings: ['shared', 'session', 'members', 'lectures'],
+    wishes: ['shared', 'session', 'members'],
   }),
   {
     files: ['src/components/**/*.{ts,tsx}'],

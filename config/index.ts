@@ -66,6 +66,10 @@ export default defineConfig<'webpack5'>(async (merge) => {
       TARO_APP_CLOUD_ENV: JSON.stringify(process.env.TARO_APP_CLOUD_ENV ?? ''),
       // The speaker's subscribe-message template (the same id as RATING_REPORT_TEMPLATE_ID on `rating`).
       TARO_APP_RATING_REPORT_TEMPLATE_ID: JSON.stringify(process.env.TARO_APP_RATING_REPORT_TEMPLATE_ID ?? ''),
+      // The wish's subscribe-message templates (comma-separated; the same ids as the `wish` function's):
+      // asked of the poster and of the claimer on the wish page.
+      TARO_APP_WISH_POSTER_TEMPLATE_IDS: JSON.stringify(process.env.TARO_APP_WISH_POSTER_TEMPLATE_IDS ?? ''),
+      TARO_APP_WISH_CLAIMER_TEMPLATE_IDS: JSON.stringify(process.env.TARO_APP_WISH_CLAIMER_TEMPLATE_IDS ?? ''),
     },
     defineConstants: {},
     copy: { patterns: [], options: {} },

@@ -2,6 +2,7 @@ export default defineAppConfig({
   pages: [
     'pages/index/index',
     'pages/lectures/index',
+    'pages/wishes/index',
     'pages/mine/index',
     'pages/lecture-detail/index',
     'pages/check-in/index',
@@ -21,12 +22,19 @@ export default defineAppConfig({
         'pages/lecture-edit/index',
         'pages/lecture-display/index',
         'pages/lecture-attendance/index',
+        'pages/wish-review/index',
+        'pages/wish-figures/index',
       ],
     },
     // Reports a speaker opens (any member can be a speaker, so not under secretary/).
     {
       root: 'packages/reports',
       pages: ['pages/lecturer-report/index'],
+    },
+    // 微心愿 beyond the tab: the wish page (also opened from the claimer's idle warning), the form, 我的心愿.
+    {
+      root: 'packages/wishes',
+      pages: ['pages/wish-detail/index', 'pages/wish-post/index', 'pages/my-wishes/index'],
     },
   ],
   window: {
@@ -66,6 +74,12 @@ export default defineAppConfig({
         text: '党课',
         iconPath: 'assets/tab/lectures.png',
         selectedIconPath: 'assets/tab/lectures-active.png',
+      },
+      {
+        pagePath: 'pages/wishes/index',
+        text: '心愿',
+        iconPath: 'assets/tab/wishes.png',
+        selectedIconPath: 'assets/tab/wishes-active.png',
       },
       {
         pagePath: 'pages/mine/index',

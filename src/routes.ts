@@ -9,11 +9,19 @@ export const ROUTES = {
   /** Also the page of the speaker's "评议结果已可查看" message (rating function, `?lectureId=`). */
   lectureReport: '/pages/lecture-report/index',
   myCheckIns: '/pages/my-check-ins/index',
+  wishes: '/pages/wishes/index',
+  /** Also the page of the claimer's idle warning (wish function, `?id=`). */
+  wishDetail: '/packages/wishes/pages/wish-detail/index',
+  wishPost: '/packages/wishes/pages/wish-post/index',
+  /** `?kind=mine` (我的心愿) or `?kind=claims` (我认领的). */
+  myWishes: '/packages/wishes/pages/my-wishes/index',
   secretaryMembers: '/packages/secretary/pages/members/index',
   secretaryInviteCodes: '/packages/secretary/pages/invite-codes/index',
   secretaryLectureEdit: '/packages/secretary/pages/lecture-edit/index',
   secretaryLectureDisplay: '/packages/secretary/pages/lecture-display/index',
   secretaryLectureAttendance: '/packages/secretary/pages/lecture-attendance/index',
+  secretaryWishReview: '/packages/secretary/pages/wish-review/index',
+  secretaryWishFigures: '/packages/secretary/pages/wish-figures/index',
   lecturerReport: '/packages/reports/pages/lecturer-report/index',
 } as const
 

@@ -16,5 +16,11 @@ declare namespace NodeJS {
      * the speaker is asked to accept it on the lecture page. Empty: nothing is asked.
      */
     TARO_APP_RATING_REPORT_TEMPLATE_ID?: string
+    /**
+     * The subscribe-message templates of the `wish` function, comma-separated: the poster's (approved,
+     * rejected, claimed, fulfilled) and the claimer's (confirmed, about to be released). Empty: nothing is asked.
+     */
+    TARO_APP_WISH_POSTER_TEMPLATE_IDS?: string
+    TARO_APP_WISH_CLAIMER_TEMPLATE_IDS?: string
   }
 }

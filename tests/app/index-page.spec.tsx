@@ -25,7 +25,7 @@ describe('首页', () => {
     expect(container.querySelector('.home-page__to-members')).toBeNull()
   })
 
-  it('says what works now (签到, 评议) and what is still coming (微心愿, 公开承诺)', async () => {
+  it('says what works now (签到, 评议, 微心愿) and what is still coming (公开承诺)', async () => {
     stubCloud(() => ({ ok: true, data: whoamiAs('member') }))
     const { container } = render(<IndexPage />)
     await waitFor(() => expect(textOf(container, '.home-page__branch')).toBe('幸福里社区第一党支部'))
@@ -33,10 +33,26 @@ describe('首页', () => {
     const soon = textOf(container, '.home-page__about-soon')
     expect(now).toContain('扫码签到')
     expect(now).toContain('评议')
-    expect(soon).toContain('微心愿')
+    expect(now).toContain('微心愿')
     expect(soon).toContain('公开承诺')
     expect(soon).not.toContain('评议')
+    expect(soon).not.toContain('微心愿')
     expect(container.querySelector('.home-page')?.textContent).not.toContain('陆续上线')
+  })
+
+  it('tells a resident they can post a wish, and a member that wishes wait to be claimed', async () => {
+    stubCloud(() => ({ ok: true, data: whoamiAs('resident') }))
+    const first = render(<IndexPage />)
+    await waitFor(() => expect(textOf(first.container, '.home-page__to-post-wish')).toBe('我要许愿'))
+    expect(first.container.querySelector('.home-page__to-wishes')).toBeNull()
+    first.unmount()
+
+    resetWhoamiStore()
+    stubCloud(() => ({ ok: true, data: whoamiAs('member') }))
+    const { container } = render(<IndexPage />)
+    await waitFor(() => expect(textOf(container, '.home-page__to-wishes')).toBe('去看心愿'))
+    expect(textOf(container, '.home-page__wishes .app-card__title')).toBe('群众的心愿在等您认领')
+    expect(container.querySelector('.home-page__to-post-wish')).toBeNull()
   })
 
   it('gives a secretary the way to 成员管理 and 邀请码', async () => {

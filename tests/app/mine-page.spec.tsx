@@ -5,6 +5,7 @@ import { signInUrl } from '@/features/session'
 import type { Answer } from '../support/app/cloud-stub'
 import { click, deferred, stubCloud, textOf, typeInto } from '../support/app/cloud-stub'
 import { guest, profile, whoamiAs } from '../support/app/fixtures'
+import { wishStats } from '../support/app/wish-fixtures'
 
 const Taro = jest.requireActual<{
   __fire: (name: string) => unknown
@@ -35,6 +36,23 @@ describe('我的 page', () => {
     expect(container.querySelector('.mine-page__to-members')).toBeNull()
   })
 
+  it('offers a resident 我的心愿, and a member 我登记的心愿 and 我认领的, each opening its list', async () => {
+    stubCloud(() => ({ ok: true, data: whoamiAs('resident') }))
+    const first = render(<MinePage />)
+    await waitFor(() => expect(textOf(first.container, '.mine-page__to-my-wishes')).toBe('我的心愿'))
+    expect(first.container.querySelector('.mine-page__to-my-claims')).toBeNull()
+    first.unmount()
+
+    resetWhoamiStore()
+    stubCloud(() => ({ ok: true, data: whoamiAs('member') }))
+    const { container } = render(<MinePage />)
+    await waitFor(() => expect(textOf(container, '.mine-page__to-my-claims')).toBe('我认领的'))
+    expect(textOf(container, '.mine-page__to-my-wishes')).toBe('我登记的心愿')
+    click(container, '.mine-page__to-my-claims')
+    expect(Taro.__navigations()).toEqual([{ kind: 'navigateTo', url: '/packages/wishes/pages/my-wishes/index?kind=claims' }])
+    expect(container.querySelector('.mine-page__to-wish-review')).toBeNull()
+  })
+
   it('offers anyone in a branch 签到记录, which opens their check-in history', async () => {
     stubCloud(() => ({ ok: true, data: whoamiAs('resident') }))
     const { container } = render(<MinePage />)
@@ -43,13 +61,15 @@ describe('我的 page', () => {
     expect(Taro.__navigations()).toEqual([{ kind: 'navigateTo', url: '/pages/my-check-ins/index' }])
   })
 
-  it('offers a secretary 成员管理 and 邀请码 with both codes', async () => {
-    stubCloud(() => ({ ok: true, data: whoamiAs('secretary') }))
+  it('offers a secretary 成员管理 and 邀请码 with both codes, and 心愿审核 with how many wait', async () => {
+    stubCloud((_fn, event) => (event.action === 'stats' ? { ok: true, data: wishStats(2) } : { ok: true, data: whoamiAs('secretary') }))
     const { container } = render(<MinePage />)
     await waitFor(() => expect(textOf(container, '.mine-page__role')).toBe('书记'))
     expect(textOf(container, '.mine-page__to-members')).toBe('成员管理')
     expect(textOf(container, '.mine-page__code--member')).toBe('DEMOM1')
     expect(textOf(container, '.mine-page__code--resident')).toBe('DEMOR1')
+    await waitFor(() => expect(textOf(container, '.mine-page__to-wish-review')).toBe('心愿审核（2 个待审核）'))
+    expect(textOf(container, '.mine-page__to-wish-figures')).toBe('心愿统计')
   })
 
   it('shows the join card to someone without a branch, and the new role after joining', async () => {
@@ -94,7 +114,7 @@ describe('我的 page', () => {
 
   it('reloads on pull-down refresh', async () => {
     let role: 'member' | 'secretary' = 'member'
-    const stub = stubCloud(() => ({ ok: true, data: whoamiAs(role) }))
+    const stub = stubCloud((_fn, event) => (event.action === 'stats' ? { ok: true, data: wishStats(0) } : { ok: true, data: whoamiAs(role) }))
     const { container } = render(<MinePage />)
     await waitFor(() => expect(textOf(container, '.mine-page__role')).toBe('党员'))
 
@@ -103,7 +123,8 @@ describe('我的 page', () => {
       Taro.__fire('usePullDownRefresh')
     })
     await waitFor(() => expect(textOf(container, '.mine-page__role')).toBe('书记'))
-    expect(stub.actions()).toEqual(['whoami', 'whoami'])
+    // A secretary now: the count of wishes waiting for review is asked too (the member was not asked).
+    await waitFor(() => expect(stub.actions()).toEqual(['whoami', 'whoami', 'stats']))
   })
 
   it('saves an edited profile and shows it', async () => {

@@ -70,6 +70,26 @@ export default function IndexPage() {
         </View>
       ) : null}
 
+      {whoami.status === 'ready' && inBranch ? (
+        role === 'resident' ? (
+          <View className='app-card home-page__wishes'>
+            <Text className='app-card__title'>有困难？发布一个微心愿</Text>
+            <Text className='app-card__hint'>修水龙头、陪同看病、孩子的学习用品……写下来，书记审核后党员会认领，帮您实现。</Text>
+            <Button className='app-button app-button--block home-page__to-post-wish' onClick={() => void Taro.navigateTo({ url: ROUTES.wishPost })}>
+              我要许愿
+            </Button>
+          </View>
+        ) : (
+          <View className='app-card home-page__wishes'>
+            <Text className='app-card__title'>群众的心愿在等您认领</Text>
+            <Text className='app-card__hint'>看看本支部群众的微心愿，认领一个，帮他实现。</Text>
+            <Button className='app-button app-button--block home-page__to-wishes' onClick={() => void Taro.switchTab({ url: ROUTES.wishes })}>
+              去看心愿
+            </Button>
+          </View>
+        )
+      ) : null}
+
       {whoami.status === 'ready' && inBranch && branch ? (
         <View className='app-card home-page__now'>
           <Text className='app-card__title'>现在可以做的事</Text>
@@ -104,9 +124,9 @@ export default function IndexPage() {
       <View className='app-card home-page__about'>
         <Text className='app-card__title'>支部活动能帮什么</Text>
         <Text className='home-page__about-text home-page__about-now'>
-          现在可以：加入支部、管理成员；参加开放式党课，到场扫码签到；签到后在党课页面为党课评议（不记名打分、写评语）。
+          现在可以：加入支部、管理成员；参加开放式党课，到场扫码签到；签到后在党课页面为党课评议（不记名打分、写评语）；群众发布微心愿，党员认领并帮助实现，实现后展示在圆梦墙上。
         </Text>
-        <Text className='home-page__about-text home-page__about-soon'>还在准备：微心愿、公开承诺。上线后会出现在这一页。</Text>
+        <Text className='home-page__about-text home-page__about-soon'>还在准备：公开承诺。上线后会出现在这一页。</Text>
       </View>
     </View>
   )

@@ -9,7 +9,8 @@ import { JoinForm } from '@/features/members/join-form'
 import { ProfileForm } from '@/features/members/profile-form'
 import { useWhoami } from '@/features/members/use-whoami'
 import { usePullToRefresh } from '@/features/shared/use-page-refresh'
-import { ROUTES } from '@/routes'
+import { useReviewCount } from '@/features/wishes/hooks/use-review-count'
+import { ROUTES, withQuery } from '@/routes'
 import './index.scss'
 
 /** 我的: who I am in which branch; join a branch; edit my profile; my check-ins; secretary entries. */
@@ -18,7 +19,9 @@ export default function MinePage() {
   const [editing, setEditing] = useState(false)
   const [joined, setJoined] = useState<WhoamiOutput | null>(null)
 
-  usePullToRefresh(whoami.reload)
+  const review = useReviewCount(whoami.data?.profile?.role === 'secretary')
+
+  usePullToRefresh(() => Promise.all([whoami.reload(), review.reload()]))
 
   if (whoami.status === 'idle' || whoami.status === 'loading') {
     return (
@@ -93,7 +96,26 @@ export default function MinePage() {
         </Button>
       </View>
 
-      {role === 'secretary' ? <SecretaryEntries branch={branch} codes={inviteCodes} /> : null}
+      <View className='app-card mine-page__wishes'>
+        <Text className='app-card__title'>微心愿</Text>
+        <Text className='app-card__hint'>{role === 'resident' ? '您发布的心愿走到了哪一步。' : '您代录的心愿，和您认领、正在帮忙实现的心愿。'}</Text>
+        <Button
+          className='app-button app-button--secondary app-button--block mine-page__to-my-wishes'
+          onClick={() => void Taro.navigateTo({ url: withQuery(ROUTES.myWishes, { kind: 'mine' }) })}
+        >
+          {role === 'resident' ? '我的心愿' : '我登记的心愿'}
+        </Button>
+        {role !== 'resident' ? (
+          <Button
+            className='app-button app-button--secondary app-button--block mine-page__to-my-claims'
+            onClick={() => void Taro.navigateTo({ url: withQuery(ROUTES.myWishes, { kind: 'claims' }) })}
+          >
+            我认领的
+          </Button>
+        ) : null}
+      </View>
+
+      {role === 'secretary' ? <SecretaryEntries branch={branch} codes={inviteCodes} reviewCount={review.count} /> : null}
 
       {whoami.error ? (
         <View className='mine-page__stale'>
@@ -129,7 +151,7 @@ function DetailRow({ label, value, className }: { label: string; value: string; 
   )
 }
 
-function SecretaryEntries({ branch, codes }: { branch: BranchSummary; codes: WhoamiOutput['inviteCodes'] }) {
+function SecretaryEntries({ branch, codes, reviewCount }: { branch: BranchSummary; codes: WhoamiOutput['inviteCodes']; reviewCount: number }) {
   return (
     <View className='app-card mine-page__secretary'>
       <Text className='app-card__title'>支部管理</Text>
@@ -157,6 +179,18 @@ function SecretaryEntries({ branch, codes }: { branch: BranchSummary; codes: Who
         onClick={() => void Taro.navigateTo({ url: ROUTES.secretaryInviteCodes })}
       >
         邀请码与二维码
+      </Button>
+      <Button
+        className='app-button app-button--secondary app-button--block mine-page__to-wish-review'
+        onClick={() => void Taro.navigateTo({ url: ROUTES.secretaryWishReview })}
+      >
+        {reviewCount > 0 ? `心愿审核（${reviewCount} 个待审核）` : '心愿审核'}
+      </Button>
+      <Button
+        className='app-button app-button--secondary app-button--block mine-page__to-wish-figures'
+        onClick={() => void Taro.navigateTo({ url: ROUTES.secretaryWishFigures })}
+      >
+        心愿统计
       </Button>
     </View>
   )

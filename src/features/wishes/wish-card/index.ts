@@ -1,0 +1,1 @@
+export { WishCard, WishWallCard, type WishCardProps } from './wish-card'

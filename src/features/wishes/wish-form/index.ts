@@ -1,0 +1,1 @@
+export { WishForm, type WishFormProps } from './wish-form'

@@ -1,0 +1,1 @@
+export { WishNoteLine, type WishNoteLineProps } from './wish-note'

@@ -1,0 +1,1 @@
+export { WishPhotoField, WishPhotos, type WishPhotoFieldProps } from './wish-photos'

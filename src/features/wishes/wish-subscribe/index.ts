@@ -1,0 +1,1 @@
+export { WishSubscribe } from './wish-subscribe'

@@ -1,0 +1,1 @@
+export { WishTimeline } from './wish-timeline'

@@ -1,0 +1,5 @@
+export default definePageConfig({
+  navigationBarTitleText: '心愿统计',
+  enablePullDownRefresh: true,
+  backgroundTextStyle: 'dark',
+})
