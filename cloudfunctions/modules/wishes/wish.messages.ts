@@ -43,7 +43,7 @@ async function send(kind: WishMessageKind, touser: string | null, wish: WishDoc,
   const templateId = process.env[WISH_TEMPLATES[kind]]
   if (!templateId || !touser) return 'off'
   try {
-    return await notify({ touser, templateId, page: `${WISH_PAGE}?wishId=${wish._id}`, data })
+    return await notify({ touser, templateId, page: `${WISH_PAGE}?id=${wish._id}`, data })
   } catch {
     return 'failed'
   }

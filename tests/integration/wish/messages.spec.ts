@@ -34,7 +34,7 @@ interface Sent {
 
 /** The messages about one wish, in the order sent. */
 async function about(wishId: string): Promise<Sent[]> {
-  return ((await w.cloud.backend.outbox()) as Sent[]).filter((m) => m.page?.endsWith(`wishId=${wishId}`))
+  return ((await w.cloud.backend.outbox()) as Sent[]).filter((m) => m.page?.endsWith(`wish-detail/index?id=${wishId}`))
 }
 
 const summary = (m: Sent | undefined) => m && { to: m.touser, template: m.templateId, status: m.data.phrase2?.value }

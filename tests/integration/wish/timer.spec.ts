@@ -103,7 +103,7 @@ describe('wish.releaseIdle: idle claims', () => {
     expect(stored.releaseWarnedAt).toBeTruthy()
     expect(await messagesTo(claimer)).toBe(1)
     const [message] = (await w.cloud.backend.outbox()).filter((m) => m.touser === claimer)
-    expect(message?.page).toContain(`wishId=${id}`)
+    expect(message?.page).toContain(`wish-detail/index?id=${id}`)
     const detail = await w.ok<{ releaseAt: string; releaseWarnedAt: string | null }>(claimer, { action: 'get', wishId: id })
     expect(detail.releaseWarnedAt).not.toBeNull()
     expect(Date.parse(detail.releaseAt) - Date.now()).toBeLessThan(2 * 24 * 3600 * 1000)
