@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process'
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
+import { readDeclaredFunctions } from '../../cloudfunctions/emulator/host/environment-declaration'
 import { ALL_COLLECTIONS } from '../../cloudfunctions/shared/collections'
 
 /**
@@ -101,6 +102,9 @@ describe('npm run deploy -- --dry-run', () => {
         expect(trigger.config.split(' ')).toHaveLength(7)
       }
     }
+    // The local host reads the same file for each function's limits (npm start).
+    const local = readDeclaredFunctions(path.join(ROOT, 'cloudbaserc.json'))
+    expect([...local.values()].map((fn) => [fn.name, fn.timeoutMs / 1000])).toEqual(declaration.functions.map((fn) => [fn.name, fn.timeout]))
   })
 
   it('runs the CLI once per function, once more per function with triggers, then the database plugin', () => {
