@@ -28,7 +28,8 @@ export interface StartHostOptions {
   instances?: number
   /**
    * cloudbaserc.json, the environment's declaration: each function it declares is stopped at its declared
-   * `timeout`, as the cloud stops it (`environment-declaration.ts`). `npm start` passes the repository's.
+   * `timeout`, as the cloud stops it (`environment-declaration.ts`), and its collections are created with
+   * their unique indexes enforced (backend `declared-collections.ts`). `npm start` passes the repository's.
    */
   environmentFile?: string
   /**
@@ -93,7 +94,7 @@ export async function startHost(options: StartHostOptions): Promise<RunningHost>
   if (options.environmentFile) readDeclaredFunctions(options.environmentFile)
 
   let url = ''
-  const backend = await createBackend({ dataDir, publicUrl: () => url })
+  const backend = await createBackend({ dataDir, publicUrl: () => url, environmentFile: options.environmentFile })
   let server: Server | undefined
   let registry: FunctionRegistry | undefined
   let triggers: TimerTriggers | undefined
