@@ -86,6 +86,26 @@ describe('host: collections and unique indexes from the declared environment', (
     expect((await write({ collection: 'rooms', data: { name: 'D', codes: { member: 'BBBB' } } })).result?._id).toEqual(expect.any(String))
   })
 
+  it('refuses a transaction whose commit would repeat a key, writing none of it', async () => {
+    await write({ collection: 'seats', data: { lectureId: 'T1', openid: 'held', at: 1 } })
+    const refused = dataOf<WriteOutcome>(
+      await call(host.url, 'probe', 'demo-member-1', {
+        action: 'txSet',
+        collection: 'seats',
+        data: { docs: [{ _id: 'tx-a', lectureId: 'T1', openid: 'fresh', at: 1 }, { _id: 'tx-b', lectureId: 'T1', openid: 'held', at: 1 }] },
+      }),
+    )
+    expect(refused.message).toContain('index: lecture_openid_unique')
+    expect(await host.store.count('seats', { lectureId: 'T1' })).toBe(1)
+    // The store still takes writes: the refusal came before the commit was journalled.
+    const next = await call(host.url, 'probe', 'demo-member-1', {
+      action: 'txSet',
+      collection: 'seats',
+      data: { docs: [{ _id: 'tx-c', lectureId: 'T1', openid: 'fresh', at: 1 }] },
+    })
+    expect(dataOf<{ result?: { committed: number } }>(next).result).toEqual({ committed: 1 })
+  })
+
   it('starts with the repository’s own declaration and the demo data, as npm start does', async () => {
     const repo = await world.start({ instances: 1, dataDir: world.dataDir('repo'), environmentFile: path.resolve(__dirname, '../../../cloudbaserc.json') })
     expect(await repo.store.count('branches')).toBeGreaterThan(0)
