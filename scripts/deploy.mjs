@@ -5,13 +5,14 @@
 //
 //   TCB_ENV_ID        the cloud environment's id
 //   <NAME>            each function's environment variable named in cloudbaserc.json (`{{env.NAME}}`): the
-//                     CLI fills the values in and replaces the online ones, so each must be set (empty is
-//                     allowed when set explicitly, e.g. `CHECKIN_H5_URL=`)
+//                     deploy fills the values in and the CLI replaces the online ones with them, so each
+//                     must be set (empty is allowed when set explicitly, e.g. `CHECKIN_H5_URL=`)
 //
 // `-- --dry-run` needs no account, no network and no variable: it prints the plan, and what of it the
 // built dist/cloudfunctions/ does not match; `--json` prints the plan as one JSON line (tests read it).
 import { spawnSync } from 'node:child_process'
-import { existsSync, readdirSync, readFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { ENVIRONMENT_FILE, functionConfig } from '../config/build-functions.mjs'
@@ -96,7 +97,7 @@ export function deployPlan({ envId = `<${ENV_ID_VARIABLE}>`, functionsDir = path
 }
 
 function printPlan(plan) {
-  console.log(`deploy to ${plan.envId} with ${plan.cli}`)
+  console.log(`deploy to ${plan.envId} with ${plan.cli} (each command given cloudbaserc.json with the variables filled in, --config-file)`)
   for (const fn of plan.functions) {
     const triggers = fn.triggers.map((t) => `${t.name} "${t.config}"`).join(', ') || 'none'
     console.log(`  function ${fn.name}: ${fn.runtime}, ${fn.timeout} s, ${fn.memorySize} MB; cloud calls: ${fn.permissions.join(', ') || 'none'}; triggers: ${triggers}; variables: ${fn.envVariables.join(', ') || 'none'}`)
@@ -107,6 +108,23 @@ function printPlan(plan) {
   }
   plan.steps.forEach((step, i) => console.log(`  ${i + 1}. ${step.what}: tcb ${step.args.join(' ')}`))
   for (const problem of plan.problems) console.log(`  ! ${problem}`)
+}
+
+/**
+ * cloudbaserc.json with every `{{env.NAME}}` filled from this process's environment, for the CLI's
+ * `--config-file`: the CLI fills such templates only from `.env` files, and the values (template ids,
+ * admin openids) are kept out of the repository. Written to a private temporary folder, removed after.
+ */
+export function filledDeclaration(envId) {
+  const text = readFileSync(ENVIRONMENT_FILE, 'utf8').replace(/\{\{env\.([A-Za-z_][A-Za-z0-9_]*)\}\}/g, (_, name) =>
+    JSON.stringify(name === ENV_ID_VARIABLE ? envId : (process.env[name] ?? '')).slice(1, -1),
+  )
+  const declaration = JSON.parse(text)
+  declaration.functionRoot = path.resolve(root, declaration.functionRoot)
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'zbhd-deploy-'))
+  const file = path.join(dir, 'cloudbaserc.json')
+  writeFileSync(file, `${JSON.stringify(declaration, null, 2)}\n`, { mode: 0o600 })
+  return { file, dispose: () => rmSync(dir, { recursive: true, force: true }) }
 }
 
 function run(command, args, label) {
@@ -138,7 +156,12 @@ async function main() {
   if (plan.problems.length > 0) throw new Error(`the build does not match cloudbaserc.json:\n  ${plan.problems.join('\n  ')}`)
   printPlan(plan)
   const tcb = toolBin(CLI, 'tcb')
-  for (const step of plan.steps) run(process.execPath, [tcb, ...step.args], `tcb ${step.args.join(' ')}`)
+  const filled = filledDeclaration(envId)
+  try {
+    for (const step of plan.steps) run(process.execPath, [tcb, ...step.args, '--config-file', filled.file], `tcb ${step.args.join(' ')}`)
+  } finally {
+    filled.dispose()
+  }
   console.log(`deployed to ${envId}; left to a person in the console: the subscribe-message templates and the privacy declaration (README, deploy)`)
 }
 
