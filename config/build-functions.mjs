@@ -3,38 +3,36 @@
 // the config.json that grants its cloud calls. The local host runs these same files.
 import { build } from 'esbuild'
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises'
-import { existsSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const sdkVersion = JSON.parse(await readFile(path.join(root, 'node_modules/wx-server-sdk/package.json'), 'utf8')).version
 
-/** Cloud calls each function may make (WeChat checks config.json on upload). */
-export const OPENAPI_PERMISSIONS = {
-  member: [],
-  lecture: ['wxacode.getUnlimited'],
-  rating: ['security.msgSecCheck', 'subscribeMessage.send'],
-  wish: ['security.msgSecCheck', 'subscribeMessage.send'],
-}
-
 /**
- * Timer triggers each function declares in its config.json, as WeChat Cloud expects (7-field cron, Beijing
- * time). The trigger's name is the action it runs (`timer` in cloudfunctions/shared/router.ts).
+ * The cloud environment as one file: cloudbaserc.json at the root, in the CloudBase CLI's format, which
+ * `npm run deploy` hands to the CLI. Each function's config.json below is derived from it, so the
+ * DevTools upload and the CLI deploy cannot disagree (docs/local-cloud.md, "The declared environment").
  */
-export const TIMER_TRIGGERS = {
-  // Hourly: a claim idle for 14 days is released (and warned 2 days before) within the hour.
-  wish: [{ name: 'releaseIdle', type: 'timer', config: '0 0 * * * * *' }],
+export const ENVIRONMENT_FILE = path.join(root, 'cloudbaserc.json')
+
+/** The declared functions by name: `{ name, timeout, memorySize, envVariables, permissions, triggers, … }`. */
+export function declaredFunctions() {
+  const declaration = JSON.parse(readFileSync(ENVIRONMENT_FILE, 'utf8'))
+  return new Map(declaration.functions.map((fn) => [fn.name, fn]))
 }
 
 /**
- * A function's config.json as uploaded: the cloud calls it may make and its timer triggers. The local host
- * reads the triggers back from the built file (cloudfunctions/emulator/host/timer-triggers.ts), and the
- * host tests write it through this too, so there is one declaration.
+ * A function's config.json as uploaded: the cloud calls it may make and its timer triggers (7-field cron,
+ * Beijing time; the trigger's name is the action it runs, `timer` in cloudfunctions/shared/router.ts).
+ * The local host reads the triggers back from the built file (cloudfunctions/emulator/host/timer-triggers.ts).
  */
 export function functionConfig(name) {
-  const triggers = TIMER_TRIGGERS[name]
-  return { permissions: { openapi: OPENAPI_PERMISSIONS[name] ?? [] }, ...(triggers ? { triggers } : {}) }
+  const fn = declaredFunctions().get(name)
+  if (!fn) throw new Error(`cloudfunctions/functions/${name} is not declared in cloudbaserc.json`)
+  const triggers = fn.triggers ?? []
+  return { permissions: { openapi: fn.permissions?.openapi ?? [] }, ...(triggers.length > 0 ? { triggers } : {}) }
 }
 
 /**

@@ -30,7 +30,7 @@ export function functionsStale() {
   const fnDir = path.join(root, 'cloudfunctions/functions')
   const names = existsSync(fnDir) ? readdirSync(fnDir) : []
   const oldestBundle = Math.min(...names.map((n) => mtimeOf(`dist/cloudfunctions/${n}/index.js`)))
-  return names.length > 0 && newestMtime(['cloudfunctions', 'config/build-functions.mjs', 'package.json']) > oldestBundle
+  return names.length > 0 && newestMtime(['cloudfunctions', 'config/build-functions.mjs', 'cloudbaserc.json', 'package.json']) > oldestBundle
 }
 
 export function h5Stale() {

@@ -1,4 +1,4 @@
-// WeChat's own build tools, installed on first use into .tools/<name>/ (gitignored), each at one pinned
+// WeChat's and CloudBase's own tools, installed on first use into .tools/<name>/ (gitignored), each at one pinned
 // version. They stay out of package.json: miniprogram-ci alone installs over 1,000 packages (275 MB), and
 // an everyday `npm install` should not pay for what only the weapp check and the upload use.
 import { spawnSync } from 'node:child_process'
@@ -14,6 +14,8 @@ const toolsDir = path.join(root, '.tools')
 export const TOOL_VERSIONS = {
   'miniprogram-compiler': '0.2.3',
   'miniprogram-ci': '2.1.42',
+  // The CloudBase CLI (`tcb`) that `npm run deploy` drives (scripts/deploy.mjs).
+  '@cloudbase/cli': '2.12.10',
 }
 
 function installedVersion(folder, name) {
@@ -57,6 +59,15 @@ export function ensureTool(name) {
   }
   rmSync(scratch, { recursive: true, force: true })
   return path.join(folder, 'node_modules', name)
+}
+
+/** The file a tool's package.json names as its command `bin` (e.g. `tcb` of @cloudbase/cli), to run with node. */
+export function toolBin(name, bin) {
+  const dir = ensureTool(name)
+  const manifest = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8'))
+  const file = typeof manifest.bin === 'string' ? manifest.bin : manifest.bin?.[bin]
+  if (!file) throw new Error(`${name}@${TOOL_VERSIONS[name]} has no command ${bin}`)
+  return path.join(dir, file)
 }
 
 /** `require` of a tool's own entry point (both tools are CommonJS). */

@@ -1,4 +1,6 @@
 import Datastore from '@seald-io/nedb'
+import Index from '@seald-io/nedb/lib/indexes'
+import { getDotValues } from '@seald-io/nedb/lib/model'
 import { Mutex } from './async-lock'
 import { BackendError, invalidParam } from './backend-error'
 import { isRegExpValue } from './clone-document'
@@ -40,6 +42,12 @@ export interface StoreGuard {
   refusal(): string | undefined
 }
 
+/** A unique index the environment declares for a collection (cloudbaserc.json), by field paths. */
+export interface UniqueIndex {
+  name: string
+  fields: string[]
+}
+
 export class CollectionStore implements DocView {
   /** Serialises this collection's read-then-write sequences. */
   readonly lock = new Mutex()
@@ -47,6 +55,8 @@ export class CollectionStore implements DocView {
   private appended = 0
   private checkAt = COMPACT_MIN_LINES
   private closed = false
+  /** Declared unique indexes (fields sorted, as nedb keys them) and the name of their nedb index. */
+  private readonly unique: Array<UniqueIndex & { key: string }> = []
 
   private readonly file: DataFileAppender
 
@@ -60,6 +70,54 @@ export class CollectionStore implements DocView {
 
   static async open(name: string, filename: string, guard: StoreGuard): Promise<CollectionStore> {
     return new CollectionStore(name, await loadDatastore(filename), guard)
+  }
+
+  /**
+   * Enforces a declared unique index from now on, as the cloud database does: a write that would give
+   * two documents the same key is refused (DATABASE_DUPLICATE_WRITE). Documents already stored that
+   * break it refuse the start, naming the index, rather than leave it unenforced. A missing field counts
+   * as one value, as MongoDB counts it as null (the declared indexes are on fields always written).
+   */
+  declareUnique(index: UniqueIndex): void {
+    if (this.unique.some((u) => u.name === index.name)) return
+    const fields = [...index.fields].sort()
+    const held = new Set<string>()
+    for (const doc of this.ds.getAllData()) {
+      const text = JSON.stringify(getDotValues(doc, fields))
+      if (held.has(text)) throw new BackendError('DATABASE_DUPLICATE_WRITE', `collection ${this.name}: stored documents break the declared unique index ${index.name} (${text})`)
+      held.add(text)
+    }
+    // Kept by nedb beside its `_id` index, so every write updates it; not unique there: `checkUnique`
+    // refuses a duplicate before any write (all writes to a collection hold its lock, commits the
+    // store's gate), where a refusal inside nedb could come half way through a transaction's commit.
+    const key = `$unique:${index.name}`
+    const nedbIndex = new Index({ fieldName: fields.join(','), unique: false })
+    nedbIndex.insert(this.ds.getAllData())
+    ;(this.ds as unknown as { indexes: Record<string, Index> }).indexes[key] = nedbIndex
+    this.unique.push({ name: index.name, fields, key })
+  }
+
+  /**
+   * Refuses documents whose key under a declared unique index belongs to another document (`leaving`:
+   * ids the same write removes) or repeats within `docs`. Run before a write, and before a transaction
+   * is journalled, so that a commit never fails half way on a duplicate.
+   */
+  checkUnique(docs: Doc[], leaving: ReadonlySet<DocId> = new Set()): void {
+    if (this.unique.length === 0) return
+    const indexes = (this.ds as unknown as { indexes: Record<string, Index> }).indexes
+    // The documents written give up their stored keys: only keys that stay, or repeat here, collide.
+    const writing = new Set(docs.map((doc) => doc._id as DocId))
+    for (const index of this.unique) {
+      const seen = new Map<string, DocId>()
+      for (const doc of docs) {
+        const id = doc._id as DocId
+        const value = getDotValues(doc, index.fields)
+        const text = JSON.stringify(value)
+        const other = seen.get(text) ?? indexes[index.key]?.getMatching(value).find((held) => !writing.has(held._id) && !leaving.has(held._id))?._id
+        if (other !== undefined) throw duplicateKey(this.name, value, index.name)
+        seen.set(text, id)
+      }
+    }
   }
 
   // ---- reads -------------------------------------------------------------------------------------
@@ -97,6 +155,7 @@ export class CollectionStore implements DocView {
   async insert(docs: Doc[]): Promise<void> {
     if (docs.length === 0) return
     for (const doc of docs) checkStorable(doc)
+    this.checkUnique(docs)
     await this.persist(docs.length, () => this.ds.insertAsync(docs))
   }
 
@@ -104,6 +163,7 @@ export class CollectionStore implements DocView {
   async replace(docs: Doc[], upsert = false): Promise<void> {
     if (docs.length === 0) return
     for (const doc of docs) checkStorable(doc)
+    this.checkUnique(docs)
     await this.persist(docs.length, () => Promise.all(docs.map((doc) => this.ds.updateAsync({ _id: doc._id }, doc, { upsert }))))
   }
 
@@ -151,11 +211,10 @@ export class CollectionStore implements DocView {
   }
 }
 
-export function duplicateKey(collection: string, id: unknown): BackendError {
-  return new BackendError(
-    'DATABASE_DUPLICATE_WRITE',
-    `E11000 duplicate key error collection: ${collection} index: _id_ dup key: { _id: ${JSON.stringify(id)} }`,
-  )
+/** MongoDB's message for a duplicate key, which the SDK passes on (docs/local-cloud.md, "Documents"). */
+export function duplicateKey(collection: string, key: unknown, index = '_id_'): BackendError {
+  const dup = index === '_id_' ? `{ _id: ${JSON.stringify(key)} }` : JSON.stringify(key)
+  return new BackendError('DATABASE_DUPLICATE_WRITE', `E11000 duplicate key error collection: ${collection} index: ${index} dup key: ${dup}`)
 }
 
 type Scalar = string | number | boolean

@@ -3,6 +3,7 @@ import path from 'path'
 import { BackendError, invalidParam } from './backend-error'
 import { CommitJournal, type CollectionChanges } from './commit-journal'
 import { checkStorable, CollectionStore } from './collection-store'
+import type { DeclaredCollection } from './declared-collections'
 
 const FILE_SUFFIX = '.db'
 /** Not a `.db` file, so never taken for a collection. */
@@ -41,7 +42,11 @@ export class DocumentStore {
     private readonly journal: CommitJournal,
   ) {}
 
-  static async open(dataDir: string): Promise<DocumentStore> {
+  /**
+   * `declared`: the environment's collections (declared-collections.ts), created at open with their
+   * unique indexes enforced from then on, as `npm run deploy` creates them in the cloud.
+   */
+  static async open(dataDir: string, declared: readonly DeclaredCollection[] = []): Promise<DocumentStore> {
     const dir = path.join(dataDir, 'db')
     await fs.mkdir(dir, { recursive: true })
     const store = new DocumentStore(dir, await CommitJournal.open(path.join(dir, JOURNAL_FILE)))
@@ -58,6 +63,10 @@ export class DocumentStore {
         await store.apply(pending)
         await store.journal.clear()
         console.warn(`[local-backend] ${store.journal.filename}: finished a transaction commit interrupted by a crash`)
+      }
+      for (const collection of declared) {
+        const opened = await store.ensure(assertCollectionName(collection.name))
+        for (const index of collection.unique) opened.declareUnique(index)
       }
     } catch (err) {
       await store.close()
@@ -97,6 +106,8 @@ export class DocumentStore {
     // Refuse what a collection would refuse BEFORE journalling it: a record that cannot be applied
     // would fail again at every start.
     for (const c of effective) for (const doc of c.put) checkStorable(doc)
+    // A duplicate under a declared unique index, likewise: refused whole, before anything is written.
+    for (const c of effective) this.collections.get(c.collection)?.checkUnique(c.put, new Set(c.remove))
     const done = this.journalled(effective)
     this.applying = done.then(
       () => undefined,

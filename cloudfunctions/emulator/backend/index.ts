@@ -5,6 +5,7 @@ import { newRequestId, readAdminRequest, sendBinary, sendError, sendJson } from 
 import { TransactionGate } from './async-lock'
 import { unsupported } from './backend-error'
 import { DatabaseHandler, newDocId, type ResponseBody } from './database.handler'
+import { readDeclaredCollections } from './declared-collections'
 import { assertCollectionName, DocumentStore } from './document-store'
 import { isPlainObject, normalizeValue, type Doc } from './ejson-codec'
 import { OpenApiHandler } from './openapi/openapi.handler'
@@ -53,10 +54,15 @@ export interface BackendOptions {
   publicUrl: () => string
   /** An unfinished transaction is aborted after this long (default 10 000 ms). */
   transactionTimeoutMs?: number
+  /**
+   * cloudbaserc.json: its collections are created at start and their unique indexes enforced
+   * (declared-collections.ts). Without it, collections appear on first write and only `_id` is unique.
+   */
+  environmentFile?: string
 }
 
 export async function createBackend(opts: BackendOptions): Promise<LocalBackend> {
-  const store = await DocumentStore.open(opts.dataDir)
+  const store = await DocumentStore.open(opts.dataDir, opts.environmentFile ? readDeclaredCollections(opts.environmentFile) : [])
   const storageRoot = path.join(opts.dataDir, 'storage')
   await fs.mkdir(storageRoot, { recursive: true })
 

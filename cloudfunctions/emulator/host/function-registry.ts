@@ -1,5 +1,6 @@
 import { statSync } from 'node:fs'
 import path from 'node:path'
+import { readDeclaredFunctions } from './environment-declaration'
 import { FunctionPool, type InvocationOutcome } from './function-pool'
 import type { WorkerScript } from './worker-script'
 
@@ -13,6 +14,13 @@ export interface FunctionRegistryOptions {
   adminUrl: string
   appId: string
   instancesPerFunction: number
+  /**
+   * cloudbaserc.json: each declared function is stopped at its declared `timeout`, as in the cloud, and gets
+   * its declared `memorySize`. Without it (host tests with their own bundles), every function gets
+   * `timeoutMs` and `memoryLimitMb`.
+   */
+  environmentFile?: string
+  /** The limit of a function the declaration does not name, and a cap on every declared one (tests shorten it). */
   timeoutMs: number
   memoryLimitMb: number
   env: Record<string, string>
@@ -40,6 +48,13 @@ export class FunctionRegistry {
     await Promise.all(pools.map(({ pool }) => pool.close()))
   }
 
+  /** Read when a pool starts, so a rebuild after editing the declaration takes the new limits. */
+  private limitsFor(functionName: string): { timeoutMs: number; memoryLimitMb: number } {
+    const { environmentFile, timeoutMs, memoryLimitMb } = this.options
+    const declared = environmentFile ? readDeclaredFunctions(environmentFile).get(functionName) : undefined
+    return { timeoutMs: Math.min(declared?.timeoutMs ?? timeoutMs, timeoutMs), memoryLimitMb: declared?.memoryMb ?? memoryLimitMb }
+  }
+
   private poolFor(functionName: string): FunctionPool | undefined {
     if (!FUNCTION_NAME.test(functionName)) return undefined
     const bundlePath = path.join(this.options.functionsDir, functionName, 'index.js')
@@ -58,15 +73,14 @@ export class FunctionRegistry {
     // `>=`: a request that stat'ed just before a rebuild must not swap the new pool back for the old one.
     if (current && current.mtimeMs >= mtimeMs) return current.pool
     current?.pool.retire()
-    const { adminUrl, appId, instancesPerFunction, timeoutMs, memoryLimitMb, env, script } = this.options
+    const { adminUrl, appId, instancesPerFunction, env, script } = this.options
     const pool = new FunctionPool({
       functionName,
       bundlePath,
       adminUrl,
       appId,
       size: instancesPerFunction,
-      timeoutMs,
-      memoryLimitMb,
+      ...this.limitsFor(functionName),
       env,
       script,
     })

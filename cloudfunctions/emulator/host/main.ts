@@ -7,7 +7,8 @@ import { defaultInstances, startHost } from './start-host'
  * `node dist/emulator/main.js` (what `npm start` runs after building): the local cloud on one port,
  * configured by environment variables, stopped cleanly by Ctrl-C so the store is flushed.
  *
- *   PORT (8080) · DATA_DIR (.data) · FN_INSTANCES (CPU cores, at least 2) · FN_TIMEOUT_MS (20000) · ADMIN_OPENIDS (demo-admin)
+ *   PORT (8080) · DATA_DIR (.data) · FN_INSTANCES (CPU cores, at least 2) · ADMIN_OPENIDS (demo-admin)
+ *   FN_TIMEOUT_MS (60000: the cloud's longest): a cap on the timeouts cloudbaserc.json declares per function
  *   HOST_LOG (info | debug | warn) · FN_ENV_<NAME>=value → <NAME>=value in every function's environment
  */
 
@@ -49,7 +50,8 @@ export async function runHostCli(): Promise<void> {
     functionsDir: path.join(root, 'dist/cloudfunctions'),
     h5Dir: path.join(root, 'dist/h5'),
     instances: intFromEnv('FN_INSTANCES', defaultInstances()),
-    timeoutMs: intFromEnv('FN_TIMEOUT_MS', 20_000),
+    environmentFile: path.join(root, 'cloudbaserc.json'),
+    timeoutMs: intFromEnv('FN_TIMEOUT_MS', 60_000),
     adminOpenids: admins === undefined ? undefined : admins.split(',').map((s) => s.trim()).filter(Boolean),
     functionEnv: functionEnvFromEnv(),
     logLevel: parseLogLevel(process.env.HOST_LOG, 'info'),

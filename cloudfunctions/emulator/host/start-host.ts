@@ -5,6 +5,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { ADMIN_PATH, createBackend, LOCAL_APPID, type LocalBackend } from '../backend'
 import { DEMO_ADMIN_OPENIDS, seedDemoData } from '../seed/demo-data.seed'
+import { readDeclaredFunctions } from './environment-declaration'
 import { FunctionRegistry } from './function-registry'
 import { createHostLog, type HostLogLevel } from './host-log'
 import { createRequestHandler } from './http-server'
@@ -25,7 +26,16 @@ export interface StartHostOptions {
    * as calls wait). Default: `defaultInstances()`.
    */
   instances?: number
-  /** Per-invocation limit, as set in the function's console configuration. Default 20 s. */
+  /**
+   * cloudbaserc.json, the environment's declaration: each function it declares is stopped at its declared
+   * `timeout`, as the cloud stops it (`environment-declaration.ts`), and its collections are created with
+   * their unique indexes enforced (backend `declared-collections.ts`). `npm start` passes the repository's.
+   */
+  environmentFile?: string
+  /**
+   * Per-invocation limit of a function the declaration does not name, and a cap on the declared ones (a test
+   * shortens it to see a timeout quickly). Default 20 s.
+   */
   timeoutMs?: number
   /** The console's ADMIN_OPENIDS for every function. Default: the demo street administrator. */
   adminOpenids?: readonly string[]
@@ -80,9 +90,11 @@ export async function startHost(options: StartHostOptions): Promise<RunningHost>
   const dataDir = path.resolve(options.dataDir)
   await mkdir(dataDir, { recursive: true })
   const script = await resolveWorkerScript()
+  // Read once before anything starts, so a declaration that cannot be read fails the start, not a call.
+  if (options.environmentFile) readDeclaredFunctions(options.environmentFile)
 
   let url = ''
-  const backend = await createBackend({ dataDir, publicUrl: () => url })
+  const backend = await createBackend({ dataDir, publicUrl: () => url, environmentFile: options.environmentFile })
   let server: Server | undefined
   let registry: FunctionRegistry | undefined
   let triggers: TimerTriggers | undefined
@@ -99,6 +111,7 @@ export async function startHost(options: StartHostOptions): Promise<RunningHost>
       adminUrl: `${url}${ADMIN_PATH}`,
       appId: LOCAL_APPID,
       instancesPerFunction: Math.max(1, options.instances ?? defaultInstances()),
+      environmentFile: options.environmentFile,
       timeoutMs: options.timeoutMs ?? 20_000,
       memoryLimitMb: MEMORY_LIMIT_MB,
       env: consoleEnv(options, url),

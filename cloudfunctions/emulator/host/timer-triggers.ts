@@ -7,7 +7,7 @@ import type { HostLog } from './host-log'
 
 /**
  * The functions' timer triggers, run as WeChat Cloud runs them: each function's uploaded `config.json`
- * (`triggers`, written by config/build-functions.mjs from its `TIMER_TRIGGERS`) names them and their
+ * (`triggers`, written by config/build-functions.mjs from cloudbaserc.json) names them and their
  * 7-field cron schedule in Beijing time; when one is due, the function is invoked with the event the
  * platform sends — `{ Type: 'Timer', TriggerName, Time }` — and no caller at all (docs/local-cloud.md
  * "Timer triggers"). Reading the built config, not a list of our own, means the host runs exactly what
