@@ -4,6 +4,7 @@ import { cursorSchema, openidSchema, pageLimitSchema, requiredText, text, urlSch
 import { CHECKIN_TOKEN_PATTERN, LECTURE_ID_PATTERN } from './rules/check-in-scene.rules'
 import { REASON_MAX, WEB_LINK_MESSAGE, WEB_LINK_PATTERN } from './rules/common.rules'
 import {
+  ATTENDANCE_SEARCH_MAX,
   AUDIENCES,
   CHECKIN_MODES,
   CHECKIN_WINDOW_MAX_MINUTES,
@@ -276,7 +277,13 @@ export const lectureContract = {
     }),
   ),
   attendance: action<AttendancePage>()(
-    z.strictObject({ lectureId: lectureIdSchema, cursor: cursorSchema.optional(), limit: pageLimitSchema.optional() }),
+    z.strictObject({
+      lectureId: lectureIdSchema,
+      /** Part of a name (the secretary's view only: the speaker sees masked names and may not search them). */
+      search: text(ATTENDANCE_SEARCH_MAX).optional(),
+      cursor: cursorSchema.optional(),
+      limit: pageLimitSchema.optional(),
+    }),
   ),
   markAttendance: action<AttendanceRow>()(
     z.strictObject({

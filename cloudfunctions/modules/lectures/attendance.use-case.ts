@@ -19,7 +19,7 @@ import { findBranch } from '../members/member.repository'
 import type { LectureRatings } from './lecture-ratings.port'
 import { LectureErrors } from './lecture.errors'
 import { toAttendanceRow, toMyCheckIn, toSpeakerAttendanceRow } from './lecture.mapper'
-import { checkInId, findLecture, listCheckIns, myCheckIns as queryMyCheckIns, presentCheckIns, type CheckInDoc, type LectureDoc } from './lecture.repository'
+import { attendanceRecords, checkInId, findLecture, listCheckIns, myCheckIns as queryMyCheckIns, presentCheckIns, type CheckInDoc, type LectureDoc } from './lecture.repository'
 import { ownLecture } from './manage-lecture.use-case'
 import { ledgerFileName } from './attendance.rules'
 
@@ -40,22 +40,32 @@ async function lectureForAttendance(ctx: ContextFor<'inBranch'>, lectureId: stri
  * The secretary gets every record (removed ones too, openids for markAttendance); the speaker gets
  * present attendees only, by masked name and a per-lecture key, and a cursor they cannot read.
  */
-export async function attendance(input: { lectureId: string; cursor?: string; limit?: number }, ctx: ContextFor<'inBranch'>): Promise<AttendancePage> {
+export async function attendance(
+  input: { lectureId: string; search?: string; cursor?: string; limit?: number },
+  ctx: ContextFor<'inBranch'>,
+): Promise<AttendancePage> {
   const { lecture, secretary } = await lectureForAttendance(ctx, input.lectureId)
   const limit = input.limit ?? PAGE_SIZE
-  return secretary ? secretaryAttendance(ctx.db, lecture, input.cursor, limit) : speakerAttendance(ctx.db, lecture, input.cursor, limit)
+  // The speaker may not search: a match by full name would tell who is behind a masked one.
+  return secretary ? secretaryAttendance(ctx.db, lecture, input.search, input.cursor, limit) : speakerAttendance(ctx.db, lecture, input.cursor, limit)
 }
 
-async function secretaryAttendance(db: Database, lecture: LectureDoc, cursor: string | undefined, limit: number): Promise<SecretaryAttendancePage> {
-  const after = decodeCursor(cursor)
-  const rows = await listCheckIns(db, lecture._id, after?.id ?? null, limit + 1)
+/** In check-in order, `(at, _id)` keyset (neither moves once written), removed records too. */
+async function secretaryAttendance(
+  db: Database,
+  lecture: LectureDoc,
+  search: string | undefined,
+  cursor: string | undefined,
+  limit: number,
+): Promise<SecretaryAttendancePage> {
+  const rows = await attendanceRecords(db, lecture._id, { after: decodeCursor(cursor), ...(search ? { search } : {}), limit: limit + 1 })
   const page = rows.slice(0, limit)
   const last = page[page.length - 1]
   return {
     view: 'secretary',
     items: page.map((row) => toAttendanceRow(row)),
     checkinCount: lecture.checkinCount,
-    ...(rows.length > limit && last ? { nextCursor: encodeCursor({ t: 0, id: last._id }) } : {}),
+    ...(rows.length > limit && last ? { nextCursor: encodeCursor({ t: last.at.getTime(), id: last._id }) } : {}),
   }
 }
 

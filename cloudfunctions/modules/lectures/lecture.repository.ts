@@ -108,6 +108,29 @@ export async function listCheckIns(db: Database, lectureId: string, afterId: str
   return findMany<CheckInDoc>(db.collection(Collections.checkIns).where(where).orderBy('_id', 'asc').limit(limit))
 }
 
+/**
+ * Every record of a lecture (removed ones too) in check-in order, `(at, _id)` keyset, optionally only
+ * names containing `search` (matched literally). Index: check_ins { lectureId: 1, at: 1, _id: 1 }; the
+ * name filter runs on the rows of that one lecture.
+ */
+export function attendanceRecords(db: Database, lectureId: string, options: { after: Cursor | null; search?: string; limit: number }): Promise<CheckInDoc[]> {
+  const _ = db.command
+  const conditions: object[] = [{ lectureId }]
+  if (options.search) conditions.push({ name: db.RegExp({ regexp: escapePattern(options.search), options: 'i' }) })
+  if (options.after) {
+    const t = new Date(options.after.t)
+    conditions.push(_.or([{ at: _.gt(t) }, { at: t, _id: _.gt(options.after.id) }]))
+  }
+  return findMany<CheckInDoc>(
+    db.collection(Collections.checkIns).where(_.and(conditions)).orderBy('at', 'asc').orderBy('_id', 'asc').limit(options.limit),
+  )
+}
+
+/** A person's text as a pattern that matches only itself. */
+function escapePattern(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+}
+
 export async function recentCheckIns(db: Database, lectureId: string, limit: number): Promise<CheckInDoc[]> {
   return findMany<CheckInDoc>(
     db.collection(Collections.checkIns).where({ lectureId, present: true }).orderBy('at', 'desc').limit(limit),

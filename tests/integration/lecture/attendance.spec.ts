@@ -254,11 +254,25 @@ describe('lecture attendance', () => {
       expect(names[3]).toBe(maskName('访客党员0'))
     })
 
-    it("leaves the secretary's view as it was: every record, removed ones with the reason, openid order, the plain cursor", async () => {
+    /** Openids of a lecture's records (removed ones too) in (at, _id) order, as stored: the secretary's order. */
+    async function recordOrder(lectureId: string): Promise<string[]> {
+      const stored = await store().find('check_ins', { lectureId })
+      const key = (c: Json) => [new Date(c.at as Date).getTime(), String(c._id)] as const
+      return [...stored]
+        .sort((a, b) => {
+          const [ta, ia] = key(a)
+          const [tb, ib] = key(b)
+          return ta - tb || (ia < ib ? -1 : ia > ib ? 1 : 0)
+        })
+        .map((c) => String(c.openid))
+    }
+
+    it("gives the secretary every record, removed ones with the reason, in check-in order with an (at, _id) cursor", async () => {
       const answers = await pages(SEC, id, 2)
       const items = answers.flatMap((a) => a.items)
       for (const a of answers) expect(a).toMatchObject({ view: 'secretary', checkinCount: present.length })
-      expect(items.map((r) => r.openid)).toEqual([...recorded].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)))
+      expect(items.map((r) => r.openid)).toEqual(await recordOrder(id))
+      expect([...items.map((r) => String(r.at))]).toEqual([...items.map((r) => String(r.at))].sort())
       expect(items.find((r) => r.openid === SEC2)).toEqual({
         openid: SEC2,
         name: nameOf(SEC2),
@@ -274,7 +288,25 @@ describe('lecture attendance', () => {
       expect(items.find((r) => r.openid === MEMBER)).toMatchObject({ name: nameOf(MEMBER), flags: ['far'], distanceMeters: expect.any(Number), present: true })
       expect(items.find((r) => r.openid === RESIDENT)).toMatchObject({ method: 'manual', reason: ADDED_REASON })
       const cursors = answers.map((a) => a.nextCursor).filter((c): c is string => typeof c === 'string')
-      expect(cursors.map((c) => decodeCursor(c))).toEqual(answers.slice(0, -1).map((a) => ({ t: 0, id: `${id}_${String(a.items[a.items.length - 1]?.openid)}` })))
+      expect(cursors.map((c) => decodeCursor(c))).toEqual(
+        answers.slice(0, -1).map((a) => {
+          const last = a.items[a.items.length - 1]
+          return { t: new Date(String(last?.at)).getTime(), id: `${id}_${String(last?.openid)}` }
+        }),
+      )
+    })
+
+    it('finds the secretary\'s records by part of a name, paging within the matches, and takes the search as text', async () => {
+      const page = await ok<Paged>(SEC, { action: 'attendance', lectureId: id, search: '访客党员', limit: 2 })
+      expect(page.items.map((r) => r.name)).toEqual(['访客党员0', '访客党员1'])
+      const rest = await ok<Paged>(SEC, { action: 'attendance', lectureId: id, search: '访客党员', limit: 10, cursor: page.nextCursor })
+      expect(rest.items.map((r) => r.name)).toEqual(['访客党员2', '访客党员3', '访客党员4'])
+      expect(rest.nextCursor).toBeUndefined()
+      const one = await ok<Paged>(SEC, { action: 'attendance', lectureId: id, search: ' 党员3 ' })
+      expect(one.items.map((r) => r.name)).toEqual(['访客党员3'])
+      // Characters a pattern would read as operators are matched literally.
+      expect((await ok<Paged>(SEC, { action: 'attendance', lectureId: id, search: '.*' })).items).toEqual([])
+      expect(await errorCode(SEC, { action: 'attendance', lectureId: id, search: { $ne: null } })).toBe('COMMON.INVALID_INPUT')
     })
 
     it('gives a speaker who is also the branch secretary the secretary view', async () => {
