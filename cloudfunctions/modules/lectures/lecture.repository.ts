@@ -101,13 +101,6 @@ export async function listLectures(
   )
 }
 
-/** Check-ins of a lecture in id order (keyset on `_id`), for the attendance list and the ledger. */
-export async function listCheckIns(db: Database, lectureId: string, afterId: string | null, limit: number): Promise<CheckInDoc[]> {
-  const _ = db.command
-  const where = afterId ? { lectureId, _id: _.gt(afterId) } : { lectureId }
-  return findMany<CheckInDoc>(db.collection(Collections.checkIns).where(where).orderBy('_id', 'asc').limit(limit))
-}
-
 /**
  * Every record of a lecture (removed ones too) in check-in order, `(at, _id)` keyset, optionally only
  * names containing `search` (matched literally). Index: check_ins { lectureId: 1, at: 1, _id: 1 }; the

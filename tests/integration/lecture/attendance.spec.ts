@@ -106,6 +106,49 @@ describe('lecture attendance', () => {
     expect(text).toContain('合计签到 1 人')
   })
 
+  it('files the ledger as a secretary would: 身份 and 本支部/外支部 apart, 补录 with when, Beijing date cells, A4 landscape one page wide', async () => {
+    const id = await publishedLecture({ audience: 'open' })
+    const token = await liveToken(id)
+    await ok(MEMBER, { action: 'checkIn', lectureId: id, token })
+    await ok(OTHER, { action: 'checkIn', lectureId: id, token })
+    await ok(SEC, { action: 'markAttendance', lectureId: id, openid: RESIDENT, present: true, reason: '手机没电，现场核实' })
+    const exported = await ok<{ url: string; rows: number }>(SEC, { action: 'exportAttendance', lectureId: id })
+    const ExcelJS = (await import('exceljs')).default
+    const wb = new ExcelJS.Workbook()
+    await wb.xlsx.load(Buffer.from(await (await fetch(exported.url)).arrayBuffer()) as unknown as ArrayBuffer)
+    const ws = wb.getWorksheet('签到台账')
+    if (!ws) throw new Error('no sheet')
+    expect(ws.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '4:4' })
+    expect(String(ws.getCell('A1').value)).toContain('签到台账')
+    expect(String(ws.getCell('A3').value)).toBe('合计签到 3 人（党员 2 人，群众 1 人）；其中外支部 1 人')
+    const header = (ws.getRow(4).values as unknown[]).slice(1)
+    expect(header).toEqual(['序号', '姓名', '身份', '本支部/外支部', '所在支部', '签到时间（北京时间）', '方式', '状态', '书记登记时间', '备注'])
+    const col = (name: string) => header.indexOf(name) + 1
+    const rowOf = (person: string) => {
+      for (let r = 5; r <= ws.rowCount; r += 1) if (ws.getRow(r).getCell(col('姓名')).value === nameOf(person)) return ws.getRow(r)
+      throw new Error(`no row for ${person}`)
+    }
+    const stored = await store().find('check_ins', { lectureId: id })
+    const atOf = (person: string) => new Date(stored.find((c) => c.openid === person)?.at as Date)
+    const beijingCell = (d: Date) => new Date(d.getTime() + 8 * 3600_000)
+    expect(rowOf(MEMBER).getCell(col('身份')).value).toBe('党员')
+    expect(rowOf(MEMBER).getCell(col('本支部/外支部')).value).toBe('本支部')
+    expect(rowOf(OTHER).getCell(col('身份')).value).toBe('党员')
+    expect(rowOf(OTHER).getCell(col('本支部/外支部')).value).toBe('外支部')
+    expect(rowOf(RESIDENT).getCell(col('身份')).value).toBe('群众')
+    // Times are date cells showing Beijing wall time, not text.
+    expect(rowOf(MEMBER).getCell(col('签到时间（北京时间）')).value).toEqual(beijingCell(atOf(MEMBER)))
+    expect(rowOf(MEMBER).getCell(col('签到时间（北京时间）')).numFmt).toBe('yyyy-mm-dd hh:mm:ss')
+    expect(rowOf(MEMBER).getCell(col('书记登记时间')).value).toBeNull()
+    const added = rowOf(RESIDENT)
+    expect(added.getCell(col('方式')).value).toBe('书记补录')
+    expect(added.getCell(col('书记登记时间')).value).toEqual(beijingCell(atOf(RESIDENT)))
+    expect(String(added.getCell(col('备注')).value)).toContain('书记补录')
+    expect(String(added.getCell(col('备注')).value)).toContain('原因：手机没电，现场核实')
+    const last = (ws.getRow(ws.rowCount).values as unknown[]).filter(Boolean)
+    expect(last).toEqual(['合计签到 3 人（党员 2 人，群众 1 人）；其中外支部 1 人'])
+  })
+
   it.each<[string, string, string | null, { view: 'secretary'; openids: string[] } | { view: 'speaker'; names: string[] } | string]>([
     ['secretary of the branch', 'both attendees', SEC, { view: 'secretary', openids: [MEMBER, OTHER] }],
     ['speaker', 'both attendees, masked', MEMBER2, { view: 'speaker', names: ['李**', maskName(nameOf(OTHER))] }],
