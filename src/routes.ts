@@ -15,6 +15,7 @@ export const ROUTES = {
   secretaryLectureDisplay: '/packages/secretary/pages/lecture-display/index',
   secretaryLectureAttendance: '/packages/secretary/pages/lecture-attendance/index',
   lecturerReport: '/packages/reports/pages/lecturer-report/index',
+  notFound: '/pages/not-found/index',
 } as const
 
 /** A page URL with its query, values URL-encoded: `withQuery(ROUTES.lectureDetail, { id })`. */
