@@ -159,6 +159,9 @@ export interface LectureDetail extends LectureView {
   me: MyLectureStatus
 }
 
+/** What the display polls between codes: the count and the newest names, no code (nothing to mint). */
+export type DisplayCount = Pick<DisplayCode, 'checkinCount' | 'recent'>
+
 export interface DisplayCode {
   token: string
   /** What the QR code on the display encodes: an H5 URL locally, in-app scanner content in the mini-program. */
@@ -269,6 +272,7 @@ export const lectureContract = {
   ),
   get: action<LectureDetail>()(byId),
   displayCode: action<DisplayCode>()(z.strictObject({ lectureId: lectureIdSchema, withMiniCode: z.boolean().optional() })),
+  displayCount: action<DisplayCount>()(byId),
   checkIn: action<CheckInResult>()(
     z.strictObject({
       lectureId: lectureIdSchema,
