@@ -11,6 +11,7 @@ export default defineAppConfig({
     'pages/lecture-report/index',
     // 我的 → 签到记录: any member's own history (lecture.myCheckIns).
     'pages/my-check-ins/index',
+    'pages/not-found/index',
   ],
   // Tools only a branch secretary opens: kept out of the main package (docs/architecture.md "Budgets").
   subPackages: [

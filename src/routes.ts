@@ -23,6 +23,7 @@ export const ROUTES = {
   secretaryWishReview: '/packages/secretary/pages/wish-review/index',
   secretaryWishFigures: '/packages/secretary/pages/wish-figures/index',
   lecturerReport: '/packages/reports/pages/lecturer-report/index',
+  notFound: '/pages/not-found/index',
 } as const
 
 /** A page URL with its query, values URL-encoded: `withQuery(ROUTES.lectureDetail, { id })`. */

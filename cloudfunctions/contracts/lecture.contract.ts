@@ -4,6 +4,7 @@ import { cursorSchema, openidSchema, pageLimitSchema, requiredText, text, urlSch
 import { CHECKIN_TOKEN_PATTERN, LECTURE_ID_PATTERN } from './rules/check-in-scene.rules'
 import { REASON_MAX, WEB_LINK_MESSAGE, WEB_LINK_PATTERN } from './rules/common.rules'
 import {
+  ATTENDANCE_SEARCH_MAX,
   AUDIENCES,
   CHECKIN_MODES,
   CHECKIN_WINDOW_MAX_MINUTES,
@@ -158,6 +159,9 @@ export interface LectureDetail extends LectureView {
   me: MyLectureStatus
 }
 
+/** What the display polls between codes: the count and the newest names, no code (nothing to mint). */
+export type DisplayCount = Pick<DisplayCode, 'checkinCount' | 'recent'>
+
 export interface DisplayCode {
   token: string
   /** What the QR code on the display encodes: an H5 URL locally, in-app scanner content in the mini-program. */
@@ -268,6 +272,7 @@ export const lectureContract = {
   ),
   get: action<LectureDetail>()(byId),
   displayCode: action<DisplayCode>()(z.strictObject({ lectureId: lectureIdSchema, withMiniCode: z.boolean().optional() })),
+  displayCount: action<DisplayCount>()(byId),
   checkIn: action<CheckInResult>()(
     z.strictObject({
       lectureId: lectureIdSchema,
@@ -276,7 +281,13 @@ export const lectureContract = {
     }),
   ),
   attendance: action<AttendancePage>()(
-    z.strictObject({ lectureId: lectureIdSchema, cursor: cursorSchema.optional(), limit: pageLimitSchema.optional() }),
+    z.strictObject({
+      lectureId: lectureIdSchema,
+      /** Part of a name (the secretary's view only: the speaker sees masked names and may not search them). */
+      search: text(ATTENDANCE_SEARCH_MAX).optional(),
+      cursor: cursorSchema.optional(),
+      limit: pageLimitSchema.optional(),
+    }),
   ),
   markAttendance: action<AttendanceRow>()(
     z.strictObject({

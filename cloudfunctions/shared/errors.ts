@@ -1,3 +1,4 @@
+import { fieldLabel } from './field-labels'
 import type { ErrorBody, FailEnvelope } from '../contracts/envelope'
 
 /**
@@ -43,5 +44,7 @@ function firstMessage(fields?: Record<string, string>): string | undefined {
   const first = Object.entries(fields)[0]
   if (!first) return undefined
   const [path, message] = first
-  return path ? `${message}（${path}）` : message
+  // Named as a person calls it, never by its key; a message that already names it stands alone.
+  const label = fieldLabel(path)
+  return label && !message.includes(label) ? `${label}：${message}` : message
 }

@@ -208,12 +208,17 @@ export function fieldsOf(error: z.ZodError): Record<string, string> {
 
 function messageOf(issue: z.core.$ZodIssue): string {
   switch (issue.code) {
+    // People read these messages: no key, type or option names in them (the app never sends an unknown key).
     case 'unrecognized_keys':
-      return `不支持的字段：${issue.keys.join('、')}`
+      return '含有不支持的内容，请升级小程序后重试'
     case 'invalid_type':
       return issue.input === undefined ? '此项必填' : '格式不正确'
+    case 'invalid_value':
+      return '不是可选的值'
     case 'too_big':
-      return issue.origin === 'string' ? `内容太长，最多 ${String(issue.maximum)} 个字` : issue.message
+      return issue.origin === 'string' ? `内容太长，最多 ${String(issue.maximum)} 个字` : `不能大于 ${String(issue.maximum)}`
+    case 'too_small':
+      return issue.origin === 'string' ? issue.message : `不能小于 ${String(issue.minimum)}`
     default:
       return issue.message
   }

@@ -1,4 +1,4 @@
-import { act, render, waitFor } from '@testing-library/react'
+import { act, fireEvent, render, waitFor } from '@testing-library/react'
 import { Current } from '@tarojs/runtime'
 import type { LectureDetail, SecretaryAttendancePage, SpeakerAttendancePage, SpeakerAttendanceRow } from '@contracts'
 import LectureAttendancePage from '@/packages/secretary/pages/lecture-attendance/index'
@@ -89,5 +89,18 @@ describe('签到名单 as the secretary', () => {
     expect(container.querySelectorAll('.attendance-row__remove')).toHaveLength(1)
     expect(container.querySelectorAll('.attendance-row__restore')).toHaveLength(1)
     expect(container.querySelector('.lecture-attendance__add')).not.toBeNull()
+  })
+
+  it('lists in check-in order and finds people by part of a name, after a pause in typing', async () => {
+    const page: SecretaryAttendancePage = { view: 'secretary', items: [attendanceRow('demo-a', { name: '李秀英' })], checkinCount: 1 }
+    const { container, stub } = renderPage(lecture({ canManage: true, isSpeaker: false }), [page])
+    await waitFor(() => expect(names(container)).toEqual(['李秀英']))
+    expect(textOf(container, '.lecture-attendance__search')).toContain('按签到时间排列')
+    const box = container.querySelector('.lecture-attendance__search-input input') ?? container.querySelector('.lecture-attendance__search-input')
+    if (!box) throw new Error('no search box')
+    act(() => {
+      fireEvent.input(box, { target: { value: ' 秀英 ' }, detail: { value: ' 秀英 ' } })
+    })
+    await waitFor(() => expect(stub.calls.filter((c) => c.event.action === 'attendance').map((c) => c.event.search)).toEqual([undefined, '秀英']))
   })
 })

@@ -3,7 +3,7 @@ import { Current } from '@tarojs/runtime'
 import type { DisplayCode, LectureDetail, LectureView } from '@contracts'
 import LectureDisplayPage from '@/packages/secretary/pages/lecture-display/index'
 import { checkinPhase, formatCountdown } from '@/features/lectures/rules/lecture-timing.rules'
-import { AFTER_CHANGE_MS, narrowClockOffset, nextRefreshDelay, RETRY_MS, useDisplayCode } from '@/features/lectures/hooks/use-display-code'
+import { AFTER_CHANGE_MS, COUNT_POLL_MS, narrowClockOffset, nextRefreshDelay, RETRY_MS, useDisplayCode } from '@/features/lectures/hooks/use-display-code'
 import { stubCloud, textOf } from '../support/app/cloud-stub'
 import { lectureUnderWay } from '../support/app/fixtures'
 
@@ -63,7 +63,7 @@ describe('useDisplayCode', () => {
     await act(async () => {
       jest.advanceTimersByTime(11_900)
     })
-    expect(stub.calls).toHaveLength(1)
+    expect(stub.calls.filter((c) => c.event.action === 'displayCode')).toHaveLength(1)
     await act(async () => {
       jest.advanceTimersByTime(AFTER_CHANGE_MS + 200)
     })
@@ -85,6 +85,27 @@ describe('useDisplayCode', () => {
     })
     await waitFor(() => expect(result.current.stale).toBeNull())
     expect(result.current.code?.token).not.toBe(second)
+  })
+
+  it('shows a new check-in within 5 s, between codes, by asking for the count alone', async () => {
+    let count = 0
+    const stub = stubCloud((_fn, event) => {
+      if (event.action === 'displayCount') return { ok: true, data: { checkinCount: count, recent: count ? [{ name: '李**', at: new Date().toISOString() }] : [] } }
+      return { ok: true, data: codeAt(Date.now(), count) }
+    })
+    const { result } = renderHook(() => useDisplayCode('Labc1234567'))
+    await waitFor(() => expect(result.current.status).toBe('ready'))
+    const token = result.current.code?.token
+    count = 1
+    await act(async () => {
+      jest.advanceTimersByTime(COUNT_POLL_MS)
+    })
+    await waitFor(() => expect(result.current.code?.checkinCount).toBe(1))
+    expect(COUNT_POLL_MS + 1000).toBeLessThanOrEqual(5000)
+    expect(result.current.code?.recent).toEqual([{ name: '李**', at: expect.any(String) }])
+    // The code on screen is the same one: only the count moved, and no code was asked for.
+    expect(result.current.code?.token).toBe(token)
+    expect(stub.calls.filter((c) => c.event.action === 'displayCode')).toHaveLength(1)
   })
 
   it('flags the code as no longer valid when refreshes keep failing past its grace', async () => {
@@ -188,6 +209,23 @@ describe('签到大屏 page', () => {
     await waitFor(() => expect(container.querySelector('.check-in-board__qr')).not.toBeNull())
     expect(codeCalls(stub)).toBeGreaterThanOrEqual(2)
     expect(container.querySelector('.lecture-display__not-open')).toBeNull()
+  })
+
+  it('offers 全屏显示 and hides it while the board is full screen, so the room does not see it', async () => {
+    stubCloud((_fn, event) => (event.action === 'get' ? { ok: true, data: lecture(-5 * MIN, 120 * MIN) } : { ok: true, data: codeAt(Date.now(), 3) }))
+    const { container } = render(<LectureDisplayPage />)
+    await waitFor(() => expect(container.querySelector('.lecture-display__fullscreen')).not.toBeNull())
+    const setFullscreen = (el: Element | null) => {
+      Object.defineProperty(document, 'fullscreenElement', { configurable: true, get: () => el })
+      act(() => {
+        document.dispatchEvent(new Event('fullscreenchange'))
+      })
+    }
+    setFullscreen(document.documentElement)
+    expect(container.querySelector('.lecture-display__fullscreen')).toBeNull()
+    expect(container.querySelector('.check-in-board__qr')).not.toBeNull()
+    setFullscreen(null)
+    expect(container.querySelector('.lecture-display__fullscreen')).not.toBeNull()
   })
 
   it('after check-in closed: says 签到已结束 with the final count, and asks for no code but the clock', async () => {

@@ -11,7 +11,7 @@ const ids = (rows: readonly AttendanceRow[]) => rows.map((r) => r.openid)
 /** The secretary's rows the hook holds, by openid (none if it took the list for a speaker's). */
 const listed = (att: UseAttendance) => (att.rows.view === 'secretary' ? ids(att.rows.items) : [])
 
-describe('placeAttendanceRow: the server order (`<lectureId>_<openid>`, code units)', () => {
+describe('placeAttendanceRow: the server order (check-in time, then `<lectureId>_<openid>` in code units)', () => {
   const rows = [row('demo-a'), row('demo-c'), row('demo-e')]
 
   it('inserts a new row where a reload would list it', () => {
@@ -20,6 +20,13 @@ describe('placeAttendanceRow: the server order (`<lectureId>_<openid>`, code uni
     expect(ids(placeAttendanceRow(rows, row('demo-z'), true))).toEqual(['demo-a', 'demo-c', 'demo-e', 'demo-z'])
     // Upper case sorts before lower case, as the database compares (not the locale's order).
     expect(ids(placeAttendanceRow(rows, row('demo-B'), true))).toEqual(['demo-B', 'demo-a', 'demo-c', 'demo-e'])
+  })
+
+  it('orders by check-in time first, the openid only between rows of the same moment', () => {
+    const timed = [row('demo-z', { at: '2026-11-22T11:20:00.000Z' }), row('demo-a', { at: '2026-11-22T11:30:00.000Z' })]
+    expect(ids(placeAttendanceRow(timed, row('demo-m', { at: '2026-11-22T11:25:00.000Z' }), true))).toEqual(['demo-z', 'demo-m', 'demo-a'])
+    expect(ids(placeAttendanceRow(timed, row('demo-0', { at: '2026-11-22T11:40:00.000Z' }), true))).toEqual(['demo-z', 'demo-a', 'demo-0'])
+    expect(ids(placeAttendanceRow(timed, row('demo-0', { at: '2026-11-22T11:40:00.000Z' }), false))).toEqual(['demo-z', 'demo-a'])
   })
 
   it('replaces a row already listed in place', () => {

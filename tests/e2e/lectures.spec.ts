@@ -226,4 +226,49 @@ describe('开放式党课: publish, display, scan, check in', () => {
     }
     expect(await page.content()).not.toContain('李秀英')
   })
+
+  it.each([
+    [1280, 720],
+    [1024, 768],
+  ])('shows every recent name on the display whole at %i×%i, none behind 全屏显示', async (width, height) => {
+    const at = Date.now()
+    const names = ['赵一鸣', '钱二丽', '孙三强', '周四海', '吴五洲']
+    const existing = await host.store.count('check_ins', { lectureId, name: names[0] })
+    if (!existing) {
+      await host.store.insert(
+        'check_ins',
+        names.map((name, i) => ({
+          _id: `${lectureId}_e2e-board-${i}`, lectureId, openid: `e2e-board-${i}`, name, branchId: 'demo-branch-1', branchName: '', visitor: false,
+          at: new Date(at + i), method: 'scan', present: true, flags: [], distanceMeters: null, reason: null, markedBy: null,
+          lectureTitle: TITLE, lectureStartAt: new Date(at), updatedAt: new Date(at + i),
+        })),
+      )
+    }
+    const before = page.viewportSize()
+    await page.setViewportSize({ width, height })
+    await actAs(DEMO_OPENIDS.secretary, `/#/packages/secretary/pages/lecture-display/index?id=${lectureId}`)
+    await page.locator('.check-in-board__person').nth(4).waitFor({ state: 'attached' })
+    await page.locator('.lecture-display__fullscreen').waitFor({ state: 'visible' })
+    const layout = await page.evaluate(() => {
+      const box = (el: Element | null) => el?.getBoundingClientRect() ?? null
+      const recent = box(document.querySelector('.check-in-board__recent'))
+      const button = box(document.querySelector('.lecture-display__fullscreen'))
+      const rows = Array.from(document.querySelectorAll('.check-in-board__person')).map((el) => {
+        const r = el.getBoundingClientRect()
+        return { top: r.top, bottom: r.bottom, left: r.left, right: r.right }
+      })
+      return { recent, button, rows }
+    })
+    if (!layout.recent || !layout.button) throw new Error('no board')
+    const { recent, button } = layout
+    const inside = layout.rows.filter((r) => r.left < recent.right && r.right > recent.left)
+    // At least the newest three fit; each shown row is whole, inside the list and clear of the button.
+    expect(inside.length).toBeGreaterThanOrEqual(3)
+    for (const r of inside) {
+      expect(r.top).toBeGreaterThanOrEqual(recent.top - 0.5)
+      expect(r.bottom).toBeLessThanOrEqual(recent.bottom + 0.5)
+      expect(r.bottom).toBeLessThanOrEqual(button.top + 0.5)
+    }
+    if (before) await page.setViewportSize(before)
+  })
 })

@@ -1,4 +1,4 @@
-import { LEDGER_TITLE_MAX, ledgerFileName, ledgerTitle } from '../../cloudfunctions/modules/lectures/attendance.rules'
+import { LEDGER_TITLE_MAX, ledgerFileName, ledgerIdentity, ledgerTitle, ledgerTotals } from '../../cloudfunctions/modules/lectures/attendance.rules'
 
 describe('ledger file name', () => {
   it('names the file after the lecture and its Beijing date', () => {
@@ -45,5 +45,28 @@ describe('ledger file name', () => {
     expect(ledgerTitle('学习党章！')).toBe('学习党章！')
     expect(ledgerTitle('党章/党规 学习:第一讲')).toBe('党章 党规 学习 第一讲')
     expect(ledgerTitle('   ')).toBe('党课')
+  })
+})
+
+describe('ledgerIdentity and ledgerTotals: 身份 and the totals line of the 签到台账', () => {
+  it.each([
+    ['secretary', '党员'],
+    ['member', '党员'],
+    ['resident', '群众'],
+    [null, '访客'],
+  ] as const)('a %s is %s', (role, identity) => {
+    expect(ledgerIdentity(role)).toBe(identity)
+  })
+
+  it('counts the present by 身份, the visitors from other branches, and the removed', () => {
+    expect(ledgerTotals([])).toBe('合计签到 0 人')
+    expect(
+      ledgerTotals([
+        { present: true, identity: '党员', visitor: false },
+        { present: true, identity: '党员', visitor: true },
+        { present: true, identity: '访客', visitor: true },
+        { present: false, identity: '群众', visitor: false },
+      ]),
+    ).toBe('合计签到 3 人（党员 2 人，访客 1 人）；其中外支部 2 人；撤销 1 人')
   })
 })

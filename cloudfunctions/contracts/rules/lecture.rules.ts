@@ -26,6 +26,8 @@ export const SPEAKER_NAME_MAX = 20
 export const PLACE_NAME_MAX = 60
 export const MATERIAL_TITLE_MAX = 60
 export const MATERIALS_MAX = 10
+/** The 签到名单's search box: part of a name. */
+export const ATTENDANCE_SEARCH_MAX = 20
 /** A lecture lasts at most a day. */
 export const LECTURE_MAX_MINUTES = 24 * 60
 

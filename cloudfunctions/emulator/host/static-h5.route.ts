@@ -1,7 +1,9 @@
 import { createReadStream } from 'node:fs'
-import { stat } from 'node:fs/promises'
+import { readFile, stat } from 'node:fs/promises'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import path from 'node:path'
+import { promisify } from 'node:util'
+import { brotliCompress, constants as zlibConstants, deflateSync, gzip } from 'node:zlib'
 import { escapeHtml, sendHtml } from './http-util'
 
 /**
@@ -28,6 +30,11 @@ const TYPES: Record<string, string> = {
   '.ttf': 'font/ttf',
   '.txt': 'text/plain; charset=utf-8',
 }
+
+/** Worth compressing: text; images and fonts are compressed already. */
+const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.json', '.map', '.svg', '.txt'])
+/** Below this a compressed answer saves nothing worth a header. */
+const COMPRESS_MIN_BYTES = 1024
 
 /** Taro's H5 output names assets `name.[contenthash:8].ext`. */
 const HASHED = /\.[0-9a-f]{8,}\.[A-Za-z0-9]+$/
@@ -57,6 +64,11 @@ export async function serveH5(req: IncomingMessage, res: ServerResponse, url: UR
   if (pathname.endsWith('/')) file = path.join(file, 'index.html')
 
   if (!(await isFile(file))) {
+    // The build has no icon: every page load would log a 404 for the one browsers ask for by themselves.
+    if (pathname === '/favicon.ico') {
+      sendFavicon(req, res)
+      return
+    }
     // Page URLs (no extension) fall back to the app, so a browser-mode route survives a reload;
     // a missing asset stays a 404 instead of turning into HTML the browser tries to run.
     if (path.extname(pathname) !== '') {
@@ -71,17 +83,29 @@ export async function serveH5(req: IncomingMessage, res: ServerResponse, url: UR
 
 async function sendFile(req: IncomingMessage, res: ServerResponse, file: string): Promise<void> {
   const info = await stat(file)
-  const etag = `W/"${info.size.toString(16)}-${Math.floor(info.mtimeMs).toString(16)}"`
+  const ext = path.extname(file).toLowerCase()
+  const compressible = COMPRESSIBLE.has(ext) && info.size >= COMPRESS_MIN_BYTES
+  const encoding = compressible ? pickEncoding(req.headers['accept-encoding']) : null
+  const version = `${info.size.toString(16)}-${Math.floor(info.mtimeMs).toString(16)}`
+  // One tag per representation: a cache must not answer 304 for a gzip body to a client asking for br.
+  const etag = `W/"${version}${encoding ? `-${encoding === 'br' ? 'br' : 'gz'}` : ''}"`
   const headers: Record<string, string> = {
-    'content-type': TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream',
+    'content-type': TYPES[ext] ?? 'application/octet-stream',
     'cache-control': HASHED.test(path.basename(file)) ? 'public, max-age=31536000, immutable' : 'no-cache',
     etag,
     'last-modified': info.mtime.toUTCString(),
     'x-content-type-options': 'nosniff',
+    ...(compressible ? { vary: 'Accept-Encoding' } : {}),
   }
   if (req.headers['if-none-match'] === etag) {
     res.writeHead(304, headers)
     res.end()
+    return
+  }
+  if (encoding) {
+    const body = await compressed(file, version, encoding)
+    res.writeHead(200, { ...headers, 'content-encoding': encoding, 'content-length': String(body.length) })
+    res.end(req.method === 'HEAD' ? undefined : body)
     return
   }
   res.writeHead(200, { ...headers, 'content-length': String(info.size) })
@@ -92,6 +116,92 @@ async function sendFile(req: IncomingMessage, res: ServerResponse, file: string)
   const stream = createReadStream(file)
   stream.on('error', () => res.destroy())
   stream.pipe(res)
+}
+
+type Encoding = 'br' | 'gzip'
+
+/** The client's preferred encoding we can make: br over gzip at equal weight; none refused by `q=0`. */
+function pickEncoding(header: string | string[] | undefined): Encoding | null {
+  const raw = Array.isArray(header) ? header.join(',') : (header ?? '')
+  const weights = new Map<string, number>()
+  for (const part of raw.split(',')) {
+    const [name, ...params] = part.trim().toLowerCase().split(';')
+    if (!name) continue
+    const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='))
+    const weight = q ? Number(q.slice(2)) : 1
+    weights.set(name, Number.isFinite(weight) ? weight : 0)
+  }
+  const weightOf = (e: Encoding) => weights.get(e) ?? (e === 'gzip' ? weights.get('x-gzip') : undefined) ?? weights.get('*') ?? 0
+  const best = (['br', 'gzip'] as const).filter((e) => weightOf(e) > 0).sort((a, b) => weightOf(b) - weightOf(a))
+  return best[0] ?? null
+}
+
+const brotli = promisify(brotliCompress)
+const gzipAsync = promisify(gzip)
+/** Each file compressed once per version and encoding (the H5 build is a few files; a rebuild replaces them). */
+const compressedCache = new Map<string, { version: string; body: Promise<Buffer> }>()
+
+function compressed(file: string, version: string, encoding: Encoding): Promise<Buffer> {
+  const key = `${encoding}:${file}`
+  const cached = compressedCache.get(key)
+  if (cached && cached.version === version) return cached.body
+  const body = readFile(file).then((raw) =>
+    encoding === 'br'
+      ? brotli(raw, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 9, [zlibConstants.BROTLI_PARAM_SIZE_HINT]: raw.length } })
+      : gzipAsync(raw, { level: 9 }),
+  )
+  // A failed read is not remembered: the next request tries again.
+  body.catch(() => compressedCache.delete(key))
+  compressedCache.set(key, { version, body })
+  return body
+}
+
+/** A 32×32 PNG in the app's red with a white bar (made once; a PNG is what every browser takes at /favicon.ico). */
+const FAVICON = makeIcon(32)
+
+function sendFavicon(req: IncomingMessage, res: ServerResponse): void {
+  res.writeHead(200, { 'content-type': 'image/png', 'content-length': String(FAVICON.length), 'cache-control': 'public, max-age=86400' })
+  res.end(req.method === 'HEAD' ? undefined : FAVICON)
+}
+
+function makeIcon(size: number): Buffer {
+  const rows: Buffer[] = []
+  for (let y = 0; y < size; y += 1) {
+    const row = Buffer.alloc(1 + size * 3)
+    for (let x = 0; x < size; x += 1) {
+      const bar = y >= size * 0.42 && y < size * 0.58 && x >= size * 0.2 && x < size * 0.8
+      row.set(bar ? [0xff, 0xff, 0xff] : [0xc8, 0x10, 0x2e], 1 + x * 3)
+    }
+    rows.push(row)
+  }
+  const header = Buffer.alloc(13)
+  header.writeUInt32BE(size, 0)
+  header.writeUInt32BE(size, 4)
+  header.set([8, 2, 0, 0, 0], 8)
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    pngChunk('IHDR', header),
+    pngChunk('IDAT', deflateSync(Buffer.concat(rows))),
+    pngChunk('IEND', Buffer.alloc(0)),
+  ])
+}
+
+function pngChunk(type: string, data: Buffer): Buffer {
+  const length = Buffer.alloc(4)
+  length.writeUInt32BE(data.length, 0)
+  const body = Buffer.concat([Buffer.from(type, 'ascii'), data])
+  const crc = Buffer.alloc(4)
+  crc.writeUInt32BE(crc32(body), 0)
+  return Buffer.concat([length, body, crc])
+}
+
+function crc32(bytes: Buffer): number {
+  let c = 0xffffffff
+  for (const b of bytes) {
+    c ^= b
+    for (let k = 0; k < 8; k += 1) c = c & 1 ? (c >>> 1) ^ 0xedb88320 : c >>> 1
+  }
+  return (c ^ 0xffffffff) >>> 0
 }
 
 async function isFile(file: string): Promise<boolean> {

@@ -63,3 +63,33 @@ export function ledgerTitle(title: string, max = LEDGER_TITLE_MAX): string {
 export function ledgerFileName(title: string, startDate: string): string {
   return `签到台账-${ledgerTitle(title)}-${startDate}.xlsx`
 }
+
+/** 身份 in the ledger: what the person is (their branch is a column of its own). */
+export type LedgerIdentity = '党员' | '群众' | '访客'
+
+/** A person's role in a branch now, null for no role in any branch. */
+export type LedgerRole = 'secretary' | 'member' | 'resident' | null
+
+/**
+ * A secretary is a 党员; a resident is 群众; someone with no role in any branch (no stored record now) is
+ * a 访客.
+ */
+export function ledgerIdentity(role: LedgerRole): LedgerIdentity {
+  if (role === 'secretary' || role === 'member') return '党员'
+  if (role === 'resident') return '群众'
+  return '访客'
+}
+
+/** The totals line the secretary files: who was there by 身份, visitors from other branches, removals. */
+export function ledgerTotals(rows: ReadonlyArray<{ present: boolean; identity: LedgerIdentity; visitor: boolean }>): string {
+  const present = rows.filter((r) => r.present)
+  const count = (identity: LedgerIdentity) => present.filter((r) => r.identity === identity).length
+  const parts = (['党员', '群众', '访客'] as const).map((i) => [i, count(i)] as const).filter(([, n]) => n > 0).map(([i, n]) => `${i} ${n} 人`)
+  const outside = present.filter((r) => r.visitor).length
+  const removed = rows.length - present.length
+  return [
+    `合计签到 ${present.length} 人${parts.length ? `（${parts.join('，')}）` : ''}`,
+    ...(outside ? [`其中外支部 ${outside} 人`] : []),
+    ...(removed ? [`撤销 ${removed} 人`] : []),
+  ].join('；')
+}

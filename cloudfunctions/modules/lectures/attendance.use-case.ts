@@ -8,10 +8,10 @@ import type {
   SecretaryAttendancePage,
   SpeakerAttendancePage,
 } from '../../contracts/lecture.contract'
-import { loadMember, isInBranch } from '../../shared/caller'
+import { loadMember, isInBranch, type MemberDoc } from '../../shared/caller'
 import { Collections } from '../../shared/collections'
-import { decodeCursor, encodeCursor, openCursor, sealCursor } from '../../shared/cursor'
-import { findById, inTransaction, insertOnce, txGet, updateWhere, type Database } from '../../shared/db'
+import { decodeCursor, encodeCursor, openCursor, sealCursor, type Cursor } from '../../shared/cursor'
+import { findById, findMany, inTransaction, insertOnce, txGet, updateWhere, type Database } from '../../shared/db'
 import { storeFile } from '../../shared/file-storage'
 import type { ContextFor } from '../../shared/router'
 import { formatBeijing } from '../../shared/time'
@@ -19,12 +19,13 @@ import { findBranch } from '../members/member.repository'
 import type { LectureRatings } from './lecture-ratings.port'
 import { LectureErrors } from './lecture.errors'
 import { toAttendanceRow, toMyCheckIn, toSpeakerAttendanceRow } from './lecture.mapper'
-import { checkInId, findLecture, listCheckIns, myCheckIns as queryMyCheckIns, presentCheckIns, type CheckInDoc, type LectureDoc } from './lecture.repository'
+import { attendanceRecords, checkInId, findLecture, myCheckIns as queryMyCheckIns, presentCheckIns, type CheckInDoc, type LectureDoc } from './lecture.repository'
 import { ownLecture } from './manage-lecture.use-case'
-import { ledgerFileName } from './attendance.rules'
+import { ledgerFileName, type LedgerRole } from './attendance.rules'
 
 const PAGE_SIZE = 50
 const EXPORT_BATCH = 500
+const ROLE_BATCH = 100
 
 /** The branch's secretary and the lecture's speaker see who attended; nobody else does. */
 async function lectureForAttendance(ctx: ContextFor<'inBranch'>, lectureId: string): Promise<{ lecture: LectureDoc; secretary: boolean }> {
@@ -40,22 +41,32 @@ async function lectureForAttendance(ctx: ContextFor<'inBranch'>, lectureId: stri
  * The secretary gets every record (removed ones too, openids for markAttendance); the speaker gets
  * present attendees only, by masked name and a per-lecture key, and a cursor they cannot read.
  */
-export async function attendance(input: { lectureId: string; cursor?: string; limit?: number }, ctx: ContextFor<'inBranch'>): Promise<AttendancePage> {
+export async function attendance(
+  input: { lectureId: string; search?: string; cursor?: string; limit?: number },
+  ctx: ContextFor<'inBranch'>,
+): Promise<AttendancePage> {
   const { lecture, secretary } = await lectureForAttendance(ctx, input.lectureId)
   const limit = input.limit ?? PAGE_SIZE
-  return secretary ? secretaryAttendance(ctx.db, lecture, input.cursor, limit) : speakerAttendance(ctx.db, lecture, input.cursor, limit)
+  // The speaker may not search: a match by full name would tell who is behind a masked one.
+  return secretary ? secretaryAttendance(ctx.db, lecture, input.search, input.cursor, limit) : speakerAttendance(ctx.db, lecture, input.cursor, limit)
 }
 
-async function secretaryAttendance(db: Database, lecture: LectureDoc, cursor: string | undefined, limit: number): Promise<SecretaryAttendancePage> {
-  const after = decodeCursor(cursor)
-  const rows = await listCheckIns(db, lecture._id, after?.id ?? null, limit + 1)
+/** In check-in order, `(at, _id)` keyset (neither moves once written), removed records too. */
+async function secretaryAttendance(
+  db: Database,
+  lecture: LectureDoc,
+  search: string | undefined,
+  cursor: string | undefined,
+  limit: number,
+): Promise<SecretaryAttendancePage> {
+  const rows = await attendanceRecords(db, lecture._id, { after: decodeCursor(cursor), ...(search ? { search } : {}), limit: limit + 1 })
   const page = rows.slice(0, limit)
   const last = page[page.length - 1]
   return {
     view: 'secretary',
     items: page.map((row) => toAttendanceRow(row)),
     checkinCount: lecture.checkinCount,
-    ...(rows.length > limit && last ? { nextCursor: encodeCursor({ t: 0, id: last._id }) } : {}),
+    ...(rows.length > limit && last ? { nextCursor: encodeCursor({ t: last.at.getTime(), id: last._id }) } : {}),
   }
 }
 
@@ -156,23 +167,35 @@ export async function markAttendance(
 export async function exportAttendance(input: { lectureId: string }, ctx: ContextFor<'secretary'>): Promise<ExportResult> {
   const lecture = await ownLecture(ctx, input.lectureId)
   const rows: CheckInDoc[] = []
-  let afterId: string | null = null
+  let after: Cursor | null = null
   for (;;) {
-    const batch = await listCheckIns(ctx.db, lecture._id, afterId, EXPORT_BATCH)
+    const batch = await attendanceRecords(ctx.db, lecture._id, { after, limit: EXPORT_BATCH })
     rows.push(...batch)
     const last = batch[batch.length - 1]
     if (batch.length < EXPORT_BATCH || !last) break
-    afterId = last._id
+    after = { t: last.at.getTime(), id: last._id }
   }
+  const roles = await rolesOf(ctx.db, rows.map((r) => r.openid))
   // Loaded on the first export only: exceljs and its zip libraries are most of the function's code,
   // and an instance serving check-ins never needs them (config/build-functions.mjs keeps the ledger
   // in a file of its own beside index.js).
   const { buildAttendanceWorkbook } = await import('./attendance.ledger')
-  const buffer = await buildAttendanceWorkbook(lecture, rows)
+  const buffer = await buildAttendanceWorkbook(lecture, rows, (openid) => roles.get(openid) ?? null)
   const fileName = ledgerFileName(lecture.title, formatBeijing(lecture.startAt, 'YYYYMMDD'))
   const cloudPath = `exports/attendance/${lecture._id}/${formatBeijing(ctx.now, 'YYYYMMDD-HHmmss')}.xlsx`
   const { fileID, url } = await storeFile(cloudPath, buffer)
   return { fileID, url, fileName, rows: rows.length }
+}
+
+/** Each person's role now, by openid (a member's `_id` is their openid), 100 ids to a query. */
+async function rolesOf(db: Database, openids: string[]): Promise<Map<string, LedgerRole>> {
+  const roles = new Map<string, LedgerRole>()
+  for (let i = 0; i < openids.length; i += ROLE_BATCH) {
+    const ids = openids.slice(i, i + ROLE_BATCH)
+    const found = await findMany<MemberDoc>(db.collection(Collections.members).where({ _id: db.command.in(ids) }).limit(ids.length))
+    for (const m of found) roles.set(m._id, isInBranch(m) ? m.role : null)
+  }
+  return roles
 }
 
 export async function myCheckIns(input: { cursor?: string; limit?: number }, ctx: ContextFor<'inBranch'>): Promise<Page<MyCheckIn>> {

@@ -101,11 +101,27 @@ export async function listLectures(
   )
 }
 
-/** Check-ins of a lecture in id order (keyset on `_id`), for the attendance list and the ledger. */
-export async function listCheckIns(db: Database, lectureId: string, afterId: string | null, limit: number): Promise<CheckInDoc[]> {
+/**
+ * Every record of a lecture (removed ones too) in check-in order, `(at, _id)` keyset, optionally only
+ * names containing `search` (matched literally). Index: check_ins { lectureId: 1, at: 1, _id: 1 }; the
+ * name filter runs on the rows of that one lecture.
+ */
+export function attendanceRecords(db: Database, lectureId: string, options: { after: Cursor | null; search?: string; limit: number }): Promise<CheckInDoc[]> {
   const _ = db.command
-  const where = afterId ? { lectureId, _id: _.gt(afterId) } : { lectureId }
-  return findMany<CheckInDoc>(db.collection(Collections.checkIns).where(where).orderBy('_id', 'asc').limit(limit))
+  const conditions: object[] = [{ lectureId }]
+  if (options.search) conditions.push({ name: db.RegExp({ regexp: escapePattern(options.search), options: 'i' }) })
+  if (options.after) {
+    const t = new Date(options.after.t)
+    conditions.push(_.or([{ at: _.gt(t) }, { at: t, _id: _.gt(options.after.id) }]))
+  }
+  return findMany<CheckInDoc>(
+    db.collection(Collections.checkIns).where(_.and(conditions)).orderBy('at', 'asc').orderBy('_id', 'asc').limit(options.limit),
+  )
+}
+
+/** A person's text as a pattern that matches only itself. */
+function escapePattern(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 }
 
 export async function recentCheckIns(db: Database, lectureId: string, limit: number): Promise<CheckInDoc[]> {

@@ -2,7 +2,7 @@ import { lectureContract } from '../../contracts/lecture.contract'
 import { createRouter, withPreload } from '../../shared/router'
 import { attendance, exportAttendance, markAttendance, myCheckIns } from './attendance.use-case'
 import { getLecture, listLecturesFor } from './browse-lectures.use-case'
-import { checkIn, displayCode } from './check-in.use-case'
+import { checkIn, displayCode, displayCount } from './check-in.use-case'
 import type { LectureRatings } from './lecture-ratings.port'
 import { findLecture } from './lecture.repository'
 import { cancelLecture, createLecture, publishLecture, updateLecture } from './manage-lecture.use-case'
@@ -16,6 +16,7 @@ export const lectureRouter = (ratings: LectureRatings) => createRouter('lecture'
   list: { auth: 'inBranch', handle: (input, ctx) => listLecturesFor(input, ctx) },
   get: { auth: 'inBranch', handle: (input, ctx) => getLecture(input, ctx, ratings) },
   displayCode: { auth: 'secretary', handle: (input, ctx) => displayCode(input, ctx) },
+  displayCount: { auth: 'secretary', handle: (input, ctx) => displayCount(input, ctx) },
   checkIn: withPreload({ auth: 'inBranch', preload: (input, db) => findLecture(db, input.lectureId), handle: (input, ctx, lecture) => checkIn(input, ctx, lecture) }),
   attendance: { auth: 'inBranch', handle: (input, ctx) => attendance(input, ctx) },
   markAttendance: { auth: 'secretary', handle: (input, ctx) => markAttendance(input, ctx, ratings) },

@@ -1,5 +1,6 @@
 import { useEffect, useState, type ReactNode } from 'react'
 import { Button, Input, Text, View } from '@tarojs/components'
+import { CharCounter } from '../char-counter'
 import { Dialog } from '@nutui/nutui-react-taro'
 import { REASON_MAX } from '@contracts/rules'
 import './confirm-dialog.scss'
@@ -113,6 +114,7 @@ export function ConfirmDialog({
                 if (e.detail.value.trim()) setMissing(false)
               }}
             />
+            <CharCounter value={text} max={reason.maxLength ?? REASON_MAX} />
             {missing ? <Text className='confirm-dialog__field-error'>请填写{reason.label}</Text> : null}
           </View>
         ) : null}

@@ -1,4 +1,5 @@
 import { Input } from '@tarojs/components'
+import { CharCounter } from '../char-counter'
 import { FormField } from '../form-field'
 import './text-field.scss'
 
@@ -12,6 +13,11 @@ export interface TextFieldProps {
   /** `number` brings up the digit keyboard. */
   type?: 'text' | 'number'
   maxLength: number
+  /**
+   * `12/60` under the box and a line at the limit, so nothing is cut silently. On for text; a number
+   * (a phone, minutes) has a fixed shape that its own message explains.
+   */
+  counter?: boolean
   placeholder?: string
   /** On the field (label, box, message). */
   className?: string
@@ -20,7 +26,7 @@ export interface TextFieldProps {
 }
 
 /** A FormField whose control is one line typed by hand, in a box big enough for older readers. */
-export function TextField({ label, hint, error, value, onInput, type = 'text', maxLength, placeholder, className, inputClassName }: TextFieldProps) {
+export function TextField({ label, hint, error, value, onInput, type = 'text', maxLength, counter = type === 'text', placeholder, className, inputClassName }: TextFieldProps) {
   return (
     <FormField className={className} label={label} hint={hint} error={error}>
       <Input
@@ -31,6 +37,7 @@ export function TextField({ label, hint, error, value, onInput, type = 'text', m
         placeholder={placeholder}
         onInput={(e) => onInput(e.detail.value)}
       />
+      {counter ? <CharCounter value={value} max={maxLength} /> : null}
     </FormField>
   )
 }

@@ -1,3 +1,5 @@
 export { CallErrorNote, type CallErrorNoteProps } from './call-error-note'
 export { CallErrorView, type CallErrorViewProps } from './call-error-view'
 export { DEV_SIGN_IN_PATH, SignInHint, shouldOfferSignIn, signInUrl } from './sign-in-hint'
+export { isDeadEnd } from './dead-end'
+export { NotFoundView, type NotFoundViewProps } from './not-found-view'

@@ -1,9 +1,27 @@
-import { rm } from 'node:fs/promises'
+import { request } from 'node:http'
+import { rm, utimes } from 'node:fs/promises'
+import { brotliDecompressSync, gunzipSync } from 'node:zlib'
 import type { RunningHost } from '../../../cloudfunctions/emulator/host'
 import { DEMO_OPENIDS, DEMO_PEOPLE } from '../../../cloudfunctions/emulator/seed'
 import { createHostWorld, dataOf, writeH5, type HostWorld } from '../../support/host/host-test-kit'
 
 const INDEX_HTML = '<!doctype html><html><head><title>支部活动</title></head><body><div id="app"></div></body></html>'
+/** An app bundle big enough to be worth compressing. */
+const BIG_JS = Array.from({ length: 400 }, (_, i) => `export const value${i} = "支部活动 ${i}";`).join('\n')
+
+/** The raw answer, body as sent (Node's fetch would decompress it and hide Content-Encoding). */
+function rawGet(url: string, headers: Record<string, string> = {}, method = 'GET'): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: Buffer }> {
+  return new Promise((resolve, reject) => {
+    const req = request(url, { method, headers }, (res) => {
+      const chunks: Buffer[] = []
+      res.on('data', (c: Buffer) => chunks.push(c))
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }))
+      res.on('error', reject)
+    })
+    req.on('error', reject)
+    req.end()
+  })
+}
 
 describe('host: H5 files', () => {
   let world: HostWorld
@@ -16,6 +34,8 @@ describe('host: H5 files', () => {
       'js/app.0123abcd.js': 'console.log("app")',
       'css/app.89abcdef.css': 'body{}',
       'favicon.ico': 'icon',
+      'js/big.0123abcd.js': BIG_JS,
+      'js/plain.js': BIG_JS,
     })
     host = await world.start()
   })
@@ -43,6 +63,56 @@ describe('host: H5 files', () => {
     expect(icon.headers.get('cache-control')).toBe('no-cache')
     const again = await fetch(`${host.url}/favicon.ico`, { headers: { 'if-none-match': icon.headers.get('etag') ?? '' } })
     expect(again.status).toBe(304)
+  })
+
+  it('sends text assets compressed as the browser asks: br first, then gzip, else as they are', async () => {
+    const url = `${host.url}/js/big.0123abcd.js`
+    const br = await rawGet(url, { 'accept-encoding': 'gzip, deflate, br' })
+    expect(br.headers['content-encoding']).toBe('br')
+    expect(br.headers.vary).toBe('Accept-Encoding')
+    expect(Number(br.headers['content-length'])).toBe(br.body.length)
+    expect(br.body.length).toBeLessThan(Buffer.byteLength(BIG_JS) / 4)
+    expect(brotliDecompressSync(br.body).toString('utf8')).toBe(BIG_JS)
+
+    const gz = await rawGet(url, { 'accept-encoding': 'br;q=0, gzip' })
+    expect(gz.headers['content-encoding']).toBe('gzip')
+    expect(gunzipSync(gz.body).toString('utf8')).toBe(BIG_JS)
+    expect(gz.headers.etag).not.toBe(br.headers.etag)
+
+    const plain = await rawGet(url)
+    expect(plain.headers['content-encoding']).toBeUndefined()
+    expect(plain.body.toString('utf8')).toBe(BIG_JS)
+
+    const head = await rawGet(url, { 'accept-encoding': 'br' }, 'HEAD')
+    expect(head.headers['content-length']).toBe(String(br.body.length))
+    expect(head.body.length).toBe(0)
+    // A small file and an image go as they are.
+    expect((await rawGet(`${host.url}/css/app.89abcdef.css`, { 'accept-encoding': 'br' })).headers['content-encoding']).toBeUndefined()
+    expect((await rawGet(`${host.url}/favicon.ico`, { 'accept-encoding': 'br' })).headers['content-encoding']).toBeUndefined()
+  })
+
+  it('compresses a file once per version: a rebuilt file is compressed again', async () => {
+    const url = `${host.url}/js/plain.js`
+    const first = await rawGet(url, { 'accept-encoding': 'gzip' })
+    expect(gunzipSync(first.body).toString('utf8')).toBe(BIG_JS)
+    const changed = `${BIG_JS}\nexport const rebuilt = true;`
+    await writeH5(world.h5Dir, { 'js/plain.js': changed })
+    await utimes(`${world.h5Dir}/js/plain.js`, new Date(), new Date(Date.now() + 5000))
+    const second = await rawGet(url, { 'accept-encoding': 'gzip' })
+    expect(gunzipSync(second.body).toString('utf8')).toBe(changed)
+  })
+
+  it('serves an icon at /favicon.ico when the build has none, so no page load logs a 404', async () => {
+    const h5Dir = `${world.dir}/h5-no-icon`
+    await writeH5(h5Dir, { 'index.html': INDEX_HTML })
+    const other = await world.start({ h5Dir, dataDir: world.dataDir('no-icon') })
+    const icon = await rawGet(`${other.url}/favicon.ico`)
+    expect(icon.status).toBe(200)
+    expect(icon.headers['content-type']).toBe('image/png')
+    expect(icon.body.subarray(1, 4).toString('ascii')).toBe('PNG')
+    // The build's own icon wins.
+    expect((await rawGet(`${host.url}/favicon.ico`)).body.toString('utf8')).toBe('icon')
+    expect((await rawGet(`${other.url}/missing.ico`)).status).toBe(404)
   })
 
   it('falls back to the app for page paths and 404s missing assets', async () => {

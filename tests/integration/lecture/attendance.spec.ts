@@ -106,6 +106,49 @@ describe('lecture attendance', () => {
     expect(text).toContain('合计签到 1 人')
   })
 
+  it('files the ledger as a secretary would: 身份 and 本支部/外支部 apart, 补录 with when, Beijing date cells, A4 landscape one page wide', async () => {
+    const id = await publishedLecture({ audience: 'open' })
+    const token = await liveToken(id)
+    await ok(MEMBER, { action: 'checkIn', lectureId: id, token })
+    await ok(OTHER, { action: 'checkIn', lectureId: id, token })
+    await ok(SEC, { action: 'markAttendance', lectureId: id, openid: RESIDENT, present: true, reason: '手机没电，现场核实' })
+    const exported = await ok<{ url: string; rows: number }>(SEC, { action: 'exportAttendance', lectureId: id })
+    const ExcelJS = (await import('exceljs')).default
+    const wb = new ExcelJS.Workbook()
+    await wb.xlsx.load(Buffer.from(await (await fetch(exported.url)).arrayBuffer()) as unknown as ArrayBuffer)
+    const ws = wb.getWorksheet('签到台账')
+    if (!ws) throw new Error('no sheet')
+    expect(ws.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '4:4' })
+    expect(String(ws.getCell('A1').value)).toContain('签到台账')
+    expect(String(ws.getCell('A3').value)).toBe('合计签到 3 人（党员 2 人，群众 1 人）；其中外支部 1 人')
+    const header = (ws.getRow(4).values as unknown[]).slice(1)
+    expect(header).toEqual(['序号', '姓名', '身份', '本支部/外支部', '所在支部', '签到时间（北京时间）', '方式', '状态', '书记登记时间', '备注'])
+    const col = (name: string) => header.indexOf(name) + 1
+    const rowOf = (person: string) => {
+      for (let r = 5; r <= ws.rowCount; r += 1) if (ws.getRow(r).getCell(col('姓名')).value === nameOf(person)) return ws.getRow(r)
+      throw new Error(`no row for ${person}`)
+    }
+    const stored = await store().find('check_ins', { lectureId: id })
+    const atOf = (person: string) => new Date(stored.find((c) => c.openid === person)?.at as Date)
+    const beijingCell = (d: Date) => new Date(d.getTime() + 8 * 3600_000)
+    expect(rowOf(MEMBER).getCell(col('身份')).value).toBe('党员')
+    expect(rowOf(MEMBER).getCell(col('本支部/外支部')).value).toBe('本支部')
+    expect(rowOf(OTHER).getCell(col('身份')).value).toBe('党员')
+    expect(rowOf(OTHER).getCell(col('本支部/外支部')).value).toBe('外支部')
+    expect(rowOf(RESIDENT).getCell(col('身份')).value).toBe('群众')
+    // Times are date cells showing Beijing wall time, not text.
+    expect(rowOf(MEMBER).getCell(col('签到时间（北京时间）')).value).toEqual(beijingCell(atOf(MEMBER)))
+    expect(rowOf(MEMBER).getCell(col('签到时间（北京时间）')).numFmt).toBe('yyyy-mm-dd hh:mm:ss')
+    expect(rowOf(MEMBER).getCell(col('书记登记时间')).value).toBeNull()
+    const added = rowOf(RESIDENT)
+    expect(added.getCell(col('方式')).value).toBe('书记补录')
+    expect(added.getCell(col('书记登记时间')).value).toEqual(beijingCell(atOf(RESIDENT)))
+    expect(String(added.getCell(col('备注')).value)).toContain('书记补录')
+    expect(String(added.getCell(col('备注')).value)).toContain('原因：手机没电，现场核实')
+    const last = (ws.getRow(ws.rowCount).values as unknown[]).filter(Boolean)
+    expect(last).toEqual(['合计签到 3 人（党员 2 人，群众 1 人）；其中外支部 1 人'])
+  })
+
   it.each<[string, string, string | null, { view: 'secretary'; openids: string[] } | { view: 'speaker'; names: string[] } | string]>([
     ['secretary of the branch', 'both attendees', SEC, { view: 'secretary', openids: [MEMBER, OTHER] }],
     ['speaker', 'both attendees, masked', MEMBER2, { view: 'speaker', names: ['李**', maskName(nameOf(OTHER))] }],
@@ -254,11 +297,25 @@ describe('lecture attendance', () => {
       expect(names[3]).toBe(maskName('访客党员0'))
     })
 
-    it("leaves the secretary's view as it was: every record, removed ones with the reason, openid order, the plain cursor", async () => {
+    /** Openids of a lecture's records (removed ones too) in (at, _id) order, as stored: the secretary's order. */
+    async function recordOrder(lectureId: string): Promise<string[]> {
+      const stored = await store().find('check_ins', { lectureId })
+      const key = (c: Json) => [new Date(c.at as Date).getTime(), String(c._id)] as const
+      return [...stored]
+        .sort((a, b) => {
+          const [ta, ia] = key(a)
+          const [tb, ib] = key(b)
+          return ta - tb || (ia < ib ? -1 : ia > ib ? 1 : 0)
+        })
+        .map((c) => String(c.openid))
+    }
+
+    it("gives the secretary every record, removed ones with the reason, in check-in order with an (at, _id) cursor", async () => {
       const answers = await pages(SEC, id, 2)
       const items = answers.flatMap((a) => a.items)
       for (const a of answers) expect(a).toMatchObject({ view: 'secretary', checkinCount: present.length })
-      expect(items.map((r) => r.openid)).toEqual([...recorded].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)))
+      expect(items.map((r) => r.openid)).toEqual(await recordOrder(id))
+      expect([...items.map((r) => String(r.at))]).toEqual([...items.map((r) => String(r.at))].sort())
       expect(items.find((r) => r.openid === SEC2)).toEqual({
         openid: SEC2,
         name: nameOf(SEC2),
@@ -274,7 +331,25 @@ describe('lecture attendance', () => {
       expect(items.find((r) => r.openid === MEMBER)).toMatchObject({ name: nameOf(MEMBER), flags: ['far'], distanceMeters: expect.any(Number), present: true })
       expect(items.find((r) => r.openid === RESIDENT)).toMatchObject({ method: 'manual', reason: ADDED_REASON })
       const cursors = answers.map((a) => a.nextCursor).filter((c): c is string => typeof c === 'string')
-      expect(cursors.map((c) => decodeCursor(c))).toEqual(answers.slice(0, -1).map((a) => ({ t: 0, id: `${id}_${String(a.items[a.items.length - 1]?.openid)}` })))
+      expect(cursors.map((c) => decodeCursor(c))).toEqual(
+        answers.slice(0, -1).map((a) => {
+          const last = a.items[a.items.length - 1]
+          return { t: new Date(String(last?.at)).getTime(), id: `${id}_${String(last?.openid)}` }
+        }),
+      )
+    })
+
+    it('finds the secretary\'s records by part of a name, paging within the matches, and takes the search as text', async () => {
+      const page = await ok<Paged>(SEC, { action: 'attendance', lectureId: id, search: '访客党员', limit: 2 })
+      expect(page.items.map((r) => r.name)).toEqual(['访客党员0', '访客党员1'])
+      const rest = await ok<Paged>(SEC, { action: 'attendance', lectureId: id, search: '访客党员', limit: 10, cursor: page.nextCursor })
+      expect(rest.items.map((r) => r.name)).toEqual(['访客党员2', '访客党员3', '访客党员4'])
+      expect(rest.nextCursor).toBeUndefined()
+      const one = await ok<Paged>(SEC, { action: 'attendance', lectureId: id, search: ' 党员3 ' })
+      expect(one.items.map((r) => r.name)).toEqual(['访客党员3'])
+      // Characters a pattern would read as operators are matched literally.
+      expect((await ok<Paged>(SEC, { action: 'attendance', lectureId: id, search: '.*' })).items).toEqual([])
+      expect(await errorCode(SEC, { action: 'attendance', lectureId: id, search: { $ne: null } })).toBe('COMMON.INVALID_INPUT')
     })
 
     it('gives a speaker who is also the branch secretary the secretary view', async () => {

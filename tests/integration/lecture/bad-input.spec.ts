@@ -124,8 +124,16 @@ describe('lecture: bad input is refused with COMMON.INVALID_INPUT', () => {
         const res = await call(openid, event(ids))
         expect(res).toMatchObject({ ok: false, error: { code } })
         if (!res.ok) expect(res.error.message).toMatch(/[\u4e00-\u9fa5]/)
+        // Never a field's internal key (`（lectureId）`) nor a type or option name: people read this message.
+        if (!res.ok) for (const key of [...keysOf(event(ids)), 'expected', 'number', 'string']) expect([key, res.error.message]).toEqual([key, expect.not.stringContaining(key)])
         expect(await storedState()).toBe(before)
       },
     )
   })
 })
+
+/** Every key of an event, nested ones too, but `action` (its value is named when unknown). */
+function keysOf(value: unknown): string[] {
+  if (typeof value !== 'object' || value === null) return []
+  return Object.entries(value).flatMap(([k, v]) => [...(k === 'action' ? [] : [k]), ...keysOf(v)])
+}

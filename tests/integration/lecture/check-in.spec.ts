@@ -44,6 +44,15 @@ describe('lecture.checkIn', () => {
     expect(await ok<Json>(MEMBER, { action: 'get', lectureId: id })).toMatchObject({ me: { checkedIn: true } })
   })
 
+  it('gives the display the count and the newest masked names between codes, to its secretary only', async () => {
+    const id = await publishedLecture()
+    expect(await ok<Json>(SEC, { action: 'displayCount', lectureId: id })).toEqual({ checkinCount: 0, recent: [] })
+    await ok(MEMBER, { action: 'checkIn', lectureId: id, token: await liveToken(id) })
+    expect(await ok<Json>(SEC, { action: 'displayCount', lectureId: id })).toEqual({ checkinCount: 1, recent: [{ name: '李**', at: expect.any(String) }] })
+    expect(await errorCode(MEMBER, { action: 'displayCount', lectureId: id })).toBe('AUTH.FORBIDDEN')
+    expect(await errorCode(SEC, { action: 'displayCount', lectureId: id, withMiniCode: true })).toBe('COMMON.INVALID_INPUT')
+  })
+
   it('gives the display a mini-program code that opens the check-in page with the scene', async () => {
     const id = await publishedLecture()
     const code = await ok<{ scene: string; miniCode: string }>(SEC, { action: 'displayCode', lectureId: id, withMiniCode: true })

@@ -1,6 +1,6 @@
 // `@tarojs/taro` for Jest: the real H5 APIs, plus page hooks. In a build the hooks are wired by Taro's
 // loader; here mount-time hooks run once on mount, and the event hooks (pull-down refresh, reach
-// bottom) are recorded so a test can fire them: `require('@tarojs/taro').__fire('usePullDownRefresh')`.
+// bottom) are recorded so a test can fire them: `require('@tarojs/taro').__fire('usePullDownRefresh')`. The app's usePageNotFound is recorded the same way.
 // jsdom has no page router: the page stack is empty, and navigateTo / redirectTo / switchTab / reLaunch /
 // navigateBack succeed and are recorded instead: `__navigations()` lists `{ kind, url }` in order,
 // `__resetNavigations()` starts over.
@@ -28,7 +28,7 @@ const recorded = (name) => (fn) => {
 const noop = () => {}
 const hooks = {
   useLoad: once, useLaunch: once, useReady: once, useDidShow: once, useDidHide: noop, useUnload: noop,
-  usePullDownRefresh: recorded('usePullDownRefresh'), useReachBottom: recorded('useReachBottom'),
+  usePullDownRefresh: recorded('usePullDownRefresh'), useReachBottom: recorded('useReachBottom'), usePageNotFound: recorded('usePageNotFound'),
   usePageScroll: noop, useShareAppMessage: noop, useShareTimeline: noop, useResize: noop,
   useRouter: () => Current.router || { params: {}, path: '' },
 }

@@ -41,13 +41,28 @@ export interface UseAttendance extends UsePagedList<AttendanceEntry, AttendanceP
 }
 
 /** Who attended one lecture (its secretary and its speaker may look), a page at a time. */
-export function useAttendance(lectureId: string | null, { enabled = true, pageSize = ATTENDANCE_PAGE_SIZE }: { enabled?: boolean; pageSize?: number } = {}): UseAttendance {
+export function useAttendance(
+  lectureId: string | null,
+  { enabled = true, pageSize = ATTENDANCE_PAGE_SIZE, search = '' }: { enabled?: boolean; pageSize?: number; search?: string } = {},
+): UseAttendance {
+  const term = search.trim()
   const fetchPage = useCallback(
     (cursor: string | undefined) =>
-      callCloud('lecture', 'attendance', cursor ? { lectureId: lectureId ?? '', cursor, limit: pageSize } : { lectureId: lectureId ?? '', limit: pageSize }),
-    [lectureId, pageSize],
+      callCloud('lecture', 'attendance', {
+        lectureId: lectureId ?? '',
+        limit: pageSize,
+        ...(term ? { search: term } : {}),
+        ...(cursor ? { cursor } : {}),
+      }),
+    [lectureId, pageSize, term],
   )
-  const list = usePagedList<AttendanceEntry, AttendancePage>({ fetchPage, key: `${lectureId ?? ''}:${pageSize}`, keyOf, enabled: enabled && Boolean(lectureId) })
+  // A new search term is a new list (its own first page and cursors).
+  const list = usePagedList<AttendanceEntry, AttendancePage>({
+    fetchPage,
+    key: `${lectureId ?? ''}:${pageSize}:${term}`,
+    keyOf,
+    enabled: enabled && Boolean(lectureId),
+  })
   const view = list.lastPage?.view ?? 'secretary'
   const rows = useMemo<AttendanceRows>(
     () => (view === 'speaker' ? { view, items: list.items.filter(isSpeakerRow) } : { view, items: list.items.filter(isSecretaryRow) }),

@@ -59,6 +59,11 @@ export function useServerClock(device: () => number = Date.now): ServerClock {
 /** After the slot changes, wait this long so the server surely mints the next token. */
 export const AFTER_CHANGE_MS = 300
 export const RETRY_MS = 2000
+/**
+ * While open, the count and newest names are asked for this often between codes (`displayCount`: no code
+ * minted), so a check-in shows within 5 s however long the slot.
+ */
+export const COUNT_POLL_MS = 4000
 /** Not live: how often the server's clock is read again. */
 export const PROBE_MS = 5 * 60_000
 const MIN_DELAY_MS = 1000
@@ -154,14 +159,25 @@ export function useDisplayCode(
       schedule(RETRY_MS)
     }
 
+    // A failed poll is left to the code's own refresh, which says so on screen.
+    const pollCount = async () => {
+      if (!last) return
+      const res = await callCloud('lecture', 'displayCount', { lectureId })
+      if (!alive || !res.ok) return
+      const { checkinCount, recent } = res.data
+      setCode((prev) => (prev ? { ...prev, checkinCount, recent } : prev))
+    }
+
     setStatus('loading')
     setError(null)
     void fetchCode()
     const tick = live ? setInterval(() => setNow(serverNow()), TICK_MS) : undefined
+    const counting = live ? setInterval(() => void pollCount(), COUNT_POLL_MS) : undefined
     return () => {
       alive = false
       clearTimeout(timer)
       clearInterval(tick)
+      clearInterval(counting)
     }
   }, [lectureId, enabled, live, mode, attempt, serverNow, learn])
 

@@ -10,6 +10,7 @@ import {
 import { ConfirmDialog } from '@/components/confirm-dialog'
 import { DateTimeField } from '@/components/date-time-field'
 import { ErrorNote } from '@/components/error-note'
+import { CharCounter } from '@/components/char-counter'
 import { FormField, INVALID_FIELD_SELECTOR } from '@/components/form-field'
 import { OptionGroup } from '@/components/option-group'
 import { TextField } from '@/components/text-field'
@@ -100,6 +101,7 @@ export function LectureForm({ initial, minDate, submitText, submitting, fieldErr
             placeholder='讲什么、要准备什么'
             onInput={(e) => set('topic', e.detail.value)}
           />
+          <CharCounter value={v.topic} max={TOPIC_MAX} />
         </FormField>
       </View>
 

@@ -50,6 +50,7 @@ export function JoinForm({ onJoined }: JoinFormProps) {
         error={fieldErrors.code}
         value={code}
         maxLength={SECRETARY_CODE_LENGTH}
+        counter={false}
         placeholder={`${SHARED_CODE_LENGTH} 到 ${SECRETARY_CODE_LENGTH} 位字母或数字`}
         onInput={(x) => setCode(normaliseInviteCode(x))}
       />

@@ -1,12 +1,14 @@
-import { useMemo, useState } from 'react'
+import { useEffect, useMemo, useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Button, Text, View } from '@tarojs/components'
 import type { AttendanceRow as AttendanceRowData, ExportResult, MemberRow } from '@contracts'
+import { ATTENDANCE_SEARCH_MAX } from '@contracts/rules'
 import { AttendanceRow } from '@/components/attendance-row'
 import { ConfirmDialog } from '@/components/confirm-dialog'
 import { EmptyState } from '@/components/empty-state'
 import { LoadingState } from '@/components/loading-state'
 import { PagedList } from '@/components/paged-list'
+import { TextField } from '@/components/text-field'
 import { AttendeePicker } from '@/features/lectures/attendee-picker'
 import { openLedger } from '@/features/lectures/platform/open-ledger'
 import { useAttendance } from '@/features/lectures/hooks/use-attendance'
@@ -16,6 +18,8 @@ import { usePagedListPage } from '@/features/shared/use-page-refresh'
 import { formatLectureTime, formatMoment } from '@/utils/beijing-time'
 import { safeDecode } from '@/utils/safe-decode'
 import './index.scss'
+
+const SEARCH_PAUSE_MS = 300
 
 type Marking = { kind: 'add' } | { kind: 'remove'; row: AttendanceRowData } | { kind: 'restore'; row: AttendanceRowData }
 
@@ -31,7 +35,14 @@ export default function LectureAttendancePage() {
   const l = lecture.data
   const mayRead = Boolean(l && l.me.canSeeAttendance)
   const canManage = Boolean(l && l.me.canManage && l.status === 'published')
-  const att = useAttendance(lectureId, { enabled: mayRead })
+  const [typed, setTyped] = useState('')
+  const [search, setSearch] = useState('')
+  // The list follows the box after a pause in typing, not at every keystroke.
+  useEffect(() => {
+    const timer = setTimeout(() => setSearch(typed.trim()), SEARCH_PAUSE_MS)
+    return () => clearTimeout(timer)
+  }, [typed])
+  const att = useAttendance(lectureId, { enabled: mayRead, search })
   const [marking, setMarking] = useState<Marking | null>(null)
   const [picked, setPicked] = useState<MemberRow | null>(null)
   const [exported, setExported] = useState<ExportResult | null>(null)
@@ -127,17 +138,32 @@ export default function LectureAttendancePage() {
       {rows.view === 'speaker' ? (
         <Text className='lecture-attendance__speaker-note'>作为主讲人，你看到的是到场人员（姓名已部分隐去）；完整台账由支部书记保管。</Text>
       ) : null}
+      {rows.view === 'secretary' ? (
+        <TextField
+          className='lecture-attendance__search'
+          inputClassName='lecture-attendance__search-input'
+          value={typed}
+          onInput={setTyped}
+          maxLength={ATTENDANCE_SEARCH_MAX}
+          placeholder='按姓名查找'
+          hint='按签到时间排列'
+        />
+      ) : null}
       <PagedList
         list={att}
         className='lecture-attendance__list'
         loadingText='正在加载签到名单…'
         errorView={CallErrorView}
         empty={
-          <EmptyState
-            className='lecture-attendance__empty'
-            title='还没有人签到'
-            hint={canManage ? '大家扫描签到大屏上的二维码后会出现在这里；没带手机的人可以点“补录签到”。' : '大家扫码签到后会出现在这里。'}
-          />
+          search ? (
+            <EmptyState className='lecture-attendance__empty' title={`没有找到姓名含“${search}”的签到记录`} hint='换个字再找，或清空搜索框查看全部。' />
+          ) : (
+            <EmptyState
+              className='lecture-attendance__empty'
+              title='还没有人签到'
+              hint={canManage ? '大家扫描签到大屏上的二维码后会出现在这里；没带手机的人可以点“补录签到”。' : '大家扫码签到后会出现在这里。'}
+            />
+          )
         }
         endText='已经到底了'
         renderItem={(r) =>

@@ -159,9 +159,10 @@ export default function LectureDisplayPage() {
   )
 }
 
-/** In a browser: the board alone on the projector. */
+/** In a browser: the board alone on the projector. Gone while full screen: the room sees only the board. */
 function FullscreenButton() {
-  if (process.env.TARO_ENV !== 'h5') return null
+  const full = useFullscreen()
+  if (process.env.TARO_ENV !== 'h5' || full) return null
   return (
     <Button
       className='app-button app-button--secondary app-button--block lecture-display__fullscreen'
@@ -170,6 +171,19 @@ function FullscreenButton() {
       全屏显示（投影时用）
     </Button>
   )
+}
+
+/** Whether the browser shows the page full screen (always false in the mini-program). */
+function useFullscreen(): boolean {
+  const [full, setFull] = useState(false)
+  useEffect(() => {
+    if (process.env.TARO_ENV !== 'h5' || typeof document === 'undefined') return undefined
+    const update = () => setFull(Boolean(document.fullscreenElement))
+    update()
+    document.addEventListener('fullscreenchange', update)
+    return () => document.removeEventListener('fullscreenchange', update)
+  }, [])
+  return full
 }
 
 /** The screen outside the check-in window: the lecture, then what is the case instead of a code. */

@@ -1,0 +1,1 @@
+export { CharCounter, type CharCounterProps } from './char-counter'
