@@ -103,7 +103,7 @@ export async function listLectures(
 
 /**
  * Every record of a lecture (removed ones too) in check-in order, `(at, _id)` keyset, optionally only
- * names containing `search` (matched literally). Index: check_ins { lectureId: 1, at: 1, _id: 1 }; the
+ * names containing `search` (matched literally). Index: check_ins lecture_at (cloudbaserc.json); the
  * name filter runs on the rows of that one lecture.
  */
 export function attendanceRecords(db: Database, lectureId: string, options: { after: Cursor | null; search?: string; limit: number }): Promise<CheckInDoc[]> {
