@@ -1,8 +1,8 @@
-import { act, fireEvent, render, waitFor } from '@testing-library/react'
+import { act, render, waitFor } from '@testing-library/react'
 import { Current } from '@tarojs/runtime'
 import type { LectureDetail, SecretaryAttendancePage, SpeakerAttendancePage, SpeakerAttendanceRow } from '@contracts'
 import LectureAttendancePage from '@/packages/secretary/pages/lecture-attendance/index'
-import { stubCloud, textOf } from '../support/app/cloud-stub'
+import { stubCloud, textOf, typeInto } from '../support/app/cloud-stub'
 import { attendanceRow, LECTURE_ID, lectureUnderWay } from '../support/app/fixtures'
 
 const Taro = jest.requireActual<{ __fire: (name: string) => unknown }>('@tarojs/taro')
@@ -96,11 +96,8 @@ describe('签到名单 as the secretary', () => {
     const { container, stub } = renderPage(lecture({ canManage: true, isSpeaker: false }), [page])
     await waitFor(() => expect(names(container)).toEqual(['李秀英']))
     expect(textOf(container, '.lecture-attendance__search')).toContain('按签到时间排列')
-    const box = container.querySelector('.lecture-attendance__search-input input') ?? container.querySelector('.lecture-attendance__search-input')
-    if (!box) throw new Error('no search box')
-    act(() => {
-      fireEvent.input(box, { target: { value: ' 秀英 ' }, detail: { value: ' 秀英 ' } })
-    })
+    // Waits for the inner <input>: an event fired at the host before it renders carries no value.
+    await typeInto(container, '.lecture-attendance__search-input', ' 秀英 ')
     await waitFor(() => expect(stub.calls.filter((c) => c.event.action === 'attendance').map((c) => c.event.search)).toEqual([undefined, '秀英']))
   })
 })
