@@ -1,3 +1,4 @@
+import { commitmentContract } from './commitment.contract'
 import { lectureContract } from './lecture.contract'
 import { memberContract } from './member.contract'
 import { ratingContract } from './rating.contract'
@@ -11,6 +12,7 @@ export * from './member.contract'
 export * from './lecture.contract'
 export * from './rating.contract'
 export * from './wish.contract'
+export * from './commitment.contract'
 
 /** Every deployed function and its actions: the client's `callCloud` is typed by this map. */
 export const contracts = {
@@ -18,6 +20,7 @@ export const contracts = {
   lecture: lectureContract,
   rating: ratingContract,
   wish: wishContract,
+  commitment: commitmentContract,
 }
 
 export type Contracts = typeof contracts
