@@ -210,6 +210,30 @@ describe('commitment: after publication', () => {
   })
 })
 
+describe('commitment: the secretary’s month', () => {
+  it('counts plans by state, the party members without one, and each member’s figures', async () => {
+    const b = await w.branch()
+    const [p1] = await w.board(b)
+    const [itemId] = await w.itemIds(p1)
+    await w.ok(b.members[0], { action: 'setOutcome', planId: p1, itemId, outcome: 'kept', evidence: '完成' })
+    type Stats = {
+      status: string
+      plans: Record<string, number>
+      withoutPlan: number
+      figures: { outcomes: Record<string, number> }
+      members: Array<{ planId: string; name: string; status: string; figures: { outcomes: { kept: number } } }>
+    }
+    // The branch has a secretary and two members: the secretary has no plan yet.
+    expect((await w.ok<Stats>(b.secretary, { action: 'stats', month: MONTH })).withoutPlan).toBe(1)
+    await w.draft(b.secretary)
+    const stats = await w.ok<Stats>(b.secretary, { action: 'stats' })
+    expect(stats).toMatchObject({ status: 'published', withoutPlan: 0, plans: { draft: 1, submitted: 0, returned: 0, published: 2 }, figures: { outcomes: { kept: 1, open: 3 } } })
+    expect(stats.members).toHaveLength(3)
+    expect(stats.members.find((m) => m.planId === p1)).toMatchObject({ status: 'published', figures: { outcomes: { kept: 1 } } })
+    expect(stats.members.every((m) => m.name.length > 0)).toBe(true)
+  })
+})
+
 describe('commitment: the month’s phases', () => {
   it('takes progress and results after the month ends, but no revision, and closes early once every item has its outcome', async () => {
     const b = await w.branch()
