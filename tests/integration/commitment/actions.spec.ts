@@ -152,6 +152,28 @@ describe('commitment: the public board', () => {
   })
 })
 
+describe('commitment: what the public board tells', () => {
+  it('names nobody by openid and shows a phone only where its owner chose to', async () => {
+    const b = await w.branch()
+    const [p1, p2] = await w.board(b)
+    const at = new Date()
+    await w.cloud.backend.store.insert('commitment_cards', [
+      { _id: b.members[0], branchId: b.id, photo: null, post: '楼栋长', phone: '13912345678', showPhone: true, updatedAt: at },
+      { _id: b.members[1], branchId: b.id, photo: null, post: '网格员', phone: '13987654321', showPhone: false, updatedAt: at },
+    ])
+    const seen = await w.ok<Board>(NO_BRANCH, { action: 'board', branchId: b.id })
+    const cards = Object.fromEntries(seen.plans.items.map((i) => [i.planId, i.card]))
+    expect(cards[p1]).toMatchObject({ post: '楼栋长', phone: '13912345678' })
+    expect(cards[p2]).toMatchObject({ post: '网格员', phone: null })
+    const answers = JSON.stringify([seen, await w.ok(NO_BRANCH, { action: 'plan', planId: p1 }), await w.ok(NO_BRANCH, { action: 'plan', planId: p2 })])
+    for (const openid of [b.secretary, ...b.members, b.resident]) expect(answers).not.toContain(openid)
+    expect(answers).not.toContain('13987654321')
+    // The profile's phones (seeded for everyone of the branch) never show either.
+    const profiles = await w.cloud.backend.store.find('members', { branchId: b.id })
+    for (const m of profiles) if (m.phone) expect(answers).not.toContain(String(m.phone))
+  })
+})
+
 describe('commitment: after publication', () => {
   it('keeps every version of a revised item, with its reason, readable by anyone', async () => {
     const b = await w.branch()
