@@ -20,6 +20,7 @@ export default defineAppConfig({
       pages: [
         'pages/members/index',
         'pages/invite-codes/index',
+        'pages/join-requests/index',
         'pages/lecture-edit/index',
         'pages/lecture-display/index',
         'pages/lecture-attendance/index',

@@ -17,6 +17,7 @@ export const ROUTES = {
   myWishes: '/packages/wishes/pages/my-wishes/index',
   secretaryMembers: '/packages/secretary/pages/members/index',
   secretaryInviteCodes: '/packages/secretary/pages/invite-codes/index',
+  secretaryJoinRequests: '/packages/secretary/pages/join-requests/index',
   secretaryLectureEdit: '/packages/secretary/pages/lecture-edit/index',
   secretaryLectureDisplay: '/packages/secretary/pages/lecture-display/index',
   secretaryLectureAttendance: '/packages/secretary/pages/lecture-attendance/index',
