@@ -47,7 +47,8 @@ async function branch(id: string): Promise<{ counts: Json; pendingJoins?: number
 
 async function snapshot(): Promise<string> {
   const sort = (rows: Json[]) => [...rows].sort((a, b) => String(a._id).localeCompare(String(b._id)))
-  const [branches, members, requests] = await Promise.all(['branches', 'members', 'join_requests'].map((c) => cloud.backend.store.find(c)))
+  const store = cloud.backend.store
+  const [branches, members, requests] = await Promise.all([store.find('branches'), store.find('members'), store.find('join_requests')])
   return JSON.stringify({ branches: sort(branches), members: sort(members), requests: sort(requests) })
 }
 
