@@ -24,6 +24,8 @@ export const ROUTES = {
   secretaryWishReview: '/packages/secretary/pages/wish-review/index',
   secretaryWishFigures: '/packages/secretary/pages/wish-figures/index',
   lecturerReport: '/packages/reports/pages/lecturer-report/index',
+  /** 我的 → 我主讲的党课: the speaker's lectures, each opening its report. */
+  myLectures: '/packages/reports/pages/my-lectures/index',
   notFound: '/pages/not-found/index',
 } as const
 

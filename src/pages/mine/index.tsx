@@ -2,6 +2,7 @@ import { useState } from 'react'
 import Taro from '@tarojs/taro'
 import { Button, Text, View } from '@tarojs/components'
 import type { BranchSummary, Profile, WhoamiOutput } from '@contracts'
+import { RATING_THRESHOLD } from '@contracts/rules'
 import { LoadingState } from '@/components/loading-state'
 import { RoleBadge, roleLabel } from '@/components/role-badge'
 import { CallErrorView } from '@/features/session'
@@ -102,6 +103,19 @@ export default function MinePage() {
           签到记录
         </Button>
       </View>
+
+      {role !== 'resident' ? (
+        <View className='app-card mine-page__speaking'>
+          <Text className='app-card__title'>我主讲的党课</Text>
+          <Text className='app-card__hint'>您主讲过的党课和每一场的评议结果（满 {RATING_THRESHOLD} 人评议后显示）。</Text>
+          <Button
+            className='app-button app-button--secondary app-button--block mine-page__to-my-lectures'
+            onClick={() => void Taro.navigateTo({ url: ROUTES.myLectures })}
+          >
+            主讲记录与评议
+          </Button>
+        </View>
+      ) : null}
 
       <View className='app-card mine-page__wishes'>
         <Text className='app-card__title'>微心愿</Text>
