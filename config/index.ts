@@ -17,6 +17,18 @@ import { defineConfig, type UserConfigExport } from '@tarojs/cli'
  */
 const root = path.resolve(__dirname, '..')
 
+/**
+ * H5 on a wide screen. Taro sets the root font from the window's shorter side (40 px per 750 design px,
+ * capped), so a laptop drew a phone 750 CSS px wide at twice a phone's size, one card filling the
+ * screen. Capping the root at this column's width keeps 750 design px (the whole design) at most
+ * H5_COLUMN_MAX CSS px; src/app.scss centres the app in a column of 750 design px, and the 签到大屏
+ * (sized by vh/vw) opts out of the column.
+ */
+const DESIGN_WIDTH = 750
+const ROOT_PER_DESIGN_WIDTH = 40
+const H5_COLUMN_MAX = 480
+const H5_MAX_ROOT_SIZE = (ROOT_PER_DESIGN_WIDTH * H5_COLUMN_MAX) / DESIGN_WIDTH
+
 /** The contracts' zod-free part (constants, labels, pure helpers), which the client imports as values. */
 const contractRules = path.join(root, 'cloudfunctions/contracts/rules')
 
@@ -47,7 +59,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
     designWidth(input) {
       // `input` is the postcss Input of the stylesheet being converted (or a number/string from Taro).
       const file = typeof input === 'object' && input?.file ? input.file.replace(/\\+/g, '/') : ''
-      return file.includes('@nutui') ? 375 : 750
+      return file.includes('@nutui') ? 375 : DESIGN_WIDTH
     },
     deviceRatio: { 640: 2.34 / 2, 750: 1, 375: 2, 828: 1.81 / 2 },
     sourceRoot: 'src',
@@ -102,6 +114,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
       },
       postcss: {
         autoprefixer: { enable: true, config: {} },
+        pxtransform: { enable: true, config: { maxRootSize: H5_MAX_ROOT_SIZE } },
         cssModules: { enable: false },
       },
     },

@@ -20,6 +20,7 @@ export default defineAppConfig({
       pages: [
         'pages/members/index',
         'pages/invite-codes/index',
+        'pages/join-requests/index',
         'pages/lecture-edit/index',
         'pages/lecture-display/index',
         'pages/lecture-attendance/index',
@@ -30,7 +31,7 @@ export default defineAppConfig({
     // Reports a speaker opens (any member can be a speaker, so not under secretary/).
     {
       root: 'packages/reports',
-      pages: ['pages/lecturer-report/index'],
+      pages: ['pages/lecturer-report/index', 'pages/my-lectures/index'],
     },
     // 微心愿 beyond the tab: the wish page (also opened from the claimer's idle warning), the form, 我的心愿.
     {

@@ -17,12 +17,15 @@ export const ROUTES = {
   myWishes: '/packages/wishes/pages/my-wishes/index',
   secretaryMembers: '/packages/secretary/pages/members/index',
   secretaryInviteCodes: '/packages/secretary/pages/invite-codes/index',
+  secretaryJoinRequests: '/packages/secretary/pages/join-requests/index',
   secretaryLectureEdit: '/packages/secretary/pages/lecture-edit/index',
   secretaryLectureDisplay: '/packages/secretary/pages/lecture-display/index',
   secretaryLectureAttendance: '/packages/secretary/pages/lecture-attendance/index',
   secretaryWishReview: '/packages/secretary/pages/wish-review/index',
   secretaryWishFigures: '/packages/secretary/pages/wish-figures/index',
   lecturerReport: '/packages/reports/pages/lecturer-report/index',
+  /** 我的 → 我主讲的党课: the speaker's lectures, each opening its report. */
+  myLectures: '/packages/reports/pages/my-lectures/index',
   notFound: '/pages/not-found/index',
 } as const
 

@@ -249,6 +249,16 @@ export interface MyCheckIn {
   flags: string[]
 }
 
+/** A published lecture the caller was the linked speaker of (我主讲的党课), newest first. */
+export interface SpokenLecture {
+  lectureId: string
+  title: string
+  branchName: string
+  startAt: string
+  endAt: string
+  checkinCount: number
+}
+
 export interface ExportResult {
   fileID: string
   url: string
@@ -299,6 +309,8 @@ export const lectureContract = {
   ),
   exportAttendance: action<ExportResult>()(byId),
   myCheckIns: action<Page<MyCheckIn>>()(z.strictObject({ cursor: cursorSchema.optional(), limit: pageLimitSchema.optional() })),
+  /** The caller's lectures as speaker, for 我的 → 我主讲的党课 (each opens its report). */
+  mySpokenLectures: action<Page<SpokenLecture>>()(z.strictObject({ cursor: cursorSchema.optional(), limit: pageLimitSchema.optional() })),
 }
 
 export type LectureContract = typeof lectureContract

@@ -11,7 +11,17 @@ import {
   urlSchema,
   type Page,
 } from './common.schema'
-import { BRANCH_NAME_MAX, INVITE_CODE_KINDS, INVITE_CODE_PATTERN, MEMBER_NAME_MAX, MEMBER_POST_MAX, type Role } from './rules/member.rules'
+import { REASON_MAX } from './rules/common.rules'
+import {
+  BRANCH_NAME_MAX,
+  INVITE_CODE_KINDS,
+  INVITE_CODE_PATTERN,
+  JOIN_DECISIONS,
+  MEMBER_NAME_MAX,
+  MEMBER_POST_MAX,
+  type JoinRequestStatus,
+  type Role,
+} from './rules/member.rules'
 
 export const inviteCodeSchema = z
   .string()
@@ -50,12 +60,44 @@ export interface InviteCodes {
   resident: string
 }
 
+/**
+ * The person's own request to join a branch as 党员: pending (待书记确认) or declined (with the
+ * secretary's reason, if any). Approved and withdrawn requests are not shown: the role says it all.
+ */
+export interface MyJoinRequest {
+  branchId: string
+  branchName: string
+  status: Extract<JoinRequestStatus, 'pending' | 'declined'>
+  reason: string
+  requestedAt: string
+  decidedAt: string | null
+}
+
 export interface WhoamiOutput {
   openid: string
   profile: Profile | null
   branch: BranchSummary | null
   inviteCodes: InviteCodes | null
   isAdmin: boolean
+  joinRequest: MyJoinRequest | null
+  /** The secretary's badge: requests to join their branch as 党员 that wait for them (kept on the branch). */
+  pendingJoinRequests: number | null
+}
+
+/** A row of the secretary's queue: who asks to be 党员, and what they are now (null: not in the branch). */
+export interface JoinRequestRow {
+  openid: string
+  name: string
+  phone: string
+  currentRole: Role | null
+  requestedAt: string
+}
+
+/** What a decision did; `member` is the person's row once approved. */
+export interface JoinRequestDecided {
+  openid: string
+  status: Extract<JoinRequestStatus, 'approved' | 'declined'>
+  member: MemberRow | null
 }
 
 /** A row of the secretary's member list; full name and phone because a secretary needs them. */
@@ -95,9 +137,26 @@ export const memberContract = {
       })
       .refine((v) => Object.values(v).some((x) => x !== undefined), { message: '没有要修改的内容' }),
   ),
+  withdrawJoinRequest: action<WhoamiOutput>()(z.strictObject({})),
+  listJoinRequests: action<Page<JoinRequestRow>>()(
+    z.strictObject({
+      cursor: cursorSchema.optional(),
+      limit: pageLimitSchema.optional(),
+    }),
+  ),
+  decideJoinRequest: action<JoinRequestDecided>()(
+    z.strictObject({
+      openid: openidSchema,
+      decision: z.enum(JOIN_DECISIONS),
+      /** Optional on a decline; the person sees it. */
+      reason: text(REASON_MAX).optional(),
+    }),
+  ),
   listMembers: action<Page<MemberRow>>()(
     z.strictObject({
       role: roleSchema.optional(),
+      /** Only 党员 and secretaries: the people who may be linked as a lecture's speaker. */
+      speakers: z.boolean().optional(),
       cursor: cursorSchema.optional(),
       limit: pageLimitSchema.optional(),
     }),

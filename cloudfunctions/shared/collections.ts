@@ -2,6 +2,8 @@
 export const Collections = {
   branches: 'branches',
   members: 'members',
+  /** Per person (`_id` = openid): their request to join a branch as 党员, which the secretary decides. */
+  joinRequests: 'join_requests',
   lectures: 'lectures',
   checkIns: 'check_ins',
   ratings: 'ratings',

@@ -2,7 +2,7 @@ import { render, waitFor } from '@testing-library/react'
 import IndexPage from '@/pages/index/index'
 import { resetWhoamiStore } from '@/features/members/whoami.store'
 import { stubCloud, textOf } from '../support/app/cloud-stub'
-import { guest, whoamiAs } from '../support/app/fixtures'
+import { applicant, guest, whoamiAs } from '../support/app/fixtures'
 
 beforeEach(() => resetWhoamiStore())
 
@@ -60,5 +60,31 @@ describe('首页', () => {
     const { container } = render(<IndexPage />)
     await waitFor(() => expect(textOf(container, '.home-page__to-members')).toBe('成员管理'))
     expect(textOf(container, '.home-page__to-invite-codes')).toBe('邀请码与二维码')
+  })
+
+  it.each([
+    ['someone in no branch', guest, '邀请码加入支部'],
+    ['a 群众', whoamiAs('resident'), '发布微心愿'],
+    ['a 党员', whoamiAs('member'), '认领群众的微心愿'],
+  ])('tells %s what they can do, never 管理成员', async (_who, data, says) => {
+    stubCloud(() => ({ ok: true, data }))
+    const { container } = render(<IndexPage />)
+    await waitFor(() => expect(textOf(container, '.home-page__about-now')).toContain(says))
+    expect(textOf(container, '.home-page__about-now')).not.toContain('管理成员')
+  })
+
+  it('tells a secretary about 管理成员, and how many 党员 requests wait', async () => {
+    stubCloud(() => ({ ok: true, data: { ...whoamiAs('secretary'), pendingJoinRequests: 3 } }))
+    const { container } = render(<IndexPage />)
+    await waitFor(() => expect(textOf(container, '.home-page__about-now')).toContain('管理成员'))
+    expect(textOf(container, '.home-page__to-join-requests')).toBe('确认党员申请（3 个待确认）')
+  })
+
+  it('tells someone whose 党员 request waits that it waits, instead of asking them to join', async () => {
+    stubCloud(() => ({ ok: true, data: applicant() }))
+    const { container } = render(<IndexPage />)
+    await waitFor(() => expect(textOf(container, '.home-page__pending .app-card__title')).toBe('等待支部书记确认'))
+    expect(container.querySelector('.home-page__to-join')).toBeNull()
+    expect(textOf(container, '.home-page__about-now')).toContain('正等书记确认')
   })
 })

@@ -1,12 +1,14 @@
 import { render, waitFor } from '@testing-library/react'
 import { Current } from '@tarojs/runtime'
-import type { CheckInResult } from '@contracts'
+import type { CheckInResult, WhoamiOutput } from '@contracts'
 import CheckInPage from '@/pages/check-in/index'
 import { checkInReducer, initialCheckIn, type CheckInState } from '@/features/lectures/hooks/use-check-in'
 import { sceneFromText } from '@contracts/rules'
 import { sceneFromScan } from '@/features/lectures/platform/scan-check-in'
 import type { Answer } from '../support/app/cloud-stub'
-import { click, deferred, stubCloud, textOf } from '../support/app/cloud-stub'
+import { click, deferred, stubCloud, textOf, typeInto } from '../support/app/cloud-stub'
+import { applicant, guest, whoamiAs } from '../support/app/fixtures'
+import { resetWhoamiStore } from '@/features/members/whoami.store'
 
 const LECTURE = 'Labc1234567'
 const TOKEN = 'Xy7Kp2QmZa'
@@ -152,12 +154,78 @@ describe('签到 page', () => {
     await waitFor(() => expect(textOf(container, '.check-in-panel__message')).toBe(message))
   })
 
-  it('asks someone without a branch to join one on 我的', async () => {
-    stubCloud(() => ({ ok: false, error: { code: 'AUTH.NO_PROFILE', message: '请先在「我的」页面用邀请码加入支部' } }))
-    openWith({ scene: SCENE })
-    const { container } = render(<CheckInPage />)
-    await waitFor(() => expect(textOf(container, '.check-in-page__to-join')).toBe('去“我的”加入支部'))
-    expect(textOf(container, '.check-in-panel__title')).toBe('请先加入支部')
+  describe('someone in no branch', () => {
+    const Taro = jest.requireActual<{ __navigations: () => Array<{ kind: string; url: string }>; __resetNavigations: () => void }>('@tarojs/taro')
+    beforeEach(() => {
+      resetWhoamiStore()
+      Taro.__resetNavigations()
+    })
+    const notInBranch: Answer = { ok: false, error: { code: 'AUTH.NO_PROFILE', message: '请先在「我的」页面用邀请码加入支部' } }
+
+    /** The check-in answers `checkIns` in turn; whoami says who they are; joinBranch answers `joined`. */
+    function door(checkIns: Answer[], joined: WhoamiOutput, before: WhoamiOutput = guest) {
+      let n = 0
+      return stubCloud((_fn, event) => {
+        if (event.action === 'whoami') return { ok: true, data: before }
+        if (event.action === 'joinBranch') return { ok: true, data: joined }
+        const answer = checkIns[Math.min(n, checkIns.length - 1)]
+        n += 1
+        return answer ?? notInBranch
+      })
+    }
+
+    async function joinWith(container: HTMLElement, code: string) {
+      await waitFor(() => expect(container.querySelector('.check-in-page .join-form')).not.toBeNull())
+      await typeInto(container, '.join-form__name', '李秀英')
+      await typeInto(container, '.join-form__code', code)
+      click(container, '.join-form__submit')
+    }
+
+    it('joins on the page and checks in with the same code when it is still valid', async () => {
+      const stub = door([notInBranch, { ok: true, data: result() }], whoamiAs('resident'))
+      openWith({ scene: SCENE })
+      const { container } = render(<CheckInPage />)
+      await waitFor(() => expect(textOf(container, '.check-in-panel__title')).toBe('请先加入支部'))
+      expect(textOf(container, '.check-in-panel__message')).toContain('加入后接着为你签到')
+      await joinWith(container, 'demor1')
+      await waitFor(() => expect(textOf(container, '.check-in-panel__title')).toBe('已加入支部，签到成功'))
+      const checkIns = stub.calls.filter((c) => c.event.action === 'checkIn').map((c) => c.event)
+      expect(checkIns).toEqual([
+        { action: 'checkIn', lectureId: LECTURE, token: TOKEN },
+        { action: 'checkIn', lectureId: LECTURE, token: TOKEN },
+      ])
+    })
+
+    it('asks to scan the current code when the scanned one changed while joining, with the lecture a tap away', async () => {
+      door([notInBranch, { ok: false, error: { code: 'CHECKIN.TOKEN_EXPIRED', message: '二维码已过期，请重新扫描大屏上的二维码' } }], whoamiAs('member'))
+      openWith({ scene: SCENE })
+      const { container } = render(<CheckInPage />)
+      await joinWith(container, 'demor1')
+      await waitFor(() => expect(textOf(container, '.check-in-panel__title')).toBe('已加入支部，请重新扫码签到'))
+      expect(textOf(container, '.check-in-panel__message')).toContain('请扫描会场大屏上正在显示的二维码')
+      click(container, '.check-in-page__to-lecture')
+      expect(Taro.__navigations()).toEqual([{ kind: 'redirectTo', url: `/pages/lecture-detail/index?id=${LECTURE}` }])
+    })
+
+    it('says a 党员 request must be confirmed first, and what to do at the door', async () => {
+      const stub = door([notInBranch], applicant())
+      openWith({ scene: SCENE })
+      const { container } = render(<CheckInPage />)
+      await joinWith(container, 'demom1')
+      await waitFor(() => expect(textOf(container, '.check-in-panel__title')).toBe('等待书记确认后才能签到'))
+      expect(textOf(container, '.check-in-panel__message')).toContain('请他在“我的 → 入党员申请”里确认，然后重新扫描')
+      expect(container.querySelector('.join-form')).toBeNull()
+      // Nothing was sent again: the request does not put them in a branch.
+      expect(stub.calls.filter((c) => c.event.action === 'checkIn')).toHaveLength(1)
+    })
+
+    it('tells someone already waiting for the secretary so, without a join form', async () => {
+      door([notInBranch], guest, applicant())
+      openWith({ scene: SCENE })
+      const { container } = render(<CheckInPage />)
+      await waitFor(() => expect(textOf(container, '.check-in-panel__title')).toBe('等待书记确认后才能签到'))
+      expect(container.querySelector('.join-form')).toBeNull()
+    })
   })
 
   it('sends nothing for a link without a valid scene', async () => {

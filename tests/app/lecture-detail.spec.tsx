@@ -20,6 +20,28 @@ afterEach(() => {
   Current.router = null
 })
 
+describe('党课详情: the secretary of a published lecture', () => {
+  it('leads with 签到大屏, above their own 扫码签到 (which stays, as a secondary button)', async () => {
+    const container = renderDetail(lecture({ canManage: true, canSeeAttendance: true }))
+    await waitFor(() => expect(container.querySelector('.lecture-detail__to-display')).not.toBeNull())
+    const buttons = Array.from(container.querySelectorAll('.app-button'))
+    const display = buttons.findIndex((b) => b.classList.contains('lecture-detail__to-display'))
+    const scan = buttons.findIndex((b) => b.classList.contains('lecture-detail__scan'))
+    expect(display).toBe(0)
+    expect(scan).toBeGreaterThan(display)
+    expect(buttons[scan]?.classList.contains('app-button--secondary')).toBe(true)
+    expect(buttons[display]?.classList.contains('app-button--secondary')).toBe(false)
+  })
+
+  it('keeps 扫码签到 first and primary for everyone else', async () => {
+    const container = renderDetail(lecture())
+    await waitFor(() => expect(container.querySelector('.lecture-detail__scan')).not.toBeNull())
+    const first = container.querySelector('.app-button')
+    expect(first?.classList.contains('lecture-detail__scan')).toBe(true)
+    expect(first?.classList.contains('app-button--secondary')).toBe(false)
+  })
+})
+
 describe('党课详情: my check-in', () => {
   it('offers 扫码签到 to someone not checked in while check-in is open', async () => {
     const container = renderDetail(lecture())

@@ -380,7 +380,7 @@ describe('发布党课 page', () => {
     const { container } = render(<LectureEditPage />)
     await waitFor(() => expect(container.querySelector('.lecture-form')).not.toBeNull())
     await fillAllButSpeaker(container)
-    expect(textOf(container, '.lecture-form__speaker-hint')).toBe('本支部成员主讲，请从成员中选择；外请讲师直接填写姓名。')
+    expect(textOf(container, '.lecture-form__speaker-hint')).toBe('本支部党员或书记主讲，请从中选择；群众或外请讲师直接填写姓名。')
     expect(stub.actions()).toEqual(['whoami'])
 
     click(container, '.lecture-form__speaker-choose')
@@ -393,6 +393,8 @@ describe('发布党课 page', () => {
     expect(speakerInput(container)).toBe('成员21')
     expect(container.querySelector('.speaker-picker')).toBeNull()
     expect(stub.calls.filter((c) => c.event.action === 'listMembers').map((c) => c.event.cursor)).toEqual([undefined, '20'])
+    // Only 党员 and secretaries are offered: a 群众 may not be linked as the speaker.
+    expect(stub.calls.filter((c) => c.event.action === 'listMembers').every((c) => c.event.speakers === true)).toBe(true)
 
     click(container, '.lecture-form__submit')
     await waitFor(() => expect(textOf(container, '.lecture-edit__saved-title')).toBe('已保存为草稿'))

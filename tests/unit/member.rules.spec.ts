@@ -1,4 +1,5 @@
-import { countDelta, roleForCode, wouldRemoveLastSecretary } from '../../cloudfunctions/modules/members/member.rules'
+import { countDelta, joinByCode, roleForCode, wouldRemoveLastSecretary } from '../../cloudfunctions/modules/members/member.rules'
+import { canSpeak } from '../../cloudfunctions/contracts/rules/member.rules'
 import { decodeCursor, encodeCursor } from '../../cloudfunctions/shared/cursor'
 
 const branch = { inviteCodes: { member: 'MEMBR2', resident: 'RESID3' }, secretaryCode: 'SECRET88' }
@@ -54,4 +55,36 @@ describe('list cursor', () => {
       expect(decodeCursor(raw)).toBeNull()
     },
   )
+})
+
+describe('joinByCode', () => {
+  const none = { branchId: null, role: null }
+  const resident = { branchId: 'b1', role: 'resident' as const }
+  const member = { branchId: 'b1', role: 'member' as const }
+  const secretary = { branchId: 'b1', role: 'secretary' as const }
+  it.each([
+    ['a stranger with a member code asks', null, 'b1', 'member', 'request'],
+    ['no branch with a member code asks', none, 'b1', 'member', 'request'],
+    ['no branch with a resident code joins', none, 'b1', 'resident', 'join'],
+    ['no branch with the secretary code joins', none, 'b1', 'secretary', 'join'],
+    ['a 群众 with their branch’s member code asks', resident, 'b1', 'member', 'request'],
+    ['a 群众 with their branch’s resident code is refused', resident, 'b1', 'resident', 'refuse'],
+    ['a 群众 with another branch’s member code is refused', resident, 'b2', 'member', 'refuse'],
+    ['a 党员 with their own member code is refused', member, 'b1', 'member', 'refuse'],
+    ['a secretary with their own member code is refused', secretary, 'b1', 'member', 'refuse'],
+    ['a 党员 with another branch’s resident code is refused', member, 'b2', 'resident', 'refuse'],
+  ] as const)('%s', (_label, person, branchId, role, want) => {
+    expect(joinByCode(person, branchId, role)).toBe(want)
+  })
+})
+
+describe('canSpeak', () => {
+  it.each([
+    ['secretary', true],
+    ['member', true],
+    ['resident', false],
+    [null, false],
+  ] as const)('%s → %s', (role, want) => {
+    expect(canSpeak(role)).toBe(want)
+  })
 })

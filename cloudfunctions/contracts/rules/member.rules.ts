@@ -21,3 +21,27 @@ export const INVITE_CODE_PATTERN = new RegExp(`^[A-Z0-9]{${SHARED_CODE_LENGTH},$
 
 /** The codes a secretary hands out (and may rotate): one per role that joins by code. */
 export const INVITE_CODE_KINDS = ['member', 'resident'] as const
+
+/**
+ * Joining as 党员 waits for the branch secretary (a member code is shared in chat groups); joining as
+ * 群众 is immediate. A request's life: pending → approved | declined | withdrawn (by the person).
+ */
+export const JOIN_REQUEST_STATUSES = ['pending', 'approved', 'declined', 'withdrawn'] as const
+export type JoinRequestStatus = (typeof JOIN_REQUEST_STATUSES)[number]
+
+export const JOIN_REQUEST_STATUS_LABELS: Record<JoinRequestStatus, string> = {
+  pending: '待书记确认',
+  approved: '已确认',
+  declined: '未通过',
+  withdrawn: '已撤回',
+}
+
+export const JOIN_DECISIONS = ['approve', 'decline'] as const
+export type JoinDecision = (typeof JOIN_DECISIONS)[number]
+
+/** The roles that may be linked as a lecture's speaker from the member list: 党员 and the secretary. */
+export const SPEAKER_ROLES: readonly Role[] = ['secretary', 'member']
+
+export function canSpeak(role: Role | null): boolean {
+  return role !== null && SPEAKER_ROLES.includes(role)
+}

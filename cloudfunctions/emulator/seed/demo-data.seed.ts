@@ -26,6 +26,8 @@ export const DEMO_OPENIDS = {
   secretary2: 'demo-secretary-2',
   member3: 'demo-member-3',
   newcomer: 'demo-newcomer',
+  /** Asked to join the first branch as 党员 with its member code; the secretary has yet to decide. */
+  applicant: 'demo-applicant',
   admin: 'demo-admin',
 } as const
 
@@ -127,6 +129,16 @@ export const DEMO_PEOPLE: readonly DemoPerson[] = [
     isAdmin: false,
   },
   {
+    openid: DEMO_OPENIDS.applicant,
+    name: '马晓红',
+    role: null,
+    branchId: null,
+    post: '',
+    phone: '',
+    note: '用党员邀请码申请加入第一支部，待书记确认',
+    isAdmin: false,
+  },
+  {
     openid: DEMO_OPENIDS.admin,
     name: '周敏',
     role: null,
@@ -147,6 +159,7 @@ export interface SeedStore {
 // Fixed dates keep the demo data identical from one fresh start to the next (and in screenshots).
 const BRANCHES_CREATED_AT = new Date('2025-01-06T01:30:00.000Z')
 const MEMBERS_JOINED_AT = new Date('2025-01-08T02:00:00.000Z')
+const JOIN_REQUESTED_AT = new Date('2025-01-09T03:00:00.000Z')
 
 export function demoBranchDocs(): Record<string, unknown>[] {
   return DEMO_BRANCHES.map((branch) => {
@@ -161,6 +174,7 @@ export function demoBranchDocs(): Record<string, unknown>[] {
       inviteCodes: { ...DEMO_INVITE_CODES[branch.id as keyof typeof DEMO_INVITE_CODES] },
       secretaryCode: null,
       counts,
+      pendingJoins: demoJoinRequestDocs().filter((r) => r.branchId === branch.id).length,
       createdAt: BRANCHES_CREATED_AT,
       createdBy: DEMO_OPENIDS.admin,
     }
@@ -188,6 +202,23 @@ export function demoMemberDocs(): Record<string, unknown>[] {
   )
 }
 
+/** The pending request to join as 党员, so a fresh start shows the secretary's badge and queue. */
+export function demoJoinRequestDocs(): Array<Record<string, unknown> & { branchId: string }> {
+  return [
+    {
+      _id: DEMO_OPENIDS.applicant,
+      openid: DEMO_OPENIDS.applicant,
+      branchId: DEMO_BRANCH_IDS.first,
+      name: '马晓红',
+      status: 'pending',
+      reason: '',
+      requestedAt: JOIN_REQUESTED_AT,
+      decidedAt: null,
+      decidedBy: null,
+    },
+  ]
+}
+
 /**
  * Inserts the demo world into an empty store and leaves a used one alone, so a developer's own data
  * survives restarts and the demo is never inserted twice. Returns whether it seeded.
@@ -197,6 +228,7 @@ export async function seedDemoData(store: SeedStore): Promise<boolean> {
   if (existing > 0) return false
   await store.insert(Collections.branches, demoBranchDocs())
   await store.insert(Collections.members, demoMemberDocs())
+  await store.insert(Collections.joinRequests, demoJoinRequestDocs())
   await seedDemoWishes(store)
   return true
 }

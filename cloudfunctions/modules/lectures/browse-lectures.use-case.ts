@@ -1,11 +1,11 @@
 import type { Page } from '../../contracts/common.schema'
-import type { LectureDetail, LectureView } from '../../contracts/lecture.contract'
+import type { LectureDetail, LectureView, SpokenLecture } from '../../contracts/lecture.contract'
 import { decodeCursor, encodeCursor } from '../../shared/cursor'
 import type { ContextFor } from '../../shared/router'
 import type { LectureRatings } from './lecture-ratings.port'
 import { LectureErrors } from './lecture.errors'
-import { toLectureDetail, toLectureView } from './lecture.mapper'
-import { findCheckIn, findLecture, listLectures, type LectureDoc } from './lecture.repository'
+import { toLectureDetail, toLectureView, toSpokenLecture } from './lecture.mapper'
+import { findCheckIn, findLecture, lecturesSpokenBy, listLectures, type LectureDoc } from './lecture.repository'
 import { materialUrls } from './material.storage'
 
 export const DEFAULT_PAGE_SIZE = 10
@@ -35,6 +35,18 @@ export async function listLecturesFor(
   const fileUrls = await materialUrls(page)
   return {
     items: page.map((l) => toLectureView(l, ctx.member.branchId, fileUrls)),
+    ...(rows.length > limit && last ? { nextCursor: encodeCursor({ t: last.startAt.getTime(), id: last._id }) } : {}),
+  }
+}
+
+/** 我主讲的党课: the caller's published lectures as the linked speaker, a page at a time, newest first. */
+export async function mySpokenLectures(input: { cursor?: string; limit?: number }, ctx: ContextFor<'inBranch'>): Promise<Page<SpokenLecture>> {
+  const limit = input.limit ?? DEFAULT_PAGE_SIZE
+  const rows = await lecturesSpokenBy(ctx.db, ctx.openid, decodeCursor(input.cursor), limit)
+  const page = rows.slice(0, limit)
+  const last = page[page.length - 1]
+  return {
+    items: page.map(toSpokenLecture),
     ...(rows.length > limit && last ? { nextCursor: encodeCursor({ t: last.startAt.getTime(), id: last._id }) } : {}),
   }
 }

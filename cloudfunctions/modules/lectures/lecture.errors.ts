@@ -13,6 +13,10 @@ export const LectureErrors = {
     new AppError('LECTURE.SPEAKER_NOT_FOUND', '关联的主讲人不是已加入支部的成员；请重新从成员中选择，或取消关联（外请讲师）', {
       'speaker.openid': '关联的主讲人不是已加入支部的成员',
     }),
+  speakerNotPartyMember: () =>
+    new AppError('LECTURE.SPEAKER_NOT_PARTY_MEMBER', '从成员中关联的主讲人须是党员或书记；群众讲课请只填写姓名，不关联成员', {
+      'speaker.openid': '只能关联党员或书记',
+    }),
   personNotFound: () => new AppError('LECTURE.PERSON_NOT_FOUND', '没有找到这位成员，请确认对方已加入支部'),
   notRecorded: () => new AppError('ATTENDANCE.NOT_RECORDED', '这位成员没有签到记录，无需移除'),
   forbiddenAttendance: () => new AppError('AUTH.FORBIDDEN', '只有本支部书记和主讲人可以查看签到名单'),

@@ -1,4 +1,13 @@
-import type { AttendanceRow, LectureDetail, LectureView, MaterialView, MyCheckIn, MyLectureStatus, SpeakerAttendanceRow } from '../../contracts/lecture.contract'
+import type {
+  AttendanceRow,
+  LectureDetail,
+  LectureView,
+  MaterialView,
+  MyCheckIn,
+  MyLectureStatus,
+  SpeakerAttendanceRow,
+  SpokenLecture,
+} from '../../contracts/lecture.contract'
 import { checkinWindowBounds } from '../../contracts/rules/lecture.rules'
 import { maskName } from '../../shared/privacy.rules'
 import { isFileMaterial, type StoredMaterial } from './material.rules'
@@ -84,5 +93,16 @@ export function toMyCheckIn(c: CheckInDoc): MyCheckIn {
     at: c.at.toISOString(),
     method: c.method,
     flags: [...c.flags],
+  }
+}
+
+export function toSpokenLecture(l: LectureDoc): SpokenLecture {
+  return {
+    lectureId: l._id,
+    title: l.title,
+    branchName: l.branchName,
+    startAt: l.startAt.toISOString(),
+    endAt: l.endAt.toISOString(),
+    checkinCount: l.checkinCount,
   }
 }

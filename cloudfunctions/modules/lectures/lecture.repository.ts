@@ -102,6 +102,22 @@ export async function listLectures(
 }
 
 /**
+ * The published lectures `openid` was linked to as speaker, newest first, `(startAt, _id)` keyset.
+ * Index: lectures speaker_status_start (cloudbaserc.json).
+ */
+export function lecturesSpokenBy(db: Database, openid: string, after: Cursor | null, limit: number): Promise<LectureDoc[]> {
+  const _ = db.command
+  const conditions: object[] = [{ 'speaker.openid': openid, status: 'published' }]
+  if (after) {
+    const t = new Date(after.t)
+    conditions.push(_.or([{ startAt: _.lt(t) }, { startAt: t, _id: _.lt(after.id) }]))
+  }
+  return findMany<LectureDoc>(
+    db.collection(Collections.lectures).where(_.and(conditions)).orderBy('startAt', 'desc').orderBy('_id', 'desc').limit(limit + 1),
+  )
+}
+
+/**
  * Every record of a lecture (removed ones too) in check-in order, `(at, _id)` keyset, optionally only
  * names containing `search` (matched literally). Index: check_ins lecture_at (cloudbaserc.json); the
  * name filter runs on the rows of that one lecture.

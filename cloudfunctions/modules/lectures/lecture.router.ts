@@ -1,7 +1,7 @@
 import { lectureContract } from '../../contracts/lecture.contract'
 import { createRouter, withPreload } from '../../shared/router'
 import { attendance, exportAttendance, markAttendance, myCheckIns } from './attendance.use-case'
-import { getLecture, listLecturesFor } from './browse-lectures.use-case'
+import { getLecture, listLecturesFor, mySpokenLectures } from './browse-lectures.use-case'
 import { checkIn, displayCode, displayCount } from './check-in.use-case'
 import type { LectureRatings } from './lecture-ratings.port'
 import { findLecture } from './lecture.repository'
@@ -22,4 +22,5 @@ export const lectureRouter = (ratings: LectureRatings) => createRouter('lecture'
   markAttendance: { auth: 'secretary', handle: (input, ctx) => markAttendance(input, ctx, ratings) },
   exportAttendance: { auth: 'secretary', handle: (input, ctx) => exportAttendance(input, ctx) },
   myCheckIns: { auth: 'inBranch', handle: (input, ctx) => myCheckIns(input, ctx) },
+  mySpokenLectures: { auth: 'inBranch', handle: (input, ctx) => mySpokenLectures(input, ctx) },
 })

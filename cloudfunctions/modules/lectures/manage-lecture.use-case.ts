@@ -9,6 +9,7 @@ import {
   lectureTimesProblem,
   type LectureStatus,
 } from '../../contracts/rules/lecture.rules'
+import { canSpeak } from '../../contracts/rules/member.rules'
 import { isInBranch, loadMember } from '../../shared/caller'
 import { Collections } from '../../shared/collections'
 import { insertOnce, updateWhere } from '../../shared/db'
@@ -66,11 +67,14 @@ function locationOf(l: CreateLectureInput['location']): LectureDoc['location'] {
 
 /**
  * A linked speaker sees the attendance and the rating report, so the link must name a real person in
- * a branch (any branch: a 党校 teacher may belong to another), not any string of the right shape.
+ * a branch (any branch: a 党校 teacher may belong to another), not any string of the right shape, and
+ * one who may give a 党课: a 党员 or a secretary, not a 群众 (nor someone whose 党员 request still waits).
  */
 async function checkSpeaker(ctx: ContextFor<'secretary'>, speaker: { openid?: string } | undefined): Promise<void> {
   if (!speaker?.openid) return
-  if (!isInBranch(await loadMember(ctx.db, speaker.openid))) throw LectureErrors.speakerNotFound()
+  const member = await loadMember(ctx.db, speaker.openid)
+  if (!isInBranch(member)) throw LectureErrors.speakerNotFound()
+  if (!canSpeak(member.role)) throw LectureErrors.speakerNotPartyMember()
 }
 
 export async function createLecture(input: CreateLectureInput, ctx: ContextFor<'secretary'>): Promise<LectureDetail> {

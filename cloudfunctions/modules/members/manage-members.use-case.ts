@@ -1,5 +1,5 @@
 import type { Page } from '../../contracts/common.schema'
-import type { Role } from '../../contracts/rules/member.rules'
+import { SPEAKER_ROLES, type Role } from '../../contracts/rules/member.rules'
 import type { MemberRow } from '../../contracts/member.contract'
 import { isInBranch, type BranchMemberDoc, type MemberDoc } from '../../shared/caller'
 import { Collections } from '../../shared/collections'
@@ -14,11 +14,12 @@ import { countDelta, wouldRemoveLastSecretary } from './member.rules'
 export const DEFAULT_PAGE_SIZE = 20
 
 export async function listMembers(
-  input: { role?: Role; cursor?: string; limit?: number },
+  input: { role?: Role; speakers?: boolean; cursor?: string; limit?: number },
   ctx: ContextFor<'secretary'>,
 ): Promise<Page<MemberRow>> {
   const limit = input.limit ?? DEFAULT_PAGE_SIZE
-  const rows = (await listBranchMembers(ctx.db, ctx.member.branchId, { role: input.role, cursor: input.cursor, limit })).filter(isInBranch)
+  const roles = input.speakers ? SPEAKER_ROLES : undefined
+  const rows = (await listBranchMembers(ctx.db, ctx.member.branchId, { role: input.role, roles, cursor: input.cursor, limit })).filter(isInBranch)
   const page = rows.slice(0, limit)
   const last = page[page.length - 1]
   const more = rows.length > limit && last !== undefined

@@ -1,3 +1,4 @@
+import { JOIN_REQUEST_STATUS_LABELS, type JoinRequestStatus } from '../../contracts/rules/member.rules'
 import { AppError } from '../../shared/errors'
 
 export const MemberErrors = {
@@ -13,5 +14,16 @@ export const MemberErrors = {
   lastSecretary: () => new AppError('MEMBER.LAST_SECRETARY', '支部至少需要一位书记，请先把其他成员设为书记，再调整自己的角色'),
   branchExists: (name: string) => new AppError('MEMBER.BRANCH_EXISTS', `已有名为「${name}」的支部，请换一个名称`),
   branchMissing: () => new AppError('MEMBER.BRANCH_MISSING', '所在支部不存在或已撤销，请联系管理员'),
+  joinPendingElsewhere: (branchName: string) =>
+    new AppError(
+      'MEMBER.JOIN_PENDING',
+      `你已申请以党员身份加入「${branchName}」，正等支部书记确认。如需加入其他支部，请先在“我的”页面撤回这个申请`,
+    ),
+  joinRequestNotFound: () => new AppError('MEMBER.JOIN_REQUEST_NOT_FOUND', '没有找到这条入党员申请，可能已被撤回，请刷新列表'),
+  joinRequestDecided: (status: JoinRequestStatus) =>
+    new AppError('MEMBER.JOIN_REQUEST_DECIDED', `这条申请已经处理过了（${JOIN_REQUEST_STATUS_LABELS[status]}），请刷新列表`),
+  joinRequestStale: () =>
+    new AppError('MEMBER.JOIN_REQUEST_STALE', '申请人已加入其他支部，不能再确认为本支部党员；请婉拒这条申请'),
+  nothingToWithdraw: () => new AppError('MEMBER.NOTHING_TO_WITHDRAW', '没有待确认的申请可以撤回，书记可能已经处理，请下拉刷新'),
   codeExhausted: () => new AppError('MEMBER.CODE_BUSY', '生成邀请码时发生冲突，请稍后重试'),
 }

@@ -1,6 +1,15 @@
-import type { BranchSummary, InviteCodes, MemberRow, Profile, WhoamiOutput } from '../../contracts/member.contract'
-import type { BranchMemberDoc, MemberDoc } from '../../shared/caller'
+import type {
+  BranchSummary,
+  InviteCodes,
+  JoinRequestRow,
+  MemberRow,
+  MyJoinRequest,
+  Profile,
+  WhoamiOutput,
+} from '../../contracts/member.contract'
+import { isInBranch, type BranchMemberDoc, type MemberDoc } from '../../shared/caller'
 import { isoOrNull } from '../../shared/time'
+import type { JoinRequestDoc } from './join-request.repository'
 import type { BranchDoc } from './member.repository'
 
 /** What the person sees of themself: their own phone included. */
@@ -38,13 +47,47 @@ export function toInviteCodes(b: BranchDoc): InviteCodes {
   return { member: b.inviteCodes.member, resident: b.inviteCodes.resident }
 }
 
-export function toWhoami(openid: string, member: MemberDoc | null, branch: BranchDoc | null, isAdmin: boolean): WhoamiOutput {
+/** The person's own request as they see it; approved and withdrawn ones are done with and not shown. */
+export function toMyJoinRequest(request: JoinRequestDoc | null, branchName: string): MyJoinRequest | null {
+  if (!request || (request.status !== 'pending' && request.status !== 'declined')) return null
+  return {
+    branchId: request.branchId,
+    branchName,
+    status: request.status,
+    reason: request.reason,
+    requestedAt: request.requestedAt.toISOString(),
+    decidedAt: isoOrNull(request.decidedAt),
+  }
+}
+
+/** A row of the secretary's queue; `member` is the person's record, if they have one. */
+export function toJoinRequestRow(request: JoinRequestDoc, member: MemberDoc | null): JoinRequestRow {
+  return {
+    openid: request.openid,
+    name: request.name,
+    phone: member?.phone ?? '',
+    currentRole: isInBranch(member) && member.branchId === request.branchId ? member.role : null,
+    requestedAt: request.requestedAt.toISOString(),
+  }
+}
+
+export interface WhoamiParts {
+  member: MemberDoc | null
+  branch: BranchDoc | null
+  isAdmin: boolean
+  request?: { doc: JoinRequestDoc | null; branchName: string }
+}
+
+export function toWhoami(openid: string, { member, branch, isAdmin, request }: WhoamiParts): WhoamiOutput {
+  const secretary = branch !== null && member?.role === 'secretary'
   return {
     openid,
     profile: member ? toProfile(member) : null,
     branch: branch ? toBranchSummary(branch) : null,
     // Codes are the secretary's to hand out; nobody else receives them.
-    inviteCodes: branch && member?.role === 'secretary' ? toInviteCodes(branch) : null,
+    inviteCodes: secretary ? toInviteCodes(branch) : null,
     isAdmin,
+    joinRequest: request ? toMyJoinRequest(request.doc, request.branchName) : null,
+    pendingJoinRequests: secretary ? (branch.pendingJoins ?? 0) : null,
   }
 }

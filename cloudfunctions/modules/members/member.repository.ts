@@ -11,6 +11,8 @@ export interface BranchDoc extends DocBase {
   /** Single use; cleared once someone has joined with it. */
   secretaryCode: string | null
   counts: RoleCounts
+  /** Requests to join as 党员 waiting for the secretary; moved with each request (absent reads as 0). */
+  pendingJoins?: number
   createdAt: Date
   createdBy: string
 }
@@ -49,11 +51,12 @@ export async function codeInUse(db: Database, code: string): Promise<boolean> {
 export async function listBranchMembers(
   db: Database,
   branchId: string,
-  options: { role?: Role; cursor?: string; limit: number },
+  options: { role?: Role; roles?: readonly Role[]; cursor?: string; limit: number },
 ): Promise<MemberDoc[]> {
   const _ = db.command
   const conditions: object[] = [{ branchId }]
   if (options.role) conditions.push({ role: options.role })
+  if (options.roles) conditions.push({ role: _.in([...options.roles]) })
   const after = decodeCursor(options.cursor)
   if (after) {
     // Keyset pagination: rows strictly after the last one shown, in (joinedAt desc, _id desc) order,

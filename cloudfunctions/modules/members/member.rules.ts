@@ -31,3 +31,18 @@ export function countDelta(from: Role | null, to: Role | null): Partial<RoleCoun
 export function wouldRemoveLastSecretary(from: Role, to: Role, secretaries: number): boolean {
   return from === 'secretary' && to !== 'secretary' && secretaries <= 1
 }
+
+/**
+ * What a code does for this person: `join` at once (the resident and the secretary code, for someone in
+ * no branch); `request` to be 党员 (the member code, for someone in no branch or a 群众 of that branch),
+ * which the secretary decides; `refuse` anything else (they are in a branch already).
+ */
+export function joinByCode(
+  person: { branchId: string | null; role: Role | null } | null,
+  branchId: string | null,
+  role: Role | null,
+): 'join' | 'request' | 'refuse' {
+  const inBranch = person !== null && person.branchId !== null && person.role !== null
+  if (role === 'member') return !inBranch || (person.branchId === branchId && person.role === 'resident') ? 'request' : 'refuse'
+  return inBranch ? 'refuse' : 'join'
+}

@@ -1,15 +1,24 @@
 import type { Profile, WhoamiOutput } from '../../contracts/member.contract'
-import type { MemberDoc } from '../../shared/caller'
+import { loadMember, type MemberDoc } from '../../shared/caller'
 import { Collections } from '../../shared/collections'
-import { findById, insertOnce, updateWhere } from '../../shared/db'
+import { findById, insertOnce, updateWhere, type Database } from '../../shared/db'
 import type { ContextFor } from '../../shared/router'
+import { findJoinRequest } from './join-request.repository'
 import { MemberErrors } from './member.errors'
 import { toProfile, toWhoami } from './member.mapper'
 import { findBranch } from './member.repository'
 
-export async function whoami(ctx: ContextFor<'signedIn'>): Promise<WhoamiOutput> {
-  const branch = ctx.member?.branchId ? await findBranch(ctx.db, ctx.member.branchId) : null
-  return toWhoami(ctx.openid, ctx.member, branch, ctx.isAdmin)
+export function whoami(ctx: ContextFor<'signedIn'>): Promise<WhoamiOutput> {
+  return whoamiOf(ctx.db, ctx.openid, ctx.member, ctx.isAdmin)
+}
+
+/** Who the person is now: their record, branch and their own request to join as 党员 (read fresh). */
+export async function whoamiOf(db: Database, openid: string, known: MemberDoc | null | undefined, isAdmin: boolean): Promise<WhoamiOutput> {
+  const [member, request] = await Promise.all([known === undefined ? loadMember(db, openid) : known, findJoinRequest(db, openid)])
+  const branch = member?.branchId ? await findBranch(db, member.branchId) : null
+  const shown = request !== null && (request.status === 'pending' || request.status === 'declined')
+  const requestBranch = shown && request.branchId !== branch?._id ? await findBranch(db, request.branchId) : branch
+  return toWhoami(openid, { member, branch, isAdmin, request: { doc: request, branchName: requestBranch?.name ?? '' } })
 }
 
 export interface ProfileChanges {

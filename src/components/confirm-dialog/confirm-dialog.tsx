@@ -17,8 +17,11 @@ export interface ConfirmDialogProps {
   submittingText?: string
   /** The button that closes without doing anything; 取消 unless that would read as the action (取消党课). */
   cancelText?: string
-  /** Asks for a reason (kept with the record) and refuses to confirm without one; at most REASON_MAX characters unless told. */
-  reason?: { label: string; placeholder?: string; maxLength?: number }
+  /**
+   * Asks for a reason (kept with the record) and refuses to confirm without one unless `optional`; at
+   * most REASON_MAX characters unless told.
+   */
+  reason?: { label: string; placeholder?: string; maxLength?: number; optional?: boolean }
   /** Confirm stays disabled (e.g. nobody picked yet). */
   confirmDisabled?: boolean
   submitting?: boolean
@@ -62,7 +65,7 @@ export function ConfirmDialog({
   }, [visible])
 
   const confirm = () => {
-    if (reason && !text.trim()) {
+    if (reason && !reason.optional && !text.trim()) {
       setMissing(true)
       return
     }

@@ -1,7 +1,7 @@
-import type { InviteCodes, MemberRow, Role } from '@contracts'
+import type { InviteCodes, JoinDecision, JoinRequestDecided, MemberRow, Role, WhoamiOutput } from '@contracts'
 import { callCloud } from '@/services/cloud'
-import type { KeyedActionSpec } from '@/features/shared/use-action'
-import { patchInviteCodes } from './whoami.store'
+import type { ActionSpec, KeyedActionSpec } from '@/features/shared/use-action'
+import { patchInviteCodes, setWhoami } from './whoami.store'
 
 export type InviteKind = keyof InviteCodes
 
@@ -16,4 +16,16 @@ export const rotateInviteCode: KeyedActionSpec<[kind: InviteKind], InviteCodes, 
   send: (kind) => callCloud('member', 'rotateInviteCode', { kind }),
   pendingOf: (kind) => kind,
   onDone: patchInviteCodes,
+}
+
+/** 撤回申请: the person's pending request to join as 党员; whoami says they are what they were before. */
+export const withdrawJoinRequest: ActionSpec<[], WhoamiOutput> = {
+  send: () => callCloud('member', 'withdrawJoinRequest', {}),
+  onDone: setWhoami,
+}
+
+/** 确认 / 婉拒 (secretary): the row being decided is the one that waits. */
+export const decideJoinRequest: KeyedActionSpec<[openid: string, decision: JoinDecision, reason?: string], JoinRequestDecided, string> = {
+  send: (openid, decision, reason) => callCloud('member', 'decideJoinRequest', { openid, decision, ...(reason ? { reason } : {}) }),
+  pendingOf: (openid) => openid,
 }

@@ -3,6 +3,7 @@ import { Button, Text, View } from '@tarojs/components'
 import { LoadingState } from '@/components/loading-state'
 import { RoleBadge } from '@/components/role-badge'
 import { useWhoami } from '@/features/members/use-whoami'
+import { whatYouCanDo, type Standing } from '@/features/members/rules/what-you-can-do.rules'
 import { CallErrorView } from '@/features/session'
 import { usePullToRefresh } from '@/features/shared/use-page-refresh'
 import { ROUTES } from '@/routes'
@@ -21,6 +22,13 @@ export default function IndexPage() {
   const branch = whoami.data?.branch ?? null
   const role = profile?.role ?? null
   const inBranch = Boolean(branch && role)
+  const request = whoami.data?.joinRequest
+  const standing: Standing =
+    request?.status === 'pending'
+      ? { kind: 'pending', branchName: request.branchName, role }
+      : role && branch
+        ? { kind: 'inBranch', role }
+        : { kind: 'none' }
 
   return (
     <View className='home-page'>
@@ -44,7 +52,20 @@ export default function IndexPage() {
         <CallErrorView error={whoami.error} onRetry={() => void whoami.reload()} />
       ) : null}
 
-      {whoami.status === 'ready' && !inBranch ? (
+      {whoami.status === 'ready' && !inBranch && standing.kind === 'pending' ? (
+        <View className='app-card home-page__pending'>
+          <Text className='app-card__title'>等待支部书记确认</Text>
+          <Text className='app-card__hint'>您已申请以党员身份加入「{standing.branchName}」。书记确认后就能看党课、签到；在“我的”可以查看或撤回申请。</Text>
+          <Button
+            className='app-button app-button--secondary app-button--block home-page__to-request'
+            onClick={() => void Taro.switchTab({ url: ROUTES.mine })}
+          >
+            查看我的申请
+          </Button>
+        </View>
+      ) : null}
+
+      {whoami.status === 'ready' && !inBranch && standing.kind !== 'pending' ? (
         <View className='app-card home-page__join'>
           <Text className='app-card__title'>第一步：加入您的支部</Text>
           <Text className='app-card__hint'>向支部书记要一个邀请码，在“我的”页面填写姓名和邀请码，就能加入。</Text>
@@ -104,6 +125,14 @@ export default function IndexPage() {
           </Button>
           {role === 'secretary' ? (
             <>
+              {whoami.data?.pendingJoinRequests ? (
+                <Button
+                  className='app-button app-button--block home-page__to-join-requests'
+                  onClick={() => void Taro.navigateTo({ url: ROUTES.secretaryJoinRequests })}
+                >
+                  {`确认党员申请（${whoami.data.pendingJoinRequests} 个待确认）`}
+                </Button>
+              ) : null}
               <Button
                 className='app-button app-button--block home-page__to-members'
                 onClick={() => void Taro.navigateTo({ url: ROUTES.secretaryMembers })}
@@ -124,7 +153,9 @@ export default function IndexPage() {
       <View className='app-card home-page__about'>
         <Text className='app-card__title'>支部活动能帮什么</Text>
         <Text className='home-page__about-text home-page__about-now'>
-          现在可以：加入支部、管理成员；参加开放式党课，到场扫码签到；签到后在党课页面为党课评议（不记名打分、写评语）；群众发布微心愿，党员认领并帮助实现，实现后展示在圆梦墙上。
+          {whoami.status === 'ready'
+            ? whatYouCanDo(standing)
+            : '支部书记发布党课，大家到场扫码签到、签到后评议；群众发布微心愿，党员认领并帮助实现，实现后展示在圆梦墙上。'}
         </Text>
         <Text className='home-page__about-text home-page__about-soon'>还在准备：公开承诺。上线后会出现在这一页。</Text>
       </View>

@@ -84,6 +84,56 @@ export default function LectureDetailPage() {
     void Taro.showToast({ title: '已发布', icon: 'success' })
   }
 
+  const manage =
+    l.me.canManage || l.me.canSeeAttendance ? (
+      <View className='app-card lecture-detail__manage'>
+        <Text className='app-card__title'>{l.me.canManage ? '书记管理' : '主讲人'}</Text>
+        {l.me.canManage && l.status === 'draft' ? (
+          <Button className='app-button app-button--block lecture-detail__publish' onClick={() => {
+            publishing.clearError()
+            setConfirming(true)
+          }}>
+            发布
+          </Button>
+        ) : null}
+        {l.me.canManage && l.status === 'published' ? (
+          <Button
+            className='app-button app-button--block lecture-detail__to-display'
+            onClick={() => void Taro.navigateTo({ url: withQuery(ROUTES.secretaryLectureDisplay, { id: l.id }) })}
+          >
+            签到大屏
+          </Button>
+        ) : null}
+        {l.me.canSeeAttendance && l.status !== 'draft' ? (
+          <Button
+            className='app-button app-button--secondary app-button--block lecture-detail__to-attendance'
+            onClick={() => void Taro.navigateTo({ url: withQuery(ROUTES.secretaryLectureAttendance, { id: l.id }) })}
+          >
+            签到名单（{l.checkinCount} 人）
+          </Button>
+        ) : null}
+        {l.me.canSeeAttendance && l.status === 'published' && Date.now() >= Date.parse(l.startAt) ? (
+          <Button
+            className='app-button app-button--secondary app-button--block lecture-detail__to-report'
+            onClick={() => void Taro.navigateTo({ url: withQuery(ROUTES.lectureReport, { id: l.id }) })}
+          >
+            评议结果
+          </Button>
+        ) : null}
+        {l.me.canManage && l.status !== 'cancelled' ? (
+          <Button
+            className='app-button app-button--secondary app-button--block lecture-detail__edit'
+            onClick={() => void Taro.navigateTo({ url: withQuery(ROUTES.secretaryLectureEdit, { id: l.id }) })}
+          >
+            编辑
+          </Button>
+        ) : null}
+      </View>
+    ) : null
+
+  // A published lecture's secretary comes here to run it: 签到大屏 leads, above their own 扫码签到.
+  const managerFirst = l.me.canManage && l.status === 'published'
+
   return (
     <View className={`lecture-detail lecture-detail--${l.status}`}>
       <View className='lecture-detail__hero'>
@@ -108,7 +158,9 @@ export default function LectureDetailPage() {
         </View>
       ) : null}
 
-      {l.status === 'published' ? <MyStatus lecture={l} /> : null}
+      {managerFirst ? manage : null}
+
+      {l.status === 'published' ? <MyStatus lecture={l} secondary={managerFirst} /> : null}
 
       <View className='app-card lecture-detail__info'>
         <Text className='app-card__title'>时间地点</Text>
@@ -139,51 +191,7 @@ export default function LectureDetailPage() {
         </View>
       ) : null}
 
-      {l.me.canManage || l.me.canSeeAttendance ? (
-        <View className='app-card lecture-detail__manage'>
-          <Text className='app-card__title'>{l.me.canManage ? '书记管理' : '主讲人'}</Text>
-          {l.me.canManage && l.status === 'draft' ? (
-            <Button className='app-button app-button--block lecture-detail__publish' onClick={() => {
-              publishing.clearError()
-              setConfirming(true)
-            }}>
-              发布
-            </Button>
-          ) : null}
-          {l.me.canManage && l.status === 'published' ? (
-            <Button
-              className='app-button app-button--block lecture-detail__to-display'
-              onClick={() => void Taro.navigateTo({ url: withQuery(ROUTES.secretaryLectureDisplay, { id: l.id }) })}
-            >
-              签到大屏
-            </Button>
-          ) : null}
-          {l.me.canSeeAttendance && l.status !== 'draft' ? (
-            <Button
-              className='app-button app-button--secondary app-button--block lecture-detail__to-attendance'
-              onClick={() => void Taro.navigateTo({ url: withQuery(ROUTES.secretaryLectureAttendance, { id: l.id }) })}
-            >
-              签到名单（{l.checkinCount} 人）
-            </Button>
-          ) : null}
-          {l.me.canSeeAttendance && l.status === 'published' && Date.now() >= Date.parse(l.startAt) ? (
-            <Button
-              className='app-button app-button--secondary app-button--block lecture-detail__to-report'
-              onClick={() => void Taro.navigateTo({ url: withQuery(ROUTES.lectureReport, { id: l.id }) })}
-            >
-              评议结果
-            </Button>
-          ) : null}
-          {l.me.canManage && l.status !== 'cancelled' ? (
-            <Button
-              className='app-button app-button--secondary app-button--block lecture-detail__edit'
-              onClick={() => void Taro.navigateTo({ url: withQuery(ROUTES.secretaryLectureEdit, { id: l.id }) })}
-            >
-              编辑
-            </Button>
-          ) : null}
-        </View>
-      ) : null}
+      {managerFirst ? null : manage}
 
       {subscribe.offered ? <ReportSubscribe state={subscribe.state} onAsk={subscribe.ask} /> : null}
 
@@ -242,7 +250,7 @@ function RateAction({ lecture }: { lecture: LectureDetail }) {
 }
 
 /** "Me and this lecture": 已签到 at what time, revoked by the secretary (and why), or how to check in now. */
-function MyStatus({ lecture }: { lecture: LectureDetail }) {
+function MyStatus({ lecture, secondary }: { lecture: LectureDetail; secondary: boolean }) {
   const [help, setHelp] = useState(false)
   const [scanNote, setScanNote] = useState<string | null>(null)
 
@@ -294,7 +302,7 @@ function MyStatus({ lecture }: { lecture: LectureDetail }) {
       </Text>
       {state !== 'closed' ? (
         <Button
-          className='app-button app-button--block lecture-detail__scan'
+          className={`app-button ${secondary ? 'app-button--secondary ' : ''}app-button--block lecture-detail__scan`}
           onClick={() => {
             if (process.env.TARO_ENV === 'weapp') void scan()
             else setHelp((v) => !v)

@@ -2,10 +2,12 @@ import { useState } from 'react'
 import Taro from '@tarojs/taro'
 import { Button, Text, View } from '@tarojs/components'
 import type { BranchSummary, Profile, WhoamiOutput } from '@contracts'
+import { RATING_THRESHOLD } from '@contracts/rules'
 import { LoadingState } from '@/components/loading-state'
 import { RoleBadge, roleLabel } from '@/components/role-badge'
 import { CallErrorView } from '@/features/session'
 import { JoinForm } from '@/features/members/join-form'
+import { JoinRequestCard } from '@/features/members/join-request-card'
 import { ProfileForm } from '@/features/members/profile-form'
 import { useWhoami } from '@/features/members/use-whoami'
 import { usePullToRefresh } from '@/features/shared/use-page-refresh'
@@ -19,7 +21,7 @@ export default function MinePage() {
   const [editing, setEditing] = useState(false)
   const [joined, setJoined] = useState<WhoamiOutput | null>(null)
 
-  const review = useReviewCount(whoami.data?.profile?.role === 'secretary')
+  const review = useReviewCount(whoami.data?.profile?.role === 'secretary', whoami.data?.pendingJoinRequests ?? 0)
 
   usePullToRefresh(() => Promise.all([whoami.reload(), review.reload()]))
 
@@ -39,16 +41,20 @@ export default function MinePage() {
     )
   }
 
-  const { profile, branch, inviteCodes } = whoami.data
+  const { profile, branch, inviteCodes, joinRequest } = whoami.data
 
   if (!profile || !profile.role || !branch) {
+    const pending = joinRequest?.status === 'pending'
     return (
-      <View className='mine-page mine-page--guest'>
+      <View className={`mine-page mine-page--guest${pending ? ' mine-page--pending' : ''}`}>
         <View className='mine-page__intro'>
-          <Text className='mine-page__intro-title'>您还没有加入支部</Text>
-          <Text className='mine-page__intro-text'>加入后就能看到本支部的活动。邀请码请向支部书记索取。</Text>
+          <Text className='mine-page__intro-title'>{pending ? '等待支部书记确认' : '您还没有加入支部'}</Text>
+          <Text className='mine-page__intro-text'>
+            {pending ? '书记确认后，您就是支部党员了。' : '加入后就能看到本支部的活动。邀请码请向支部书记索取。'}
+          </Text>
         </View>
-        <JoinForm onJoined={setJoined} />
+        {joinRequest ? <JoinRequestCard request={joinRequest} isResident={false} /> : null}
+        {pending ? null : <JoinForm onJoined={setJoined} />}
       </View>
     )
   }
@@ -71,6 +77,8 @@ export default function MinePage() {
           </Text>
         </View>
       ) : null}
+
+      {joinRequest ? <JoinRequestCard request={joinRequest} isResident={role === 'resident'} /> : null}
 
       {editing ? (
         <ProfileForm
@@ -96,6 +104,19 @@ export default function MinePage() {
         </Button>
       </View>
 
+      {role !== 'resident' ? (
+        <View className='app-card mine-page__speaking'>
+          <Text className='app-card__title'>我主讲的党课</Text>
+          <Text className='app-card__hint'>您主讲过的党课和每一场的评议结果（满 {RATING_THRESHOLD} 人评议后显示）。</Text>
+          <Button
+            className='app-button app-button--secondary app-button--block mine-page__to-my-lectures'
+            onClick={() => void Taro.navigateTo({ url: ROUTES.myLectures })}
+          >
+            主讲记录与评议
+          </Button>
+        </View>
+      ) : null}
+
       <View className='app-card mine-page__wishes'>
         <Text className='app-card__title'>微心愿</Text>
         <Text className='app-card__hint'>{role === 'resident' ? '您发布的心愿走到了哪一步。' : '您代录的心愿，和您认领、正在帮忙实现的心愿。'}</Text>
@@ -115,7 +136,9 @@ export default function MinePage() {
         ) : null}
       </View>
 
-      {role === 'secretary' ? <SecretaryEntries branch={branch} codes={inviteCodes} reviewCount={review.count} /> : null}
+      {role === 'secretary' ? (
+        <SecretaryEntries branch={branch} codes={inviteCodes} reviewCount={review.count} joinCount={whoami.data.pendingJoinRequests ?? 0} />
+      ) : null}
 
       {whoami.error ? (
         <View className='mine-page__stale'>
@@ -151,7 +174,15 @@ function DetailRow({ label, value, className }: { label: string; value: string; 
   )
 }
 
-function SecretaryEntries({ branch, codes, reviewCount }: { branch: BranchSummary; codes: WhoamiOutput['inviteCodes']; reviewCount: number }) {
+interface SecretaryEntriesProps {
+  branch: BranchSummary
+  codes: WhoamiOutput['inviteCodes']
+  reviewCount: number
+  /** Requests to join as 党员 waiting for this secretary. */
+  joinCount: number
+}
+
+function SecretaryEntries({ branch, codes, reviewCount, joinCount }: SecretaryEntriesProps) {
   return (
     <View className='app-card mine-page__secretary'>
       <Text className='app-card__title'>支部管理</Text>
@@ -168,6 +199,18 @@ function SecretaryEntries({ branch, codes, reviewCount }: { branch: BranchSummar
           </Text>
         </View>
       ) : null}
+      {joinCount > 0 ? (
+        <View className='mine-page__join-alert'>
+          <Text className='mine-page__join-badge'>{joinCount > 99 ? '99+' : joinCount}</Text>
+          <Text className='mine-page__join-alert-text'>有 {joinCount} 人申请以党员身份加入，等您确认</Text>
+        </View>
+      ) : null}
+      <Button
+        className={`app-button app-button--block mine-page__to-join-requests${joinCount > 0 ? '' : ' app-button--secondary'}`}
+        onClick={() => void Taro.navigateTo({ url: ROUTES.secretaryJoinRequests })}
+      >
+        {joinCount > 0 ? `入党员申请（${joinCount} 个待确认）` : '入党员申请'}
+      </Button>
       <Button
         className='app-button app-button--block mine-page__to-members'
         onClick={() => void Taro.navigateTo({ url: ROUTES.secretaryMembers })}

@@ -42,6 +42,15 @@ describe('lecture: create, publish, cancel', () => {
     expect(await ok<Json>(SEC, { action: 'update', lectureId: created.id, speaker: { name: '党校刘老师' } })).toMatchObject({ speaker: { name: '党校刘老师', openid: null } })
   })
 
+  it('links only a 党员 or a secretary as the speaker, never a 群众 (by name only is still fine)', async () => {
+    const refused = await call(SEC, lectureInput({ speaker: { name: '赵桂兰', openid: RESIDENT } }))
+    expect(refused).toMatchObject({ ok: false, error: { code: 'LECTURE.SPEAKER_NOT_PARTY_MEMBER', fields: { 'speaker.openid': expect.any(String) } } })
+    const created = await ok<{ id: string }>(SEC, lectureInput({ speaker: { name: '李秀英', openid: MEMBER } }))
+    expect(await errorCode(SEC, { action: 'update', lectureId: created.id, speaker: { name: '赵桂兰', openid: RESIDENT } })).toBe('LECTURE.SPEAKER_NOT_PARTY_MEMBER')
+    expect(await ok<Json>(SEC, { action: 'update', lectureId: created.id, speaker: { name: '王建国', openid: SEC } })).toMatchObject({ speaker: { openid: SEC } })
+    expect(await ok<Json>(SEC, { action: 'update', lectureId: created.id, speaker: { name: '赵桂兰' } })).toMatchObject({ speaker: { name: '赵桂兰', openid: null } })
+  })
+
   it('refuses an end before the start', async () => {
     expect(await errorCode(SEC, lectureInput({ startAt: minutes(60), endAt: minutes(30) }))).toBe('LECTURE.BAD_TIMES')
   })

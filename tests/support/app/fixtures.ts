@@ -27,10 +27,37 @@ export function whoamiAs(role: Role): WhoamiOutput {
     branch,
     inviteCodes: role === 'secretary' ? { member: 'DEMOM1', resident: 'DEMOR1' } : null,
     isAdmin: false,
+    joinRequest: null,
+    pendingJoinRequests: role === 'secretary' ? 0 : null,
   }
 }
 
-export const guest: WhoamiOutput = { openid: 'demo-guest', profile: null, branch: null, inviteCodes: null, isAdmin: false }
+export const guest: WhoamiOutput = {
+  openid: 'demo-guest',
+  profile: null,
+  branch: null,
+  inviteCodes: null,
+  isAdmin: false,
+  joinRequest: null,
+  pendingJoinRequests: null,
+}
+
+/** Someone whose request to join `branch` as 党员 waits for the secretary (no branch yet unless `as` says). */
+export function applicant(as: Role | null = null, over: Partial<NonNullable<WhoamiOutput['joinRequest']>> = {}): WhoamiOutput {
+  const base = as ? whoamiAs(as) : { ...guest, profile: profile(null) }
+  return {
+    ...base,
+    joinRequest: {
+      branchId: branch.id,
+      branchName: branch.name,
+      status: 'pending',
+      reason: '',
+      requestedAt: '2026-06-01T02:00:00.000Z',
+      decidedAt: null,
+      ...over,
+    },
+  }
+}
 
 export function memberRows(n: number, start = 0): MemberRow[] {
   return Array.from({ length: n }, (_, i) => ({

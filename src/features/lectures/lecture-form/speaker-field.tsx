@@ -54,7 +54,7 @@ export function SpeakerField({ name, openid, role, error, onType, onPick, onUnli
           <Text className='app-card__hint'>没有关联本支部成员，主讲人在小程序里看不到签到名单和评议结果。主讲人是本支部成员的，请从下面选择。</Text>
         </View>
       ) : (
-        <Text className='app-card__hint lecture-form__speaker-hint'>本支部成员主讲，请从成员中选择；外请讲师直接填写姓名。</Text>
+        <Text className='app-card__hint lecture-form__speaker-hint'>本支部党员或书记主讲，请从中选择；群众或外请讲师直接填写姓名。</Text>
       )}
 
       <Button

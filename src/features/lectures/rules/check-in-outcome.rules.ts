@@ -26,7 +26,18 @@ export interface CheckInFailureView {
 
 export const CHECKIN_NETWORK_MESSAGE = '没有签到成功（网络问题），请重试'
 export const CHECKIN_EXPIRED_MESSAGE = '二维码已过期，请重新扫描大屏上的二维码'
-export const CHECKIN_JOIN_MESSAGE = '你还没有加入支部，加入后才能签到。请到“我的”页面，用支部书记给的邀请码加入。'
+export const CHECKIN_JOIN_MESSAGE = '你还没有加入支部，加入后才能签到。请在下面填写姓名和支部书记给的邀请码，加入后接着为你签到。'
+/** Joined from this page, but the code scanned before joining has changed since. */
+export const CHECKIN_JOINED_RESCAN_TITLE = '已加入支部，请重新扫码签到'
+export const CHECKIN_JOINED_RESCAN_MESSAGE = '你扫的二维码在加入支部时已经更换。请扫描会场大屏上正在显示的二维码完成签到。'
+
+/**
+ * Someone whose request to join as 党员 waits for the secretary is not in a branch yet, and a check-in
+ * needs one (docs/architecture.md "Check-in", audience): what they can do at the door.
+ */
+export function pendingJoinCheckInMessage(branchName: string): string {
+  return `你申请以党员身份加入「${branchName}」，书记确认后才能签到。书记在会场的话，请他在“我的 → 入党员申请”里确认，然后重新扫描大屏上的二维码；也可以散会后请书记为你补录签到。`
+}
 
 /**
  * Under a code that has to be scanned again: where to aim, and how, on each platform (in WeChat the

@@ -30,7 +30,7 @@ export function JoinForm({ onJoined }: JoinFormProps) {
   return (
     <View className='join-form app-card'>
       <Text className='app-card__title'>加入支部</Text>
-      <Text className='app-card__hint'>请填写您的姓名和支部书记发给您的邀请码，然后点“加入支部”。</Text>
+      <Text className='app-card__hint'>请填写您的姓名和支部书记发给您的邀请码，然后点“加入支部”。群众邀请码立即加入；党员邀请码要等支部书记确认。</Text>
 
       <TextField
         className='join-form__name-field'

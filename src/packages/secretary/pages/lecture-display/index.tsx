@@ -9,6 +9,7 @@ import { formatCountdown } from '@/features/lectures/rules/lecture-timing.rules'
 import { useCheckinPhase } from '@/features/lectures/hooks/use-checkin-phase'
 import { useDisplayCode, useServerClock } from '@/features/lectures/hooks/use-display-code'
 import { useLecture } from '@/features/lectures/hooks/use-lecture'
+import { useFullWidthPage } from '@/features/lectures/platform/use-full-width-page'
 import { CallErrorView } from '@/features/session'
 import { ROUTES, withQuery } from '@/routes'
 import { formatClock, formatLectureTime, formatMoment } from '@/utils/beijing-time'
@@ -36,6 +37,9 @@ export default function LectureDisplayPage() {
   })
   const cancelledMeanwhile = display.error?.code === 'CHECKIN.CANCELLED'
   const { reload } = lecture
+
+  // A projector shows the board across the whole window, not in the app's phone-width column.
+  useFullWidthPage()
 
   useEffect(() => {
     if (process.env.TARO_ENV !== 'weapp' || !usable) return undefined

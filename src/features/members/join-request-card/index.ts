@@ -1,0 +1,1 @@
+export { JoinRequestCard, type JoinRequestCardProps } from './join-request-card'
