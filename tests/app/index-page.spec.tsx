@@ -77,7 +77,7 @@ describe('首页', () => {
     stubCloud(() => ({ ok: true, data: { ...whoamiAs('secretary'), pendingJoinRequests: 3 } }))
     const { container } = render(<IndexPage />)
     await waitFor(() => expect(textOf(container, '.home-page__about-now')).toContain('管理成员'))
-    expect(textOf(container, '.home-page__to-join-requests')).toBe('确认党员申请（3 个待确认）')
+    expect(textOf(container, '.home-page__to-join-requests')).toBe('确认党员身份（3 个待确认）')
   })
 
   it('tells someone whose 党员 request waits that it waits, instead of asking them to join', async () => {

@@ -68,7 +68,7 @@ describe('我的: a request to join as 党员', () => {
     )
     const { container } = render(<MinePage />)
     await waitFor(() => expect(textOf(container, '.mine-page__join-badge')).toBe('2'))
-    expect(textOf(container, '.mine-page__to-join-requests')).toBe('入党员申请（2 个待确认）')
+    expect(textOf(container, '.mine-page__to-join-requests')).toBe('党员身份确认（2 个待确认）')
     click(container, '.mine-page__to-join-requests')
     expect(Taro.__navigations()).toEqual([{ kind: 'navigateTo', url: '/packages/secretary/pages/join-requests/index' }])
   })
@@ -76,12 +76,12 @@ describe('我的: a request to join as 党员', () => {
   it('shows no badge when nothing waits', async () => {
     stubCloud((_fn, event) => (event.action === 'stats' ? { ok: true, data: wishStats(0) } : { ok: true, data: whoamiAs('secretary') }))
     const { container } = render(<MinePage />)
-    await waitFor(() => expect(textOf(container, '.mine-page__to-join-requests')).toBe('入党员申请'))
+    await waitFor(() => expect(textOf(container, '.mine-page__to-join-requests')).toBe('党员身份确认'))
     expect(container.querySelector('.mine-page__join-badge')).toBeNull()
   })
 })
 
-describe('入党员申请 (secretary)', () => {
+describe('党员身份确认 (secretary)', () => {
   const rows = [
     { openid: 'demo-a', name: '马晓红', phone: '', currentRole: null, requestedAt: '2026-06-01T02:00:00.000Z' },
     { openid: 'demo-b', name: '赵桂兰', phone: '13800138004', currentRole: 'resident', requestedAt: '2026-06-01T03:00:00.000Z' },

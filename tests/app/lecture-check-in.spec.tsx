@@ -213,7 +213,7 @@ describe('签到 page', () => {
       const { container } = render(<CheckInPage />)
       await joinWith(container, 'demom1')
       await waitFor(() => expect(textOf(container, '.check-in-panel__title')).toBe('等待书记确认后才能签到'))
-      expect(textOf(container, '.check-in-panel__message')).toContain('请他在“我的 → 入党员申请”里确认，然后重新扫描')
+      expect(textOf(container, '.check-in-panel__message')).toContain('请他在“我的 → 党员身份确认”里确认，然后重新扫描')
       expect(container.querySelector('.join-form')).toBeNull()
       // Nothing was sent again: the request does not put them in a branch.
       expect(stub.calls.filter((c) => c.event.action === 'checkIn')).toHaveLength(1)

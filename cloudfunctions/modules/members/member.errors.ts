@@ -19,7 +19,7 @@ export const MemberErrors = {
       'MEMBER.JOIN_PENDING',
       `你已申请以党员身份加入「${branchName}」，正等支部书记确认。如需加入其他支部，请先在“我的”页面撤回这个申请`,
     ),
-  joinRequestNotFound: () => new AppError('MEMBER.JOIN_REQUEST_NOT_FOUND', '没有找到这条入党员申请，可能已被撤回，请刷新列表'),
+  joinRequestNotFound: () => new AppError('MEMBER.JOIN_REQUEST_NOT_FOUND', '没有找到这条党员身份申请，可能已被撤回，请刷新列表'),
   joinRequestDecided: (status: JoinRequestStatus) =>
     new AppError('MEMBER.JOIN_REQUEST_DECIDED', `这条申请已经处理过了（${JOIN_REQUEST_STATUS_LABELS[status]}），请刷新列表`),
   joinRequestStale: () =>

@@ -130,7 +130,7 @@ export default function IndexPage() {
                   className='app-button app-button--block home-page__to-join-requests'
                   onClick={() => void Taro.navigateTo({ url: ROUTES.secretaryJoinRequests })}
                 >
-                  {`确认党员申请（${whoami.data.pendingJoinRequests} 个待确认）`}
+                  {`确认党员身份（${whoami.data.pendingJoinRequests} 个待确认）`}
                 </Button>
               ) : null}
               <Button

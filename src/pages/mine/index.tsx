@@ -209,7 +209,7 @@ function SecretaryEntries({ branch, codes, reviewCount, joinCount }: SecretaryEn
         className={`app-button app-button--block mine-page__to-join-requests${joinCount > 0 ? '' : ' app-button--secondary'}`}
         onClick={() => void Taro.navigateTo({ url: ROUTES.secretaryJoinRequests })}
       >
-        {joinCount > 0 ? `入党员申请（${joinCount} 个待确认）` : '入党员申请'}
+        {joinCount > 0 ? `党员身份确认（${joinCount} 个待确认）` : '党员身份确认'}
       </Button>
       <Button
         className='app-button app-button--block mine-page__to-members'

@@ -36,7 +36,7 @@ export const CHECKIN_JOINED_RESCAN_MESSAGE = '你扫的二维码在加入支部�
  * needs one (docs/architecture.md "Check-in", audience): what they can do at the door.
  */
 export function pendingJoinCheckInMessage(branchName: string): string {
-  return `你申请以党员身份加入「${branchName}」，书记确认后才能签到。书记在会场的话，请他在“我的 → 入党员申请”里确认，然后重新扫描大屏上的二维码；也可以散会后请书记为你补录签到。`
+  return `你申请以党员身份加入「${branchName}」，书记确认后才能签到。书记在会场的话，请他在“我的 → 党员身份确认”里确认，然后重新扫描大屏上的二维码；也可以散会后请书记为你补录签到。`
 }
 
 /**

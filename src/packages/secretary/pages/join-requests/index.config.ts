@@ -1,5 +1,5 @@
 export default definePageConfig({
-  navigationBarTitleText: '入党员申请',
+  navigationBarTitleText: '党员身份确认',
   enablePullDownRefresh: true,
   backgroundTextStyle: 'dark',
   onReachBottomDistance: 200,

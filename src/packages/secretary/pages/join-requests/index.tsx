@@ -19,7 +19,7 @@ import { formatMoment } from '@/utils/beijing-time'
 import './index.scss'
 
 /**
- * 入党员申请 (secretary): who used the branch's member code and waits to be 党员, oldest first. Each is
+ * 党员身份确认 (secretary): who used the branch's member code and waits to be 党员, oldest first. Each is
  * confirmed or declined (with a reason they will see) after a dialog that says what follows.
  */
 export default function JoinRequestsPage() {
@@ -50,7 +50,7 @@ export default function JoinRequestsPage() {
   return (
     <SecretaryOnly
       className='join-requests-page'
-      deniedTitle='只有支部书记可以确认入党员申请'
+      deniedTitle='只有支部书记可以确认党员身份'
       deniedHint='申请以党员身份加入后，请等本支部书记确认。'
       back={{ tab: ROUTES.mine, text: '回到“我的”' }}
     >
