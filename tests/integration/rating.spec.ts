@@ -417,6 +417,13 @@ describe('rating.progress', () => {
     expect(payload).not.toMatch(/1380013800\d/)
   })
 
+  it('leaves an outside guest out of those who could rate: they have no account to rate with', async () => {
+    const open = await startedLecture([M1, RES], { audience: 'open', speaker: { name: '党校刘老师' } })
+    await ok(lecture, SEC, { action: 'addGuest', lectureId: open, name: '李明（街道办）', reason: '街道办来宾' })
+    const answer = await ok<Progress>(rating, SEC, { action: 'progress', lectureId: open })
+    expect(answer).toEqual({ rated: 0, attendees: 2, notRated: [{ name: '李秀英' }, { name: '赵桂兰' }], threshold: 3 })
+  })
+
   it('counts only ratings that count: a rater removed from the attendance leaves the count, and comes back', async () => {
     await ok(lecture, SEC, { action: 'markAttendance', lectureId: id, openid: RES, present: false, reason: '代签，本人未到场' })
     expect(await progress()).toEqual({ rated: 1, attendees: 3, notRated: [{ name: '刘洋' }, { name: '王建国' }], threshold: 3 })

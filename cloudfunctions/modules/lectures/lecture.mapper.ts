@@ -58,6 +58,7 @@ export function toAttendanceRow(c: CheckInDoc): AttendanceRow {
     flags: [...c.flags],
     distanceMeters: c.distanceMeters,
     reason: c.reason,
+    guest: c.guest === true,
   }
 }
 

@@ -36,14 +36,14 @@ function roleOn(ctx: ContextFor<'inBranch'>, lecture: LectureDoc): 'secretary' |
   return null
 }
 
-async function presentAttendees(ctx: ContextFor<'inBranch'>, lectureId: string): Promise<Array<Pick<CheckInDoc, '_id' | 'openid' | 'name'>>> {
+async function presentAttendees(ctx: ContextFor<'inBranch'>, lectureId: string): Promise<Array<Pick<CheckInDoc, '_id' | 'openid' | 'name' | 'guest'>>> {
   const _ = ctx.db.command
-  const out: Array<Pick<CheckInDoc, '_id' | 'openid' | 'name'>> = []
+  const out: Array<Pick<CheckInDoc, '_id' | 'openid' | 'name' | 'guest'>> = []
   let after: string | null = null
   for (;;) {
     const where: Record<string, unknown> = after ? { lectureId, present: true, _id: _.gt(after) } : { lectureId, present: true }
-    const batch = await findMany<Pick<CheckInDoc, '_id' | 'openid' | 'name'>>(
-      ctx.db.collection(Collections.checkIns).where(where).field({ _id: true, openid: true, name: true }).orderBy('_id', 'asc').limit(ATTENDEE_BATCH),
+    const batch = await findMany<Pick<CheckInDoc, '_id' | 'openid' | 'name' | 'guest'>>(
+      ctx.db.collection(Collections.checkIns).where(where).field({ _id: true, openid: true, name: true, guest: true }).orderBy('_id', 'asc').limit(ATTENDEE_BATCH),
     )
     out.push(...batch)
     const last = batch[batch.length - 1]
@@ -59,10 +59,13 @@ async function reportedLecture(ctx: ContextFor<'inBranch'>, lectureId: string): 
   return lecture
 }
 
-/** Those who could rate: present, less the speaker, who may sit in the room but does not rate their own lecture. */
+/**
+ * Those who could rate: present, less the speaker, who may sit in the room but does not rate their own
+ * lecture, and less outside guests, who have no account to rate with.
+ */
 async function attendeesOf(ctx: ContextFor<'inBranch'>, lecture: LectureDoc): Promise<number> {
   const speakerPresent = lecture.speaker.openid !== null && (await findCheckIn(ctx.db, lecture._id, lecture.speaker.openid))?.present === true
-  return Math.max(0, lecture.checkinCount - (speakerPresent ? 1 : 0))
+  return Math.max(0, lecture.checkinCount - (lecture.guestCount ?? 0) - (speakerPresent ? 1 : 0))
 }
 
 /**
@@ -73,7 +76,7 @@ async function notRatedOf(ctx: ContextFor<'inBranch'>, lecture: LectureDoc): Pro
   const [rows, present] = await Promise.all([ratingsOf(ctx.db, lecture._id, { openid: true }), presentAttendees(ctx, lecture._id)])
   const raters = new Set(rows.map((r) => String(r.openid)))
   return present
-    .filter((p) => !raters.has(p.openid) && p.openid !== lecture.speaker.openid)
+    .filter((p) => !raters.has(p.openid) && p.openid !== lecture.speaker.openid && p.guest !== true)
     .map((p) => ({ name: p.name }))
     .sort((a, b) => a.name.localeCompare(b.name, 'zh-Hans-CN'))
 }
