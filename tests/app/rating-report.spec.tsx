@@ -236,6 +236,17 @@ describe('评议结果 page', () => {
     expect(container.querySelector('.score-bars')).toBeNull()
   })
 
+  it('says plainly when rating has closed with fewer than 3 counted, and asks nobody to wait or remind', async () => {
+    const closedTooFew: Answer = { ok: false, error: { code: 'RATING.TOO_FEW_CLOSED', message: '评议已截止，计入结果的评议只有 2 份，不足 3 份，不显示结果——这样谁也无法从结果推断出某个人的评分' } }
+    server(() => closedTooFew, {}, () => ({ ok: true, data: progress({ rated: 3, attendees: 4, notRated: [{ name: '王建国' }] }) }))
+    openPage('/pages/lecture-report/index', { id: LECTURE })
+    const { container } = render(<LectureReportPage />)
+    await waitFor(() => expect(textOf(container, '.lecture-report__progress-count')).toBe('评议已截止，计入结果的评议不足 3 份，不显示结果'))
+    expect(textOf(container, '.lecture-report__too-few .empty-state__title')).toBe('评议已截止，不足 3 份评议，不显示结果')
+    expect(container.querySelector('.lecture-report__too-few')?.textContent).not.toContain('人数够了以后')
+    expect(textOf(container, '.rating-report__not-rated-hint')).not.toContain('前评议')
+  })
+
   it.each<[string, Partial<RatingProgress>, string, string]>([
     ['nobody has rated', { rated: 0 }, '已有 0 人评议，还差 3 人出结果', '到场 6 人（不含主讲人）。'],
     ['3 count but the newest wait for their batch', { rated: 3 }, '已有 3 人评议，新的评议满 3 份后一起出结果', '到场 6 人（不含主讲人）。'],

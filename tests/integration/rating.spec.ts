@@ -275,6 +275,21 @@ describe('rating.submit and rating.mine: more people and more bad input', () => 
     }
   })
 
+  it('lets a removed rater’s scores out at the close of a small branch’s rating, even below 3', async () => {
+    // Three attendees rate; one is found to be a 代签. With nobody left to rate, no release would come.
+    const id = await startedLecture([M1, RES, OTHER], { audience: 'open', speaker: { name: '党校刘老师' } })
+    for (const [who, n] of [[M1, 5], [RES, 4], [OTHER, 1]] as const) await ok(rating, who, { action: 'submit', lectureId: id, scores: scores(n, n, n, n) })
+    await ok(lecture, SEC, { action: 'markAttendance', lectureId: id, openid: OTHER, present: false, reason: '代签，本人未到场' })
+    expect(await ok(rating, SEC, { action: 'summary', lectureId: id })).toMatchObject({ count: 3, attendees: 3, pendingChanges: 1, releaseAfter: null })
+    jest.useFakeTimers({ now: Date.now() + 8 * 24 * 60 * 60_000, doNotFake: ['nextTick', 'setImmediate', 'clearImmediate', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'queueMicrotask', 'hrtime', 'performance'] })
+    try {
+      expect(await errorCode(rating, SEC, { action: 'summary', lectureId: id })).toBe('RATING.TOO_FEW_CLOSED')
+      expect(await errorCode(rating, M1, { action: 'submit', lectureId: id, scores: scores(1, 1, 1, 1) })).toBe('RATING.CLOSED')
+    } finally {
+      jest.useRealTimers()
+    }
+  })
+
   it('refuses another branch secretary who did not attend', async () => {
     const id = await startedLecture([M1], { audience: 'open' })
     expect(await errorCode(rating, SEC2, { action: 'submit', lectureId: id, scores: scores(5, 5, 5, 5) })).toBe('RATING.NOT_PRESENT')

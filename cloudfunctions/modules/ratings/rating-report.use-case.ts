@@ -113,7 +113,7 @@ export async function ratingSummary(input: { lectureId: string }, ctx: ContextFo
   const state = ratingStateOf(lecture.rating)
   const closed = windowClosed(lecture, ctx.now.getTime())
   const agg = await releasedAggregate(ctx.db, lecture, closed)
-  if (!meetsThreshold(agg.count)) throw RatingErrors.tooFew(state.live.count)
+  if (!meetsThreshold(agg.count)) throw closed ? RatingErrors.tooFewClosed(agg.count) : RatingErrors.tooFew(state.live.count)
 
   const avg = averages(agg)
   const dimensions = {} as RatingSummary['dimensions']
