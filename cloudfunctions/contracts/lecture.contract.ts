@@ -3,6 +3,7 @@ import { action } from './define'
 import { cursorSchema, openidSchema, pageLimitSchema, requiredText, text, urlSchema, type Page } from './common.schema'
 import { CHECKIN_TOKEN_PATTERN, LECTURE_ID_PATTERN } from './rules/check-in-scene.rules'
 import { REASON_MAX, WEB_LINK_MESSAGE, WEB_LINK_PATTERN } from './rules/common.rules'
+import type { Role } from './rules/member.rules'
 import {
   ATTENDANCE_SEARCH_MAX,
   AUDIENCES,
@@ -15,6 +16,7 @@ import {
   MATERIALS_MAX,
   PLACE_NAME_MAX,
   SPEAKER_NAME_MAX,
+  GUEST_NAME_MAX,
   VENUE_RADIUS_MAX,
   VENUE_RADIUS_MIN,
   type Audience,
@@ -204,6 +206,27 @@ export interface AttendanceRow {
   flags: string[]
   distanceMeters: number | null
   reason: string | null
+  /**
+   * An outside guest (来宾) the secretary entered by name (addGuest): no account, no branch, never rates;
+   * `openid` is then a per-lecture key (`guest-…`) that 撤销 / 恢复 name the record by.
+   */
+  guest: boolean
+}
+
+/**
+ * Someone the secretary may add to a lecture's attendance (attendeeCandidates): of their own branch by
+ * full name; of another branch (an open lecture's visitor) only on an exact full-name match, masked
+ * (docs/architecture.md "Privacy").
+ */
+export interface AttendeeCandidate {
+  openid: string
+  name: string
+  branchName: string
+  /** Of the secretary's own branch. */
+  ownBranch: boolean
+  role: Role
+  /** Their record at this lecture: checked in, removed (恢复 brings it back), or none. */
+  attendance: 'present' | 'removed' | null
 }
 
 /**
@@ -304,6 +327,23 @@ export const lectureContract = {
       lectureId: lectureIdSchema,
       openid: openidSchema,
       present: z.boolean(),
+      reason: requiredText(REASON_MAX, '原因'),
+    }),
+  ),
+  /** Secretary of the lecture's branch: people to 补录, a page at a time (`_id` keyset), by name. */
+  attendeeCandidates: action<Page<AttendeeCandidate>>()(
+    z.strictObject({
+      lectureId: lectureIdSchema,
+      search: text(ATTENDANCE_SEARCH_MAX).optional(),
+      cursor: cursorSchema.optional(),
+      limit: pageLimitSchema.optional(),
+    }),
+  ),
+  /** Secretary of the lecture's branch, open lectures only: an outside guest (来宾) by name, with the reason. */
+  addGuest: action<AttendanceRow>()(
+    z.strictObject({
+      lectureId: lectureIdSchema,
+      name: requiredText(GUEST_NAME_MAX, '来宾姓名'),
       reason: requiredText(REASON_MAX, '原因'),
     }),
   ),

@@ -58,10 +58,23 @@ export interface RatingSummary {
    * 3 have gathered, so no difference between two reports is one person's scores.
    */
   heldCount: number
-  /** The rating window has closed: what is held now stays out for good (fewer than 3 never show). */
+  /**
+   * Attendance corrections (a rater removed, or put back) that move a rating out of the figures or in,
+   * waiting for the next release or the window's close; 0 once closed, when they show at once.
+   */
+  pendingChanges: number
+  /** How many more new ratings release what waits; null when fewer people than that can still rate. */
+  releaseAfter: number | null
+  /** The rating window has closed: a batch of fewer than 3 new ratings stays out for good; attendance changes are in. */
   ratingClosed: boolean
+  /** When the rating window closes (ISO). */
+  ratingClosesAt: string
+  /**
+   * Present, not counting the speaker, as the figures have them (a removed rater still counts until
+   * their removal shows): `count` + `heldCount` + those who have not rated = `attendees`.
+   */
   attendees: number
-  /** ratings / attendees, 0–1. */
+  /** count / attendees, 0–1. */
   responseRate: number
   overallAverage: number
   dimensions: Record<RatingDimension, DimensionSummary>

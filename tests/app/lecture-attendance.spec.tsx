@@ -1,8 +1,8 @@
 import { act, render, waitFor } from '@testing-library/react'
 import { Current } from '@tarojs/runtime'
-import type { LectureDetail, SecretaryAttendancePage, SpeakerAttendancePage, SpeakerAttendanceRow } from '@contracts'
+import type { AttendeeCandidate, LectureDetail, SecretaryAttendancePage, SpeakerAttendancePage, SpeakerAttendanceRow } from '@contracts'
 import LectureAttendancePage from '@/packages/secretary/pages/lecture-attendance/index'
-import { stubCloud, textOf, typeInto } from '../support/app/cloud-stub'
+import { click, stubCloud, textOf, typeInto } from '../support/app/cloud-stub'
 import { attendanceRow, LECTURE_ID, lectureUnderWay } from '../support/app/fixtures'
 
 const Taro = jest.requireActual<{ __fire: (name: string) => unknown }>('@tarojs/taro')
@@ -99,5 +99,94 @@ describe('签到名单 as the secretary', () => {
     // Waits for the inner <input>: an event fired at the host before it renders carries no value.
     await typeInto(container, '.lecture-attendance__search-input', ' 秀英 ')
     await waitFor(() => expect(stub.calls.filter((c) => c.event.action === 'attendance').map((c) => c.event.search)).toEqual([undefined, '秀英']))
+  })
+})
+
+describe('补录 dialog', () => {
+  type Candidate = AttendeeCandidate
+  const own = (openid: string, name: string, over: Partial<Candidate> = {}): Candidate => ({
+    openid,
+    name,
+    branchName: '幸福里社区第一党支部',
+    ownBranch: true,
+    role: 'member',
+    attendance: 'present',
+    ...over,
+  })
+  const visitor: Candidate = { openid: 'demo-member-3', name: '刘*', branchName: '示范社区第二党支部', ownBranch: false, role: 'member', attendance: null }
+  const everyone = [own('demo-a', '李秀英'), own('demo-b', '赵桂兰', { role: 'resident' })]
+
+  function renderDialog(audience: 'branch' | 'open', candidates: (search: unknown) => Candidate[]) {
+    const page: SecretaryAttendancePage = { view: 'secretary', items: [attendanceRow('demo-a', { name: '李秀英' }), attendanceRow('demo-b', { name: '赵桂兰' })], checkinCount: 2 }
+    const stub = stubCloud((_fn, event) => {
+      if (event.action === 'get') return { ok: true, data: lectureUnderWay({ audience, checkinCount: 2 }, { canManage: true, canSeeAttendance: true }) }
+      if (event.action === 'attendance') return { ok: true, data: page }
+      if (event.action === 'attendeeCandidates') return { ok: true, data: { items: candidates(event.search) } }
+      if (event.action === 'markAttendance') return { ok: true, data: attendanceRow(String(event.openid), { name: '刘洋', visitor: true, method: 'manual', reason: String(event.reason) }) }
+      if (event.action === 'addGuest') {
+        return { ok: true, data: attendanceRow('guest-0123456789abcdef', { name: String(event.name), branchName: '', guest: true, method: 'manual', reason: String(event.reason), at: new Date().toISOString() }) }
+      }
+      throw new Error(`unexpected ${String(event.action)}`)
+    })
+    Current.router = { params: { id: LECTURE }, path: '/packages/secretary/pages/lecture-attendance/index' } as unknown as typeof Current.router
+    const { container } = render(<LectureAttendancePage />)
+    return { stub, container }
+  }
+
+  async function openDialog(container: HTMLElement) {
+    await waitFor(() => expect(container.querySelector('.lecture-attendance__add')).not.toBeNull())
+    click(container, '.lecture-attendance__add')
+    await waitFor(() => expect(document.body.querySelector('.attendee-picker')).not.toBeNull())
+  }
+
+  it('says everyone of the branch has checked in and what to do instead, at a branch lecture', async () => {
+    const { container } = renderDialog('branch', () => everyone)
+    await openDialog(container)
+    await waitFor(() => expect(textOf(document.body, '.attendee-picker__notice-title')).toBe('本支部成员都已签到，无需补录'))
+    expect(textOf(document.body, '.attendee-picker__notice-hint')).toContain('要撤销或恢复某人的签到，请回到签到名单')
+    expect([...document.body.querySelectorAll('.attendee-picker__meta')].map((m) => m.textContent)).toEqual(['党员 · 已签到', '群众 · 已签到'])
+    // A branch lecture has no guests to enter.
+    expect(document.body.querySelector('.attendee-picker__mode--guest')).toBeNull()
+    expect(textOf(document.body, '.confirm-dialog__confirm')).toBe('请先选择人员')
+  })
+
+  it('at an open lecture finds a visitor of another branch by full name and adds them', async () => {
+    const { container, stub } = renderDialog('open', (search) => (search === '刘洋' ? [visitor] : everyone))
+    await openDialog(container)
+    await waitFor(() => expect(textOf(document.body, '.attendee-picker__notice-title')).toBe('本支部成员都已签到'))
+    expect(textOf(document.body, '.attendee-picker__notice-hint')).toBe('其他支部来听课的人，请在上面输入完整姓名查找。没有加入支部的来宾，请点上面的“登记来宾”。')
+
+    await typeInto(document.body, '.attendee-picker__search-input', '刘洋')
+    await waitFor(() => expect(textOf(document.body, '.attendee-picker__name')).toBe('刘*'))
+    expect(textOf(document.body, '.attendee-picker__meta')).toBe('示范社区第二党支部')
+    expect(document.body.querySelector('.attendee-picker__notice')).toBeNull()
+    click(document.body, '.attendee-picker__person')
+    await waitFor(() => expect(textOf(document.body, '.confirm-dialog__confirm')).toBe('确认补录「刘*」'))
+    await typeInto(document.body, '.confirm-dialog__reason', '外支部来访，现场核实')
+    click(document.body, '.confirm-dialog__confirm')
+    await waitFor(() => expect(stub.calls.some((c) => c.event.action === 'markAttendance')).toBe(true))
+    expect(stub.calls.find((c) => c.event.action === 'markAttendance')?.event).toEqual({ action: 'markAttendance', lectureId: LECTURE, openid: 'demo-member-3', present: true, reason: '外支部来访，现场核实' })
+  })
+
+  it('says who a search cannot find and how to find them', async () => {
+    const { container } = renderDialog('open', (search) => (search ? [] : everyone))
+    await openDialog(container)
+    await typeInto(document.body, '.attendee-picker__search-input', '王')
+    await waitFor(() => expect(textOf(document.body, '.attendee-picker__notice-title')).toBe('没有找到“王”'))
+    expect(textOf(document.body, '.attendee-picker__notice-hint')).toContain('要输入完整姓名才能找到')
+  })
+
+  it('enters an outside guest by name at an open lecture, shown as 来宾 in the list', async () => {
+    const { container, stub } = renderDialog('open', () => everyone)
+    await openDialog(container)
+    click(document.body, '.attendee-picker__mode--guest')
+    await typeInto(document.body, '.attendee-picker__guest-input', '李明（街道办）')
+    await waitFor(() => expect(textOf(document.body, '.confirm-dialog__confirm')).toBe('确认登记来宾「李明（街道办）」'))
+    await typeInto(document.body, '.confirm-dialog__reason', '街道办来宾')
+    click(document.body, '.confirm-dialog__confirm')
+    await waitFor(() => expect(names(container)).toContain('李明（街道办）'))
+    expect(stub.calls.find((c) => c.event.action === 'addGuest')?.event).toEqual({ action: 'addGuest', lectureId: LECTURE, name: '李明（街道办）', reason: '街道办来宾' })
+    const row = [...container.querySelectorAll('.attendance-row')].find((r) => r.textContent?.includes('李明（街道办）'))
+    expect(row?.querySelector('.attendance-row__branch')?.textContent).toBe('来宾（未加入支部）')
   })
 })

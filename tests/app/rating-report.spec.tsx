@@ -33,7 +33,10 @@ function summary(over: Partial<RatingSummary> = {}): RatingSummary {
     startAt: '2026-11-22T11:30:00.000Z',
     count: 4,
     heldCount: 0,
+    pendingChanges: 0,
+    releaseAfter: 2,
     ratingClosed: false,
+    ratingClosesAt: '2026-11-29T13:00:00.000Z',
     attendees: 6,
     responseRate: 0.667,
     overallAverage: 3.88,
@@ -129,16 +132,36 @@ describe('评议结果 page', () => {
     expect(container.querySelector('.rating-report__held')).toBeNull()
   })
 
-  it.each<[string, boolean, number, string]>([
-    ['open, others may still rate', false, 10, '另有 2 份新评议，再有 1 份就一起计入结果'],
-    ['open, everyone present has rated', false, 6, '另有 2 份新评议暂不计入：到场的人都已评议'],
-    ['closed', true, 10, '另有 2 份评议不足 3 份，评议已截止，暂不计入结果'],
-  ])('says how many new ratings wait and what happens to them (%s)', async (_label, ratingClosed, attendees, text) => {
-    server(() => ({ ok: true, data: summary({ heldCount: 2, ratingClosed, attendees }) }))
+  it.each<[string, boolean, number, number | null, string]>([
+    ['open, others may still rate', false, 10, 1, '另有 2 份新评议，再有 1 份就一起计入结果'],
+    ['open, everyone present has rated', false, 6, null, '另有 2 份新评议暂不计入：到场的人都已评议'],
+    ['closed', true, 10, null, '另有 2 份评议不足 3 份，评议已截止，暂不计入结果'],
+  ])('says how many new ratings wait and what happens to them (%s)', async (_label, ratingClosed, attendees, releaseAfter, text) => {
+    server(() => ({ ok: true, data: summary({ heldCount: 2, ratingClosed, attendees, releaseAfter }) }))
     openPage('/pages/lecture-report/index', { id: LECTURE })
     const { container } = render(<LectureReportPage />)
     await waitFor(() => expect(textOf(container, '.rating-report__held')).toContain(text))
     expect(textOf(container, '.rating-report__count .rating-report__stat-value')).toBe('4 人')
+  })
+
+  it('after a rater is removed, keeps figures that add up and says when the removal will show', async () => {
+    // 3 counted of 4 present as released; the removed 代签 is still among them until the next release.
+    server(() => ({ ok: true, data: summary({ count: 3, attendees: 4, responseRate: 0.75, pendingChanges: 1, releaseAfter: null, notRated: [{ name: '王建国' }] }) }))
+    openPage('/pages/lecture-report/index', { id: LECTURE })
+    const { container } = render(<LectureReportPage />)
+    await waitFor(() => expect(textOf(container, '.rating-report__pending')).toBe('有 1 项到场更正涉及已计入的评议，将在评议截止（11月29日 21:00，北京时间）后显示——这样谁也无法从前后变化推断某个人的评分。'))
+    expect(textOf(container, '.rating-report__response .rating-report__stat-value')).toBe('3 / 4 人，75%')
+    expect(textOf(container, '.rating-report__not-rated .app-card__title')).toBe('到场但还没评议（1 人）')
+    expect(textOf(container, '.rating-report__tally')).toBe('到场 4 人（不含主讲人）：3 人的评议已计入，1 人还没评议。')
+  })
+
+  it('says the next ratings or the close will bring a removal in, whichever comes first', async () => {
+    server(() => ({ ok: true, data: summary({ count: 4, heldCount: 1, attendees: 9, responseRate: 0.444, pendingChanges: 2, releaseAfter: 2, notRated: [{ name: '王建国' }, { name: '赵桂兰' }, { name: '孙丽' }, { name: '周敏' }] }) }))
+    openPage('/pages/lecture-report/index', { id: LECTURE })
+    const { container } = render(<LectureReportPage />)
+    await waitFor(() => expect(textOf(container, '.rating-report__pending')).toBe('有 2 项到场更正涉及已计入的评议，将在再收到 2 份评议或评议截止（11月29日 21:00，北京时间）后显示。'))
+    expect(textOf(container, '.rating-report__held')).toContain('另有 1 份新评议，再有 2 份就一起计入结果')
+    expect(textOf(container, '.rating-report__tally')).toBe('到场 9 人（不含主讲人）：4 人的评议已计入，1 人的新评议待计入，4 人还没评议。')
   })
 
   it('lets the secretary publish a held comment, and asks before withholding one', async () => {
@@ -211,6 +234,17 @@ describe('评议结果 page', () => {
     expect(textOf(container, '.rating-report__not-rated-hint')).toContain('11月29日 21:00 前评议')
     expect(container.querySelector('.rating-report')).toBeNull()
     expect(container.querySelector('.score-bars')).toBeNull()
+  })
+
+  it('says plainly when rating has closed with fewer than 3 counted, and asks nobody to wait or remind', async () => {
+    const closedTooFew: Answer = { ok: false, error: { code: 'RATING.TOO_FEW_CLOSED', message: '评议已截止，计入结果的评议只有 2 份，不足 3 份，不显示结果——这样谁也无法从结果推断出某个人的评分' } }
+    server(() => closedTooFew, {}, () => ({ ok: true, data: progress({ rated: 3, attendees: 4, notRated: [{ name: '王建国' }] }) }))
+    openPage('/pages/lecture-report/index', { id: LECTURE })
+    const { container } = render(<LectureReportPage />)
+    await waitFor(() => expect(textOf(container, '.lecture-report__progress-count')).toBe('评议已截止，计入结果的评议不足 3 份，不显示结果'))
+    expect(textOf(container, '.lecture-report__too-few .empty-state__title')).toBe('评议已截止，不足 3 份评议，不显示结果')
+    expect(container.querySelector('.lecture-report__too-few')?.textContent).not.toContain('人数够了以后')
+    expect(textOf(container, '.rating-report__not-rated-hint')).not.toContain('前评议')
   })
 
   it.each<[string, Partial<RatingProgress>, string, string]>([

@@ -217,8 +217,9 @@ describe('rating.submit and rating.mine: more people and more bad input', () => 
     // A 代签 found out after the rating (pressed twice). The secretary knows whom they removed, so the
     // figures and comments may not move by that one person's scores: they wait for the next release.
     for (let i = 0; i < 2; i += 1) await ok(lecture, SEC, { action: 'markAttendance', lectureId: id, openid: OTHER, present: false, reason: '代签，本人未到场' })
+    // The attendance the response rate compares with is that of the same release: still 6 of 6.
     const removed = await summary()
-    expect(removed).toMatchObject({ count: 6, heldCount: 0, attendees: 5, overallAverage: 3.33, comments: before.comments })
+    expect(removed).toMatchObject({ count: 6, heldCount: 0, pendingChanges: 1, attendees: 6, responseRate: 1, overallAverage: 3.33, comments: before.comments })
     expect(removed.dimensions).toEqual(before.dimensions)
     expect(await storedAggregate(id)).toMatchObject({ count: 5, sums: { attitude: 19 }, held: { count: -1, sums: { attitude: -1 } } })
     expect(await cloud.backend.store.count('ratings', { lectureId: id })).toBe(6)
@@ -234,12 +235,59 @@ describe('rating.submit and rating.mine: more people and more bad input', () => 
     }
     // (5 + 4 + 3 + 2 + 5) + 3 × 4 = 31 over 8 raters.
     const released = await summary()
-    expect(released).toMatchObject({ count: 8, heldCount: 0, attendees: 8, responseRate: 1, overallAverage: 3.88, comments: ['联系实际'] })
+    expect(released).toMatchObject({ count: 8, heldCount: 0, pendingChanges: 0, attendees: 8, responseRate: 1, overallAverage: 3.88, comments: ['联系实际'] })
 
-    // Put back: again held until three more new raters come.
+    // Put back: again held until three more new raters come (nobody is left to rate: only the close will).
     await ok(lecture, SEC, { action: 'markAttendance', lectureId: id, openid: OTHER, present: true, reason: '核实后确在现场' })
-    expect(await summary()).toMatchObject({ count: 8, attendees: 9, overallAverage: 3.88, comments: ['联系实际'] })
+    expect(await summary()).toMatchObject({ count: 8, pendingChanges: 1, releaseAfter: null, attendees: 8, overallAverage: 3.88, comments: ['联系实际'] })
     expect(await storedAggregate(id)).toMatchObject({ count: 9, held: { count: 1 } })
+  })
+
+  it('keeps every figure of one release while a removal waits, and lets the removal out when rating closes', async () => {
+    const id = await startedLecture([M1, RES, OTHER, SEC, SEC2, SPEAKER], { audience: 'open', speaker: { name: '党校刘老师' } })
+    const late = ['close-rater-1', 'close-rater-2']
+    const at = new Date()
+    await cloud.backend.store.insert('members', late.map((openid, i) => ({ _id: openid, openid, name: `晚到甲${i}`, phone: '', post: '', avatar: '', role: 'member', branchId: 'demo-branch-1', joinedAt: at, updatedAt: at })))
+    for (const who of late) await ok(lecture, SEC, { action: 'markAttendance', lectureId: id, openid: who, present: true, reason: '迟到，现场登记' })
+    const given: Array<[string, number, string?]> = [[M1, 5], [RES, 4], [OTHER, 1, '走个过场'], [SEC, 3], [SEC2, 2], [SPEAKER, 5], ['close-rater-1', 4]]
+    for (const [who, n, comment] of given) await ok(rating, who, { action: 'submit', lectureId: id, scores: scores(n, n, n, n), ...(comment ? { comment } : {}) })
+    type Summary = { count: number; heldCount: number; pendingChanges: number; releaseAfter: number | null; ratingClosed: boolean; attendees: number; responseRate: number; overallAverage: number; comments: string[]; notRated: Array<{ name: string }> }
+    const summary = () => ok<Summary>(rating, SEC, { action: 'summary', lectureId: id })
+
+    // The 代签 who gave 1 is found out. Every figure stays that of the last release, attendance included:
+    // 6 counted + 1 new rating held + 1 who has not rated = 8 present as the figures have them.
+    await ok(lecture, SEC, { action: 'markAttendance', lectureId: id, openid: OTHER, present: false, reason: '代签，本人未到场' })
+    const waiting = await summary()
+    expect(waiting).toMatchObject({ count: 6, heldCount: 1, pendingChanges: 1, releaseAfter: null, ratingClosed: false, attendees: 8, responseRate: 0.75, overallAverage: 3.33 })
+    expect(waiting.notRated).toEqual([{ name: '晚到甲1' }])
+    expect(waiting.comments).toContain('走个过场')
+
+    // Rating closes with fewer than 3 new raters: the removal shows anyway; the one new rating stays out.
+    jest.useFakeTimers({ now: Date.now() + 8 * 24 * 60 * 60_000, doNotFake: ['nextTick', 'setImmediate', 'clearImmediate', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'queueMicrotask', 'hrtime', 'performance'] })
+    try {
+      const closed = await summary()
+      // (5 + 4 + 3 + 2 + 5) / 5 = 3.8; 5 counted + 1 held + 1 not rated = 7 present.
+      expect(closed).toMatchObject({ count: 5, heldCount: 1, pendingChanges: 0, releaseAfter: null, ratingClosed: true, attendees: 7, responseRate: 0.714, overallAverage: 3.8 })
+      expect(closed.notRated).toEqual([{ name: '晚到甲1' }])
+      expect(closed.comments).not.toContain('走个过场')
+    } finally {
+      jest.useRealTimers()
+    }
+  })
+
+  it('lets a removed rater’s scores out at the close of a small branch’s rating, even below 3', async () => {
+    // Three attendees rate; one is found to be a 代签. With nobody left to rate, no release would come.
+    const id = await startedLecture([M1, RES, OTHER], { audience: 'open', speaker: { name: '党校刘老师' } })
+    for (const [who, n] of [[M1, 5], [RES, 4], [OTHER, 1]] as const) await ok(rating, who, { action: 'submit', lectureId: id, scores: scores(n, n, n, n) })
+    await ok(lecture, SEC, { action: 'markAttendance', lectureId: id, openid: OTHER, present: false, reason: '代签，本人未到场' })
+    expect(await ok(rating, SEC, { action: 'summary', lectureId: id })).toMatchObject({ count: 3, attendees: 3, pendingChanges: 1, releaseAfter: null })
+    jest.useFakeTimers({ now: Date.now() + 8 * 24 * 60 * 60_000, doNotFake: ['nextTick', 'setImmediate', 'clearImmediate', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'queueMicrotask', 'hrtime', 'performance'] })
+    try {
+      expect(await errorCode(rating, SEC, { action: 'summary', lectureId: id })).toBe('RATING.TOO_FEW_CLOSED')
+      expect(await errorCode(rating, M1, { action: 'submit', lectureId: id, scores: scores(1, 1, 1, 1) })).toBe('RATING.CLOSED')
+    } finally {
+      jest.useRealTimers()
+    }
   })
 
   it('refuses another branch secretary who did not attend', async () => {
@@ -382,6 +430,13 @@ describe('rating.progress', () => {
     for (const who of [M1, RES, SEC, SPEAKER, OTHER, '李秀英', '赵桂兰', '张伟']) expect(payload).not.toContain(who)
     expect(payload).not.toMatch(/score|average|sums|dist|comment|openid|联系实际/i)
     expect(payload).not.toMatch(/1380013800\d/)
+  })
+
+  it('leaves an outside guest out of those who could rate: they have no account to rate with', async () => {
+    const open = await startedLecture([M1, RES], { audience: 'open', speaker: { name: '党校刘老师' } })
+    await ok(lecture, SEC, { action: 'addGuest', lectureId: open, name: '李明（街道办）', reason: '街道办来宾' })
+    const answer = await ok<Progress>(rating, SEC, { action: 'progress', lectureId: open })
+    expect(answer).toEqual({ rated: 0, attendees: 2, notRated: [{ name: '李秀英' }, { name: '赵桂兰' }], threshold: 3 })
   })
 
   it('counts only ratings that count: a rater removed from the attendance leaves the count, and comes back', async () => {

@@ -69,4 +69,14 @@ describe('ledgerIdentity and ledgerTotals: 身份 and the totals line of the 签
       ]),
     ).toBe('合计签到 3 人（党员 2 人，访客 1 人）；其中外支部 2 人；撤销 1 人')
   })
+
+  it('counts outside guests (来宾) apart from other branches’ visitors, present ones only', () => {
+    expect(
+      ledgerTotals([
+        { present: true, identity: '党员', visitor: false },
+        { present: true, identity: '访客', visitor: false, guest: true },
+        { present: false, identity: '访客', visitor: false, guest: true },
+      ]),
+    ).toBe('合计签到 2 人（党员 1 人，访客 1 人）；来宾 1 人；撤销 1 人')
+  })
 })

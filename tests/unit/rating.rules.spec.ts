@@ -17,6 +17,10 @@ import {
   emptyAggregate,
   normalizeAggregate,
   shouldTellSpeaker,
+  attendeesAsShown,
+  pendingAttendanceChanges,
+  ratingsToRelease,
+  shownAtClose,
 } from '../../cloudfunctions/modules/ratings/rating.rules'
 import { ratingWindow, ratingWindowState } from '../../cloudfunctions/contracts/rules/rating.rules'
 
@@ -170,6 +174,56 @@ describe('aggregate', () => {
       ['a held rating removed, then released', { batch: 1, excluded: true, presenceBatch: 1, excludedBefore: false }, false],
     ])('%s: shown %s', (_label, marks, shown) => {
       expect(commentReleased(marks, 2)).toBe(shown)
+    })
+  })
+
+  describe('the report agrees with itself while changes wait, and at the close', () => {
+    const given = (...xs: Scores[]) => xs.reduce((agg, x) => applyDelta(agg, aggregateDelta(null, x)), emptyAggregate())
+    const released = [s(4, 4, 4, 4), s(5, 5, 5, 5), s(1, 1, 1, 1)]
+    const newOne = s(2, 2, 2, 2)
+    // Released: three raters; then one new rating held and the rater who gave 1 removed (7 present → 6).
+    let st = { live: given(...released, newOne), held: given(newOne), fresh: 1 }
+    const removal = presenceDelta(s(1, 1, 1, 1), false)
+    st = { live: applyDelta(st.live, removal), held: applyDelta(st.held, removal), fresh: 1 }
+    const presentNow = 6
+
+    it('compares the released count with the attendance of the same release', () => {
+      expect(shownAggregate(st).count).toBe(3)
+      // 3 counted + 1 held + (6 present − 3 counting now) who have not rated = 7.
+      expect(attendeesAsShown(st, presentNow, false)).toBe(7)
+      expect(attendeesAsShown(st, presentNow, false)).toBe(shownAggregate(st).count + st.fresh + (presentNow - st.live.count))
+    })
+
+    it('at the close lets the removal out but keeps the short batch of new raters out', () => {
+      const shown = shownAtClose(st, given(newOne))
+      expect(shown).toEqual(given(s(4, 4, 4, 4), s(5, 5, 5, 5)))
+      expect(attendeesAsShown(st, presentNow, true)).toBe(shown.count + st.fresh + (presentNow - st.live.count))
+    })
+
+    it.each<[string, number, number | null]>([
+      ['enough people left to rate', 6, 2],
+      ['fewer left to rate than the batch needs', 4, null],
+      ['nobody left to rate', 3, null],
+    ])('says how many more ratings release what waits: %s', (_label, present, expected) => {
+      expect(ratingsToRelease(st, present)).toBe(expected)
+    })
+
+    it.each<[string, RatingBatchMarks[], number]>([
+      ['none', [{ batch: 0 }, { batch: 2 }], 0],
+      ['a released rater removed in this batch', [{ batch: 1, excluded: true, presenceBatch: 2, excludedBefore: false }], 1],
+      ['removed and put back in this batch', [{ batch: 1, excluded: false, presenceBatch: 2, excludedBefore: false }], 0],
+      ['a held rater removed (its rating never showed)', [{ batch: 2, excluded: true, presenceBatch: 2, excludedBefore: false }], 0],
+      ['a removal already released', [{ batch: 0, excluded: true, presenceBatch: 1, excludedBefore: false }], 0],
+      ['one removed, one put back', [{ batch: 0, excluded: true, presenceBatch: 2 }, { excluded: false, presenceBatch: 2, excludedBefore: true }], 2],
+    ])('counts attendance changes waiting to show: %s', (_label, marks, n) => {
+      expect(pendingAttendanceChanges(marks, 2)).toBe(n)
+    })
+
+    it('shows the comment of a removed rater until the close, then not', () => {
+      const marks: RatingBatchMarks = { batch: 1, excluded: true, presenceBatch: 2, excludedBefore: false }
+      expect(commentReleased(marks, 2)).toBe(true)
+      expect(commentReleased(marks, 2, true)).toBe(false)
+      expect(commentReleased({ batch: 2 }, 2, true)).toBe(false)
     })
   })
 

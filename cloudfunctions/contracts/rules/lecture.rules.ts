@@ -28,6 +28,8 @@ export const MATERIAL_TITLE_MAX = 60
 export const MATERIALS_MAX = 10
 /** The 签到名单's search box: part of a name. */
 export const ATTENDANCE_SEARCH_MAX = 20
+/** An outside guest's name as the secretary enters it (with a unit to tell two apart: 李明（街道办）). */
+export const GUEST_NAME_MAX = 20
 /** A lecture lasts at most a day. */
 export const LECTURE_MAX_MINUTES = 24 * 60
 

@@ -48,7 +48,7 @@ export async function buildAttendanceWorkbook(lecture: LectureDoc, rows: CheckIn
   const present = rows.filter((r) => r.present).sort((a, b) => a.at.getTime() - b.at.getTime())
   const removed = rows.filter((r) => !r.present).sort((a, b) => a.at.getTime() - b.at.getTime())
   const listed = [...present, ...removed].map((r) => ({ r, identity: ledgerIdentity(roleOf(r.openid)) }))
-  const totals = ledgerTotals(listed.map(({ r, identity }) => ({ present: r.present, identity, visitor: r.visitor })))
+  const totals = ledgerTotals(listed.map(({ r, identity }) => ({ present: r.present, identity, visitor: r.visitor, guest: r.guest === true })))
 
   ws.spliceRows(
     1,
@@ -66,6 +66,7 @@ export async function buildAttendanceWorkbook(lecture: LectureDoc, rows: CheckIn
     const manual = r.method === 'manual'
     const notes = [
       manual ? '书记补录：签到时间即登记时间' : '',
+      r.guest ? '来宾：未加入支部，由书记按姓名登记' : '',
       r.reason ? `原因：${r.reason}` : '',
       r.flags.includes('far') ? `距会场约 ${r.distanceMeters ?? '?'} 米` : '',
     ].filter(Boolean)
@@ -73,8 +74,8 @@ export async function buildAttendanceWorkbook(lecture: LectureDoc, rows: CheckIn
       no: i + 1,
       name: r.name,
       identity,
-      side: r.visitor ? '外支部' : '本支部',
-      branch: r.branchName,
+      side: r.guest ? '来宾' : r.visitor ? '外支部' : '本支部',
+      branch: r.guest ? '—' : r.branchName,
       at: excelBeijing(r.at),
       method: manual ? '书记补录' : '扫码',
       present: r.present ? '已签到' : '已撤销',

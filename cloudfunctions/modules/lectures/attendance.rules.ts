@@ -81,15 +81,17 @@ export function ledgerIdentity(role: LedgerRole): LedgerIdentity {
 }
 
 /** The totals line the secretary files: who was there by 身份, visitors from other branches, removals. */
-export function ledgerTotals(rows: ReadonlyArray<{ present: boolean; identity: LedgerIdentity; visitor: boolean }>): string {
+export function ledgerTotals(rows: ReadonlyArray<{ present: boolean; identity: LedgerIdentity; visitor: boolean; guest?: boolean }>): string {
   const present = rows.filter((r) => r.present)
   const count = (identity: LedgerIdentity) => present.filter((r) => r.identity === identity).length
   const parts = (['党员', '群众', '访客'] as const).map((i) => [i, count(i)] as const).filter(([, n]) => n > 0).map(([i, n]) => `${i} ${n} 人`)
   const outside = present.filter((r) => r.visitor).length
+  const guests = present.filter((r) => r.guest === true).length
   const removed = rows.length - present.length
   return [
     `合计签到 ${present.length} 人${parts.length ? `（${parts.join('，')}）` : ''}`,
     ...(outside ? [`其中外支部 ${outside} 人`] : []),
+    ...(guests ? [`来宾 ${guests} 人`] : []),
     ...(removed ? [`撤销 ${removed} 人`] : []),
   ].join('；')
 }

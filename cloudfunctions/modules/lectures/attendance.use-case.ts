@@ -19,7 +19,7 @@ import { findBranch } from '../members/member.repository'
 import type { LectureRatings } from './lecture-ratings.port'
 import { LectureErrors } from './lecture.errors'
 import { toAttendanceRow, toMyCheckIn, toSpeakerAttendanceRow } from './lecture.mapper'
-import { attendanceRecords, checkInId, findLecture, myCheckIns as queryMyCheckIns, presentCheckIns, type CheckInDoc, type LectureDoc } from './lecture.repository'
+import { attendanceRecords, checkInId, findLecture, isGuestKey, myCheckIns as queryMyCheckIns, presentCheckIns, type CheckInDoc, type LectureDoc } from './lecture.repository'
 import { ownLecture } from './manage-lecture.use-case'
 import { ledgerFileName, type LedgerRole } from './attendance.rules'
 
@@ -116,7 +116,8 @@ export async function markAttendance(
   const _ = ctx.db.command
 
   let created = false
-  if (input.present) {
+  // A guest has no member record: they are entered by addGuest, and here only removed or restored.
+  if (input.present && !isGuestKey(input.openid)) {
     const person = await loadMember(ctx.db, input.openid)
     if (!person || !isInBranch(person)) throw LectureErrors.personNotFound()
     if (lecture.audience === 'branch' && person.branchId !== lecture.branchId) throw LectureErrors.personNotFound()
@@ -155,7 +156,8 @@ export async function markAttendance(
         data: { present: input.present, reason: input.reason, markedBy: ctx.openid, updatedAt: ctx.now },
       })
       const rating = await ratings.onPresenceChange(ctx.db, tx, lecture._id, input.openid, input.present)
-      await tx.collection(Collections.lectures).doc(lecture._id).update({ data: { checkinCount: _.inc(input.present ? 1 : -1), ...rating } })
+      const step = input.present ? 1 : -1
+      await tx.collection(Collections.lectures).doc(lecture._id).update({ data: { checkinCount: _.inc(step), ...(current.guest ? { guestCount: _.inc(step) } : {}), ...rating } })
     })
   }
   const saved = await findById<CheckInDoc>(ctx.db, Collections.checkIns, id)

@@ -19,6 +19,11 @@ export const LectureErrors = {
     }),
   personNotFound: () => new AppError('LECTURE.PERSON_NOT_FOUND', '没有找到这位成员，请确认对方已加入支部'),
   notRecorded: () => new AppError('ATTENDANCE.NOT_RECORDED', '这位成员没有签到记录，无需移除'),
+  guestNotOpen: () => new AppError('ATTENDANCE.GUEST_NOT_OPEN', '本支部党课只登记本支部成员；要登记没有加入支部的来宾，请把党课的受众设为“开放”'),
+  guestExists: (name: string) =>
+    new AppError('ATTENDANCE.GUEST_EXISTS', `名单里已有来宾「${name}」。如果是同名的另一位，请在姓名后注明单位，例如「${name}（街道办）」；如果是被撤销的记录，请在名单里恢复`, {
+      name: '名单里已有这位来宾',
+    }),
   forbiddenAttendance: () => new AppError('AUTH.FORBIDDEN', '只有本支部书记和主讲人可以查看签到名单'),
 }
 

@@ -67,6 +67,7 @@ export function toAttendanceRow(c: CheckInDoc): AttendanceRow {
     flags: [...c.flags],
     distanceMeters: c.distanceMeters,
     reason: c.reason,
+    guest: c.guest === true,
   }
 }
 
@@ -74,11 +75,14 @@ export function toAttendanceRow(c: CheckInDoc): AttendanceRow {
  * For the lecture's speaker, who sees who came but is not the branch's record-keeper: a masked name
  * (full names stay with the secretary, docs/architecture.md "Privacy") and `key` in place of the openid.
  */
+/** What a guest's row says in place of a branch: they have none. */
+const GUEST_BRANCH_LABEL = '来宾（未加入支部）'
+
 export function toSpeakerAttendanceRow(c: CheckInDoc, key: string): SpeakerAttendanceRow {
   return {
     key,
     name: maskName(c.name),
-    branchName: c.branchName,
+    branchName: c.guest ? GUEST_BRANCH_LABEL : c.branchName,
     visitor: c.visitor,
     at: c.at.toISOString(),
     method: c.method,

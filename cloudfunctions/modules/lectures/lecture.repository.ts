@@ -1,8 +1,9 @@
-import { randomBytes } from 'crypto'
+import { createHash, randomBytes } from 'crypto'
 import type { CheckInMethod } from '../../contracts/lecture.contract'
 import type { Audience, CheckinMode, CheckinWindow, LectureStatus } from '../../contracts/rules/lecture.rules'
 import { Collections } from '../../shared/collections'
 import { findById, findMany, type Database, type DocBase } from '../../shared/db'
+import type { MemberDoc } from '../../shared/caller'
 import type { Cursor } from '../../shared/cursor'
 import type { StoredMaterial } from './material.rules'
 
@@ -27,6 +28,8 @@ export interface LectureDoc extends DocBase {
   slotSeconds: number
   /** Present attendees, kept on the document so displays and boards never recount (docs/architecture.md "Rules that hold everywhere"). */
   checkinCount: number
+  /** Of `checkinCount`, outside guests (addGuest): they have no account and never rate. Absent means 0. */
+  guestCount?: number
   createdAt: Date
   createdBy: string
   updatedAt: Date
@@ -51,6 +54,22 @@ export interface CheckInDoc extends DocBase {
   lectureTitle: string
   lectureStartAt: Date
   updatedAt: Date
+  /** An outside guest entered by name (addGuest); `openid` is then `guestKey(...)`, `branchId` empty. */
+  guest?: boolean
+}
+
+const GUEST_KEY = /^guest-[0-9a-f]{16}$/
+
+/**
+ * A guest's stand-in for an openid: fixed by the lecture and the name, so entering the same guest twice
+ * (a double tap, two secretaries' phones) makes one record. Never the shape of a WeChat openid.
+ */
+export function guestKey(lectureId: string, name: string): string {
+  return `guest-${createHash('sha256').update(`${lectureId}:${name}`, 'utf8').digest('hex').slice(0, 16)}`
+}
+
+export function isGuestKey(openid: string): boolean {
+  return GUEST_KEY.test(openid)
 }
 
 export function newLectureId(): string {
@@ -133,6 +152,25 @@ export function attendanceRecords(db: Database, lectureId: string, options: { af
   return findMany<CheckInDoc>(
     db.collection(Collections.checkIns).where(_.and(conditions)).orderBy('at', 'asc').orderBy('_id', 'asc').limit(options.limit),
   )
+}
+
+/**
+ * People in a branch a secretary may add to a lecture, `_id` keyset: of `branchId` whose name contains
+ * `search` (literally), and — with `exactName` — anyone whose name is exactly that (another branch's
+ * visitor; a part of a name would list other branches' members). Index: members name_branch
+ * (cloudbaserc.json) for the exact match, branch_joined for the branch's own.
+ */
+export function memberCandidates(
+  db: Database,
+  options: { branchId: string; search?: string; exactName?: string; after: string | null; limit: number },
+): Promise<MemberDoc[]> {
+  const _ = db.command
+  const own: Record<string, unknown> = { branchId: options.branchId }
+  if (options.search) own.name = db.RegExp({ regexp: escapePattern(options.search), options: 'i' })
+  const who = options.exactName ? _.or([own, { name: options.exactName, branchId: _.neq(null) }]) : own
+  const conditions: object[] = [who]
+  if (options.after) conditions.push({ _id: _.gt(options.after) })
+  return findMany<MemberDoc>(db.collection(Collections.members).where(_.and(conditions)).orderBy('_id', 'asc').limit(options.limit))
 }
 
 /** A person's text as a pattern that matches only itself. */

@@ -1,5 +1,6 @@
 import { lectureContract } from '../../contracts/lecture.contract'
 import { createRouter, withPreload } from '../../shared/router'
+import { addGuest, attendeeCandidates } from './add-attendee.use-case'
 import { attendance, exportAttendance, markAttendance, myCheckIns } from './attendance.use-case'
 import { getLecture, listLecturesFor, mySpokenLectures } from './browse-lectures.use-case'
 import { checkIn, displayCode, displayCount } from './check-in.use-case'
@@ -20,6 +21,8 @@ export const lectureRouter = (ratings: LectureRatings) => createRouter('lecture'
   checkIn: withPreload({ auth: 'inBranch', preload: (input, db) => findLecture(db, input.lectureId), handle: (input, ctx, lecture) => checkIn(input, ctx, lecture) }),
   attendance: { auth: 'inBranch', handle: (input, ctx) => attendance(input, ctx) },
   markAttendance: { auth: 'secretary', handle: (input, ctx) => markAttendance(input, ctx, ratings) },
+  attendeeCandidates: { auth: 'secretary', handle: (input, ctx) => attendeeCandidates(input, ctx) },
+  addGuest: { auth: 'secretary', handle: (input, ctx) => addGuest(input, ctx) },
   exportAttendance: { auth: 'secretary', handle: (input, ctx) => exportAttendance(input, ctx) },
   myCheckIns: { auth: 'inBranch', handle: (input, ctx) => myCheckIns(input, ctx) },
   mySpokenLectures: { auth: 'inBranch', handle: (input, ctx) => mySpokenLectures(input, ctx) },

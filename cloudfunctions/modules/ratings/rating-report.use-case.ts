@@ -1,13 +1,29 @@
 import type { LecturerReport, RatingProgress, RatingSummary } from '../../contracts/rating.contract'
 import { RATING_DIMENSIONS, RATING_THRESHOLD, ratingWindow, ratingWindowState, type RatingDimension } from '../../contracts/rules/rating.rules'
 import { Collections } from '../../shared/collections'
-import { findMany, updateWhere } from '../../shared/db'
+import { findMany, updateWhere, type Database } from '../../shared/db'
 import type { ContextFor } from '../../shared/router'
 import { LectureErrors } from '../lectures/lecture.errors'
 import { findCheckIn, findLecture, type CheckInDoc, type LectureDoc } from '../lectures/lecture.repository'
 import { RatingErrors } from './rating.errors'
 import { ratingsOf } from './rating.repository'
-import { anonymousOrder, averages, commentReleased, distribution, meetsThreshold, ratingStateOf, shownAggregate } from './rating.rules'
+import {
+  aggregateDelta,
+  anonymousOrder,
+  applyDelta,
+  attendeesAsShown,
+  averages,
+  commentReleased,
+  distribution,
+  emptyAggregate,
+  meetsThreshold,
+  pendingAttendanceChanges,
+  ratingStateOf,
+  ratingsToRelease,
+  shownAggregate,
+  shownAtClose,
+  type RatingAggregate,
+} from './rating.rules'
 
 const REPORT_LECTURES = 100
 const ATTENDEE_BATCH = 500
@@ -20,14 +36,14 @@ function roleOn(ctx: ContextFor<'inBranch'>, lecture: LectureDoc): 'secretary' |
   return null
 }
 
-async function presentAttendees(ctx: ContextFor<'inBranch'>, lectureId: string): Promise<Array<Pick<CheckInDoc, '_id' | 'openid' | 'name'>>> {
+async function presentAttendees(ctx: ContextFor<'inBranch'>, lectureId: string): Promise<Array<Pick<CheckInDoc, '_id' | 'openid' | 'name' | 'guest'>>> {
   const _ = ctx.db.command
-  const out: Array<Pick<CheckInDoc, '_id' | 'openid' | 'name'>> = []
+  const out: Array<Pick<CheckInDoc, '_id' | 'openid' | 'name' | 'guest'>> = []
   let after: string | null = null
   for (;;) {
     const where: Record<string, unknown> = after ? { lectureId, present: true, _id: _.gt(after) } : { lectureId, present: true }
-    const batch = await findMany<Pick<CheckInDoc, '_id' | 'openid' | 'name'>>(
-      ctx.db.collection(Collections.checkIns).where(where).field({ _id: true, openid: true, name: true }).orderBy('_id', 'asc').limit(ATTENDEE_BATCH),
+    const batch = await findMany<Pick<CheckInDoc, '_id' | 'openid' | 'name' | 'guest'>>(
+      ctx.db.collection(Collections.checkIns).where(where).field({ _id: true, openid: true, name: true, guest: true }).orderBy('_id', 'asc').limit(ATTENDEE_BATCH),
     )
     out.push(...batch)
     const last = batch[batch.length - 1]
@@ -43,10 +59,13 @@ async function reportedLecture(ctx: ContextFor<'inBranch'>, lectureId: string): 
   return lecture
 }
 
-/** Those who could rate: present, less the speaker, who may sit in the room but does not rate their own lecture. */
+/**
+ * Those who could rate: present, less the speaker, who may sit in the room but does not rate their own
+ * lecture, and less outside guests, who have no account to rate with.
+ */
 async function attendeesOf(ctx: ContextFor<'inBranch'>, lecture: LectureDoc): Promise<number> {
   const speakerPresent = lecture.speaker.openid !== null && (await findCheckIn(ctx.db, lecture._id, lecture.speaker.openid))?.present === true
-  return Math.max(0, lecture.checkinCount - (speakerPresent ? 1 : 0))
+  return Math.max(0, lecture.checkinCount - (lecture.guestCount ?? 0) - (speakerPresent ? 1 : 0))
 }
 
 /**
@@ -57,23 +76,44 @@ async function notRatedOf(ctx: ContextFor<'inBranch'>, lecture: LectureDoc): Pro
   const [rows, present] = await Promise.all([ratingsOf(ctx.db, lecture._id, { openid: true }), presentAttendees(ctx, lecture._id)])
   const raters = new Set(rows.map((r) => String(r.openid)))
   return present
-    .filter((p) => !raters.has(p.openid) && p.openid !== lecture.speaker.openid)
+    .filter((p) => !raters.has(p.openid) && p.openid !== lecture.speaker.openid && p.guest !== true)
     .map((p) => ({ name: p.name }))
     .sort((a, b) => a.name.localeCompare(b.name, 'zh-Hans-CN'))
 }
 
+/** Whether the lecture's rating window has closed at `nowMs`. */
+function windowClosed(lecture: LectureDoc, nowMs: number): boolean {
+  return ratingWindowState(nowMs, ratingWindow(lecture.startAt.getTime(), lecture.endAt.getTime())) === 'closed'
+}
+
+/**
+ * The figures as released (docs/architecture.md "Ratings released in batches"): before the window
+ * closes, the last release; after, every attendance change too, but not a batch of fewer than 3 new
+ * raters. Read from the kept counts, plus — once closed with such a batch — its few ratings.
+ */
+async function releasedAggregate(db: Database, lecture: LectureWithRating, closed: boolean): Promise<RatingAggregate> {
+  const state = ratingStateOf(lecture.rating)
+  if (!closed) return shownAggregate(state)
+  if (state.fresh === 0) return state.live
+  const held = await ratingsOf(db, lecture._id, { scores: true, excluded: true }, { batch: state.batch })
+  const heldNew = held.reduce((agg, r) => (r.scores && r.excluded !== true ? applyDelta(agg, aggregateDelta(null, r.scores)) : agg), emptyAggregate())
+  return shownAtClose(state, heldNew)
+}
+
 /**
  * The lecture's report: numbers from the counts kept on the lecture (no scan of the ratings), comments
- * as bare texts, withheld below the threshold. The secretary also learns who has not rated yet — the
- * complement of the raters, never tied to a score.
+ * as bare texts, withheld below the threshold. Every figure is of the same release, the attendance it
+ * compares with included, and says what waits and until when. The secretary also learns who has not
+ * rated yet — the complement of the raters, never tied to a score.
  */
 export async function ratingSummary(input: { lectureId: string }, ctx: ContextFor<'inBranch'>): Promise<RatingSummary> {
   const lecture = await reportedLecture(ctx, input.lectureId)
   const role = roleOn(ctx, lecture)
   if (!role) throw RatingErrors.forbidden()
   const state = ratingStateOf(lecture.rating)
-  const agg = shownAggregate(state)
-  if (!meetsThreshold(agg.count)) throw RatingErrors.tooFew(state.live.count)
+  const closed = windowClosed(lecture, ctx.now.getTime())
+  const agg = await releasedAggregate(ctx.db, lecture, closed)
+  if (!meetsThreshold(agg.count)) throw closed ? RatingErrors.tooFewClosed(agg.count) : RatingErrors.tooFew(state.live.count)
 
   const avg = averages(agg)
   const dimensions = {} as RatingSummary['dimensions']
@@ -85,9 +125,13 @@ export async function ratingSummary(input: { lectureId: string }, ctx: ContextFo
     await ratingsOf(ctx.db, lecture._id, { comment: true, commentStatus: true, commentKey: true, batch: true, excluded: true, presenceBatch: true, excludedBefore: true }, {
       commentStatus: ctx.db.command.in(['pass', 'review']),
     })
-  ).filter((r) => commentReleased(r, state.batch))
+  ).filter((r) => commentReleased(r, state.batch, closed))
   const comments = anonymousOrder(rows.filter((r) => r.commentStatus === 'pass' && r.comment).map((r) => String(r.comment)))
-  const attendees = await attendeesOf(ctx, lecture)
+  const [presentNow, changed] = await Promise.all([
+    attendeesOf(ctx, lecture),
+    closed ? Promise.resolve([]) : ratingsOf(ctx.db, lecture._id, { batch: true, excluded: true, excludedBefore: true, presenceBatch: true }, { presenceBatch: state.batch }),
+  ])
+  const attendees = attendeesAsShown(state, presentNow, closed)
 
   const summary: RatingSummary = {
     lectureId: lecture._id,
@@ -95,7 +139,10 @@ export async function ratingSummary(input: { lectureId: string }, ctx: ContextFo
     startAt: lecture.startAt.toISOString(),
     count: agg.count,
     heldCount: state.fresh,
-    ratingClosed: ratingWindowState(ctx.now.getTime(), ratingWindow(lecture.startAt.getTime(), lecture.endAt.getTime())) === 'closed',
+    pendingChanges: pendingAttendanceChanges(changed, state.batch),
+    releaseAfter: closed ? null : ratingsToRelease(state, presentNow),
+    ratingClosed: closed,
+    ratingClosesAt: new Date(ratingWindow(lecture.startAt.getTime(), lecture.endAt.getTime()).closesAt).toISOString(),
     attendees,
     responseRate: attendees > 0 ? Math.min(1, Math.round((agg.count / attendees) * 1000) / 1000) : 0,
     overallAverage: avg.overall,
@@ -160,8 +207,8 @@ export async function lecturerReport(input: { speakerOpenid?: string }, ctx: Con
   const lectures = await findMany<LectureWithRating>(ctx.db.collection(Collections.lectures).where(where).orderBy('startAt', 'desc').limit(REPORT_LECTURES))
   return {
     speakerName: lectures[0]?.speaker.name ?? (asSecretary ? '' : ctx.member.name),
-    lectures: lectures.map((l) => {
-      const agg = shownAggregate(ratingStateOf(l.rating))
+    lectures: await Promise.all(lectures.map(async (l) => {
+      const agg = await releasedAggregate(ctx.db, l, windowClosed(l, ctx.now.getTime()))
       const avg = averages(agg)
       const shown = meetsThreshold(agg.count)
       const perDimension = {} as Record<RatingDimension, number>
@@ -173,7 +220,7 @@ export async function lecturerReport(input: { speakerOpenid?: string }, ctx: Con
         count: agg.count,
         averages: shown ? { ...perDimension, overall: avg.overall } : null,
       }
-    }),
+    })),
   }
 }
 

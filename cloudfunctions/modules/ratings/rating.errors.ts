@@ -14,6 +14,12 @@ export const RatingErrors = {
       'RATING.TOO_FEW',
       `目前有 ${count} 人评议，满 ${RATING_THRESHOLD} 人后才显示结果——这样谁也无法从结果推断出某个人的评分`,
     ),
+  /** As tooFew, but the window has closed: fewer than 3 ratings count, for good (no "wait for more"). */
+  tooFewClosed: (count: number) =>
+    new AppError(
+      'RATING.TOO_FEW_CLOSED',
+      `评议已截止，计入结果的评议只有 ${count} 份，不足 ${RATING_THRESHOLD} 份，不显示结果——这样谁也无法从结果推断出某个人的评分`,
+    ),
   ownLecture: () => new AppError('RATING.OWN_LECTURE', '你是这场党课的主讲人，不能为自己评议；评议满 3 人后可以在「评议结果」查看'),
   reviewForbidden: () => new AppError('AUTH.FORBIDDEN', '只有本支部书记可以审核评语'),
   commentChanged: () => new AppError('RATING.COMMENT_CHANGED', '这条评语已被修改或已审核过，请下拉刷新后再看'),

@@ -170,10 +170,50 @@ export interface RatingBatchMarks {
  * figures have it until the next release — it counts. A comment must not appear or vanish ahead of the
  * figures, or its text would be tied to the name that just left 还没评议 or to the person removed.
  */
-export function commentReleased(r: RatingBatchMarks, currentBatch: number): boolean {
+export function commentReleased(r: RatingBatchMarks, currentBatch: number, closed = false): boolean {
   if (r.batch !== undefined && r.batch >= currentBatch) return false
+  // At the window's close attendance changes show at once (see shownAtClose).
+  if (closed) return r.excluded !== true
   const excludedAsShown = r.presenceBatch === currentBatch ? r.excludedBefore === true : r.excluded === true
   return !excludedAsShown
+}
+
+/**
+ * Attendance corrections that move a released rating out of the figures or back in, waiting for the next
+ * release: those whose rater is present now but not as the figures have it, or the other way round.
+ */
+export function pendingAttendanceChanges(marks: readonly RatingBatchMarks[], currentBatch: number): number {
+  return marks.filter((r) => (r.batch === undefined || r.batch < currentBatch) && r.presenceBatch === currentBatch && (r.excluded === true) !== (r.excludedBefore === true)).length
+}
+
+/**
+ * What the report shows once the rating window has closed: every attendance change (a removed person's
+ * scores are not protected from the secretary who removed them), but not a batch of fewer than 3 new
+ * raters (`heldNew`, the aggregate of the counted ratings first given in the unreleased batch): nobody
+ * removed them, and their scores would be the difference between two reports.
+ */
+export function shownAtClose(state: RatingState, heldNew: RatingAggregate): RatingAggregate {
+  return subtractAggregate(state.live, heldNew)
+}
+
+/**
+ * Those present (less the speaker) as the figures have them, from those present now. Before the close
+ * the figures keep a removed rater until the next release (and leave out one put back), so the count the
+ * response rate compares with moves with them: shown count + new raters held + present who have not rated
+ * = this, whatever is waiting. Attendance of people with no rating in the figures is as it is now.
+ */
+export function attendeesAsShown(state: RatingState, presentNow: number, closed: boolean): number {
+  return closed ? presentNow : presentNow - state.held.count + state.fresh
+}
+
+/**
+ * How many more new ratings would release what waits, or null when fewer people than that can still
+ * rate (then only the window's close brings attendance changes in).
+ */
+export function ratingsToRelease(state: RatingState, presentNow: number): number | null {
+  const needed = RELEASE_BATCH - state.fresh
+  const canStillRate = presentNow - state.live.count
+  return canStillRate >= needed ? needed : null
 }
 
 const round2 = (n: number) => Math.round(n * 100) / 100

@@ -31,7 +31,7 @@ export function AttendanceRow({ row, atText, canManage, busy, onRemove, onRestor
         <Text className={`attendance-row__method attendance-row__method--${row.method}`}>{METHOD_LABELS[row.method]}</Text>
       </View>
       <Text className='attendance-row__line attendance-row__branch'>
-        {row.branchName}
+        {full?.guest ? '来宾（未加入支部）' : row.branchName}
         {row.visitor ? '（外支部）' : ''}
       </Text>
       <Text className='attendance-row__line attendance-row__at'>签到时间：{atText}</Text>

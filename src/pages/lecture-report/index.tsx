@@ -12,7 +12,7 @@ import { PendingComments } from '@/features/ratings/pending-comments'
 import { reviewComment } from '@/features/ratings/rating.actions'
 import { NotRatedList, RatingReport } from '@/features/ratings/rating-report'
 import { lectureRatingWindow } from '@/features/ratings/rules/rating-window.rules'
-import { isForbidden, isTooFew, useRatingProgress, useRatingSummary } from '@/features/ratings/hooks/use-rating-reports'
+import { isForbidden, isTooFew, TOO_FEW_CLOSED, useRatingProgress, useRatingSummary } from '@/features/ratings/hooks/use-rating-reports'
 import { CallErrorView } from '@/features/session'
 import { useAction } from '@/features/shared/use-action'
 import { usePullToRefresh } from '@/features/shared/use-page-refresh'
@@ -52,6 +52,9 @@ export default function LectureReportPage() {
   const l = lecture.data
   const s = summary.data
   const closesAtText = l ? formatMoment(lectureRatingWindow(l).closesAt) : undefined
+  // Past the close nobody can rate any more: no "when enough have rated" and no "remind them". The
+  // server says so (its clock, not the phone's).
+  const closed = summary.error?.code === TOO_FEW_CLOSED
 
   if (!lectureId) {
     return (
@@ -115,12 +118,12 @@ export default function LectureReportPage() {
       ) : null}
 
       {!s && summary.status === 'error' && summary.error ? (
-        <Failure error={summary.error} lectureId={lectureId} onRetry={() => void Promise.all([summary.reload(), progress.reload()])} />
+        <Failure error={summary.error} lectureId={lectureId} closed={closed} onRetry={() => void Promise.all([summary.reload(), progress.reload()])} />
       ) : null}
 
       {!s && summary.status === 'error' && withheld ? (
         progress.data ? (
-          <Progress progress={progress.data} closesAtText={closesAtText} />
+          <Progress progress={progress.data} closesAtText={closed ? undefined : closesAtText} closed={closed} />
         ) : progress.error ? (
           <Text className='lecture-report__stale lecture-report__progress-error'>没有读到谁还没评议：{progress.error.message}</Text>
         ) : null
@@ -131,13 +134,13 @@ export default function LectureReportPage() {
   )
 }
 
-function Failure({ error, lectureId, onRetry }: { error: ErrorBody; lectureId: string; onRetry: () => void }) {
+function Failure({ error, lectureId, closed, onRetry }: { error: ErrorBody; lectureId: string; closed: boolean; onRetry: () => void }) {
   if (isTooFew(error)) {
     return (
       <EmptyState
         className='lecture-report__too-few'
-        title={`满 ${RATING_THRESHOLD} 人评议后显示结果，以保护评议人匿名`}
-        hint={`${sentence(error.message)}人数够了以后，下拉或点“刷新”就能看到结果。`}
+        title={closed ? `评议已截止，不足 ${RATING_THRESHOLD} 份评议，不显示结果` : `满 ${RATING_THRESHOLD} 人评议后显示结果，以保护评议人匿名`}
+        hint={closed ? sentence(error.message) : `${sentence(error.message)}人数够了以后，下拉或点“刷新”就能看到结果。`}
       >
         <Button className='app-button app-button--secondary app-button--block lecture-report__refresh' onClick={onRetry}>
           刷新
@@ -165,18 +168,20 @@ function Failure({ error, lectureId, onRetry }: { error: ErrorBody; lectureId: s
 }
 
 /** The secretary's view while the report is withheld: how many have rated, how many more it takes, who has not. */
-function Progress({ progress: p, closesAtText }: { progress: RatingProgress; closesAtText?: string }) {
+function Progress({ progress: p, closesAtText, closed }: { progress: RatingProgress; closesAtText?: string; closed: boolean }) {
   const missing = Math.max(0, p.threshold - p.rated)
   return (
     <View className='lecture-report__progress'>
       <View className='app-card lecture-report__progress-card'>
         <Text className='lecture-report__progress-count'>
-          {missing > 0
-            ? `已有 ${p.rated} 人评议，还差 ${missing} 人出结果`
-            : `已有 ${p.rated} 人评议，新的评议满 ${p.threshold} 份后一起出结果`}
+          {closed
+            ? `评议已截止，计入结果的评议不足 ${p.threshold} 份，不显示结果`
+            : missing > 0
+              ? `已有 ${p.rated} 人评议，还差 ${missing} 人出结果`
+              : `已有 ${p.rated} 人评议，新的评议满 ${p.threshold} 份后一起出结果`}
         </Text>
         <Text className='app-card__hint lecture-report__progress-attendees'>
-          {p.attendees < p.threshold
+          {p.attendees < p.threshold && !closed
             ? `到场 ${p.attendees} 人（不含主讲人），不足 ${p.threshold} 人；补登到场的人后才可能出结果。`
             : `到场 ${p.attendees} 人（不含主讲人）。`}
         </Text>

@@ -327,6 +327,7 @@ describe('lecture attendance', () => {
         flags: [],
         distanceMeters: null,
         reason: REMOVED_REASON,
+        guest: false,
       })
       expect(items.find((r) => r.openid === MEMBER)).toMatchObject({ name: nameOf(MEMBER), flags: ['far'], distanceMeters: expect.any(Number), present: true })
       expect(items.find((r) => r.openid === RESIDENT)).toMatchObject({ method: 'manual', reason: ADDED_REASON })

@@ -135,6 +135,7 @@ export function attendanceRow(openid: string, over: Partial<AttendanceRow> = {})
     flags: [],
     distanceMeters: null,
     reason: null,
+    guest: false,
     ...over,
   }
 }

@@ -1,1 +1,1 @@
-export { AttendeePicker, type AttendeePickerProps } from './attendee-picker'
+export { AttendeePicker, type AttendeeChoice, type AttendeePickerProps } from './attendee-picker'

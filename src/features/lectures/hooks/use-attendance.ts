@@ -33,6 +33,8 @@ export interface UseAttendance extends UsePagedList<AttendanceEntry, AttendanceP
    * Resolves the saved row, or null (see `markError`).
    */
   mark: (openid: string, present: boolean, reason: string) => Promise<AttendanceRow | null>
+  /** Enters an outside guest by name (open lectures); resolves the saved row, or null (see `markError`). */
+  addGuest: (name: string, reason: string) => Promise<AttendanceRow | null>
   clearMarkError: () => void
   exporting: boolean
   exportError: ErrorBody | null
@@ -81,23 +83,36 @@ export function useAttendance(
   }, [list.lastPage, pageCount])
 
   const { setItems } = list
+  const placeRow = (row: AttendanceRow) => {
+    const was = itemsRef.current.filter(isSecretaryRow).find((r) => r.openid === row.openid)?.present ?? false
+    // Where the server's order puts it, so a reload does not move it (only the secretary's list has
+    // openids and is changed here: the server refuses markAttendance to anyone else).
+    setItems((prev) => placeAttendanceRow(prev.filter(isSecretaryRow), row, completeRef.current))
+    // The count moves only when presence really changed (the server's rule too).
+    if (was !== row.present) setCount((c) => (c === null ? c : c + (row.present ? 1 : -1)))
+    markLecturesChanged()
+  }
+  const noReason = () => refuse({ code: 'COMMON.INVALID_INPUT', message: '请填写原因，它会记入签到台账', fields: { reason: '请填写原因' } })
   const marking = useAction({
     send: (openid: string, present: boolean, reason: string) => {
       if (!lectureId) return null
       const trimmed = reason.trim()
-      if (!trimmed) return refuse({ code: 'COMMON.INVALID_INPUT', message: '请填写原因，它会记入签到台账', fields: { reason: '请填写原因' } })
+      if (!trimmed) return noReason()
       return callCloud('lecture', 'markAttendance', { lectureId, openid, present, reason: trimmed })
     },
     pendingOf: (openid) => openid,
-    onDone: (row) => {
-      const was = itemsRef.current.filter(isSecretaryRow).find((r) => r.openid === row.openid)?.present ?? false
-      // Where the server's order puts it, so a reload does not move it (only the secretary's list has
-      // openids and is changed here: the server refuses markAttendance to anyone else).
-      setItems((prev) => placeAttendanceRow(prev.filter(isSecretaryRow), row, completeRef.current))
-      // The count moves only when presence really changed (the server's rule too).
-      if (was !== row.present) setCount((c) => (c === null ? c : c + (row.present ? 1 : -1)))
-      markLecturesChanged()
+    onDone: placeRow,
+  })
+  const guest = useAction({
+    send: (name: string, reason: string) => {
+      if (!lectureId) return null
+      const trimmed = reason.trim()
+      if (!trimmed) return noReason()
+      return callCloud('lecture', 'addGuest', { lectureId, name: name.trim(), reason: trimmed })
     },
+    // The guest's row is not listed yet: the pending key is the dialog's, not a row's.
+    pendingOf: (_name: string, _reason: string) => 'guest',
+    onDone: placeRow,
   })
   const exporting = useAction({ send: () => (lectureId ? callCloud('lecture', 'exportAttendance', { lectureId }) : null) })
 
@@ -105,10 +120,14 @@ export function useAttendance(
     ...list,
     rows,
     count,
-    marking: marking.pending,
-    markError: marking.error,
+    marking: marking.pending ?? guest.pending,
+    markError: marking.error ?? guest.error,
     mark: marking.run,
-    clearMarkError: marking.clearError,
+    addGuest: guest.run,
+    clearMarkError: () => {
+      marking.clearError()
+      guest.clearError()
+    },
     exporting: exporting.pending !== null,
     exportError: exporting.error,
     exportLedger: exporting.run,

@@ -4,6 +4,7 @@ import { callCloud } from '@/services/cloud'
 import { useResource, type UseResource } from '@/features/shared/use-resource'
 
 export const TOO_FEW = 'RATING.TOO_FEW'
+export const TOO_FEW_CLOSED = 'RATING.TOO_FEW_CLOSED'
 export const FORBIDDEN = 'AUTH.FORBIDDEN'
 
 /** One's own rating of a lecture (null: not rated yet). `enabled` false asks nothing. */
@@ -33,8 +34,9 @@ export function useLecturerReport(speakerOpenid: string | null): UseResource<Lec
   return useResource(`lecturer:${speakerOpenid ?? 'me'}`, fetch)
 }
 
+/** Withheld below 3: while ratings may still come, or for good once rating has closed. */
 export function isTooFew(error: ErrorBody | null | undefined): boolean {
-  return error?.code === TOO_FEW
+  return error?.code === TOO_FEW || error?.code === TOO_FEW_CLOSED
 }
 
 export function isForbidden(error: ErrorBody | null | undefined): boolean {

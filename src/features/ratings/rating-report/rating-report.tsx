@@ -2,7 +2,9 @@ import { Text, View } from '@tarojs/components'
 import type { RatingSummary } from '@contracts'
 import { DIMENSION_LABELS, RATING_DIMENSIONS, SCORES } from '@contracts/rules'
 import { ScoreBars } from '@/components/score-bars'
+import { formatMoment } from '@/utils/beijing-time'
 import { formatPercent, formatScore } from '../rules/rating-format.rules'
+import { attendanceTally, waitingLines } from '../rules/rating-waiting.rules'
 import { NotRatedList } from './not-rated-list'
 import './rating-report.scss'
 
@@ -45,15 +47,11 @@ export function RatingReport({ summary: s, closesAtText }: RatingReportProps) {
             <Text className='rating-report__stat-note rating-report__response-note'>（到场者，不含主讲人）</Text>
           </View>
         </View>
-        {s.heldCount > 0 ? (
-          <Text className='app-card__hint rating-report__held'>
-            {s.ratingClosed
-              ? `另有 ${s.heldCount} 份评议不足 3 份，评议已截止，暂不计入结果——这样谁也无法从前后变化推断某个人的评分。`
-              : s.count + s.heldCount >= s.attendees
-                ? `另有 ${s.heldCount} 份新评议暂不计入：到场的人都已评议，不足 3 份的新评议不单独计入——这样谁也无法从前后变化推断某个人的评分。`
-                : `另有 ${s.heldCount} 份新评议，再有 ${Math.max(1, 3 - s.heldCount)} 份就一起计入结果——这样谁也无法从前后变化推断某个人的评分。`}
+        {waitingLines(s, closesAtText ?? formatMoment(s.ratingClosesAt)).map((line) => (
+          <Text key={line.kind} className={`app-card__hint rating-report__${line.kind}`}>
+            {line.text}
           </Text>
-        ) : null}
+        ))}
       </View>
 
       <View className='app-card rating-report__dimensions'>
@@ -87,7 +85,7 @@ export function RatingReport({ summary: s, closesAtText }: RatingReportProps) {
         ))}
       </View>
 
-      {s.notRated ? <NotRatedList notRated={s.notRated} closesAtText={closesAtText} /> : null}
+      {s.notRated ? <NotRatedList notRated={s.notRated} closesAtText={s.ratingClosed ? undefined : closesAtText} tally={attendanceTally(s, s.notRated.length)} /> : null}
     </View>
   )
 }

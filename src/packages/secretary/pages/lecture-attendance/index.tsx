@@ -1,7 +1,7 @@
-import { useEffect, useMemo, useState } from 'react'
+import { useEffect, useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Button, Text, View } from '@tarojs/components'
-import type { AttendanceRow as AttendanceRowData, ExportResult, MemberRow } from '@contracts'
+import type { AttendanceRow as AttendanceRowData, ExportResult } from '@contracts'
 import { ATTENDANCE_SEARCH_MAX } from '@contracts/rules'
 import { AttendanceRow } from '@/components/attendance-row'
 import { ConfirmDialog } from '@/components/confirm-dialog'
@@ -9,7 +9,7 @@ import { EmptyState } from '@/components/empty-state'
 import { LoadingState } from '@/components/loading-state'
 import { PagedList } from '@/components/paged-list'
 import { TextField } from '@/components/text-field'
-import { AttendeePicker } from '@/features/lectures/attendee-picker'
+import { AttendeePicker, type AttendeeChoice } from '@/features/lectures/attendee-picker'
 import { openLedger } from '@/features/lectures/platform/open-ledger'
 import { useAttendance } from '@/features/lectures/hooks/use-attendance'
 import { useLecture } from '@/features/lectures/hooks/use-lecture'
@@ -44,11 +44,10 @@ export default function LectureAttendancePage() {
   }, [typed])
   const att = useAttendance(lectureId, { enabled: mayRead, search })
   const [marking, setMarking] = useState<Marking | null>(null)
-  const [picked, setPicked] = useState<MemberRow | null>(null)
+  const [picked, setPicked] = useState<AttendeeChoice | null>(null)
   const [exported, setExported] = useState<ExportResult | null>(null)
   const [openFailed, setOpenFailed] = useState(false)
   const rows = att.rows
-  const present = useMemo(() => new Set(rows.view === 'secretary' ? rows.items.filter((r) => r.present).map((r) => r.openid) : []), [rows])
 
   usePagedListPage(att, () => Promise.all([lecture.reload(), att.refresh()]))
 
@@ -72,9 +71,11 @@ export default function LectureAttendancePage() {
 
   const confirmMark = async (reason: string) => {
     if (!marking) return
-    const openid = marking.kind === 'add' ? picked?.openid : marking.row.openid
-    if (!openid) return
-    const row = await att.mark(openid, marking.kind !== 'remove', reason)
+    let row: AttendanceRowData | null
+    if (marking.kind !== 'add') row = await att.mark(marking.row.openid, marking.kind !== 'remove', reason)
+    else if (picked?.kind === 'guest') row = await att.addGuest(picked.name, reason)
+    else if (picked) row = await att.mark(picked.openid, true, reason)
+    else return
     if (!row) return
     setMarking(null)
     void Taro.showToast({ title: marking.kind === 'remove' ? '已撤销' : '已补录', icon: 'success' })
@@ -90,6 +91,8 @@ export default function LectureAttendancePage() {
   }
 
   const markingName = marking && marking.kind !== 'add' ? marking.row.name : picked?.name ?? ''
+  const openLecture = l.audience === 'open'
+  const addVerb = picked?.kind === 'guest' ? '登记来宾' : picked?.restore ? '恢复' : '补录'
 
   return (
     <View className='lecture-attendance'>
@@ -189,22 +192,30 @@ export default function LectureAttendancePage() {
         title={marking?.kind === 'add' ? '补录签到' : marking?.kind === 'remove' ? `撤销「${markingName}」的签到` : `恢复「${markingName}」的签到`}
         message={
           marking?.kind === 'add'
-            ? '为到场但没能扫码的人登记签到。原因会记入台账。'
+            ? openLecture
+              ? '为到场但没能扫码的人登记签到：本支部成员、其他支部来听课的人，或没有加入支部的来宾。原因会记入台账。'
+              : '为到场但没能扫码的本支部成员登记签到。原因会记入台账。'
             : marking?.kind === 'remove'
               ? '撤销后不再计入签到人数（例如代签）。记录和原因会保留在台账里。'
               : '恢复后重新计入签到人数。原因会记入台账。'
         }
         reason={{ label: marking?.kind === 'remove' ? '撤销原因' : '补录原因', placeholder: marking?.kind === 'remove' ? '例如：本人未到场，属代签' : '例如：手机没电，现场核实到会' }}
-        confirmText={marking?.kind === 'remove' ? '确认撤销' : picked || marking?.kind === 'restore' ? `确认${marking?.kind === 'restore' ? '恢复' : '补录'}${markingName ? `「${markingName}」` : ''}` : '请先选择人员'}
+        confirmText={
+          marking?.kind === 'remove'
+            ? '确认撤销'
+            : marking?.kind === 'restore'
+              ? `确认恢复「${markingName}」`
+              : picked
+                ? `确认${addVerb}「${markingName}」`
+                : '请先选择人员'
+        }
         confirmDisabled={marking?.kind === 'add' && !picked}
         submitting={att.marking !== null}
         error={att.markError?.message ?? null}
         onConfirm={(reason) => void confirmMark(reason)}
         onCancel={() => setMarking(null)}
       >
-        {marking?.kind === 'add' ? (
-          <AttendeePicker active selected={picked?.openid ?? null} presentOpenids={present} onSelect={setPicked} />
-        ) : null}
+        {marking?.kind === 'add' && lectureId ? <AttendeePicker lectureId={lectureId} audience={l.audience} choice={picked} onChoose={setPicked} /> : null}
       </ConfirmDialog>
     </View>
   )
