@@ -2,8 +2,10 @@ import { commitmentContract } from '../../contracts/commitment.contract'
 import { createRouter } from '../../shared/router'
 import { board, mine, months, plan, plans, stats } from './browse-commitments.use-case'
 import { closeMonths } from './close-month.use-case'
+import { myCard, saveCard, savePanel } from './commitment-card.use-case'
 import { CommitmentErrors } from './commitment.errors'
 import { addProgress, revise, saveDraft, setOutcome, submit } from './edit-plan.use-case'
+import { rate, ratings, reply, reviewComment } from './rate-commitment.use-case'
 import { closeMonth, publishBoard, queue, review } from './review-plan.use-case'
 
 const notYet = async (): Promise<never> => {
@@ -28,14 +30,14 @@ export const commitmentRouter = createRouter('commitment', commitmentContract, {
   closeMonth: { auth: 'secretary', handle: (input, ctx) => closeMonth(input, ctx) },
   stats: { auth: 'secretary', handle: (input, ctx) => stats(input, ctx) },
   closeMonths: { auth: 'timer', handle: (input, ctx) => closeMonths(input, ctx) },
-  // Built beside this router (cards, ratings, ledger, reminders): each line is replaced by its use case.
-  myCard: { auth: 'partyMember', handle: notYet },
-  saveCard: { auth: 'partyMember', handle: notYet },
-  savePanel: { auth: 'secretary', handle: notYet },
-  ratings: { auth: 'signedIn', handle: notYet },
-  rate: { auth: 'inBranch', handle: notYet },
-  reply: { auth: 'inBranch', handle: notYet },
-  reviewComment: { auth: 'secretary', handle: notYet },
+  myCard: { auth: 'partyMember', handle: (input, ctx) => myCard(input, ctx) },
+  saveCard: { auth: 'partyMember', handle: (input, ctx) => saveCard(input, ctx) },
+  savePanel: { auth: 'secretary', handle: (input, ctx) => savePanel(input, ctx) },
+  ratings: { auth: 'signedIn', handle: (input, ctx) => ratings(input, ctx) },
+  rate: { auth: 'inBranch', handle: (input, ctx) => rate(input, ctx) },
+  // The member rated or the branch secretary: both party members; the use case tells which.
+  reply: { auth: 'partyMember', handle: (input, ctx) => reply(input, ctx) },
+  reviewComment: { auth: 'secretary', handle: (input, ctx) => reviewComment(input, ctx) },
   exportLedger: { auth: 'secretary', handle: notYet },
   remind: { auth: 'timer', handle: notYet },
 })
