@@ -5,6 +5,7 @@ import { closeMonths } from './close-month.use-case'
 import { myCard, saveCard, savePanel } from './commitment-card.use-case'
 import { CommitmentErrors } from './commitment.errors'
 import { addProgress, revise, saveDraft, setOutcome, submit } from './edit-plan.use-case'
+import { exportLedger } from './export-ledger.use-case'
 import { rate, ratings, reply, reviewComment } from './rate-commitment.use-case'
 import { closeMonth, publishBoard, queue, review } from './review-plan.use-case'
 
@@ -38,6 +39,6 @@ export const commitmentRouter = createRouter('commitment', commitmentContract, {
   // The member rated or the branch secretary: both party members; the use case tells which.
   reply: { auth: 'partyMember', handle: (input, ctx) => reply(input, ctx) },
   reviewComment: { auth: 'secretary', handle: (input, ctx) => reviewComment(input, ctx) },
-  exportLedger: { auth: 'secretary', handle: notYet },
+  exportLedger: { auth: 'secretary', handle: (input, ctx) => exportLedger(input, ctx) },
   remind: { auth: 'timer', handle: notYet },
 })
