@@ -40,7 +40,6 @@ export const CommitmentErrors = {
   openItems: (n: number) =>
     new AppError('COMMITMENT.OPEN_ITEMS', `还有 ${n} 条承诺没有晒业绩：等大家都晒完，或到截止时间后系统会自动结账`),
   noMember: () => new AppError('COMMITMENT.NOT_FOUND', '没有找到这个支部，请检查链接是否完整'),
-  notYet: () => new AppError('COMMON.NOT_IMPLEMENTED', '该功能即将上线'),
   // Cards, panels and ratings (群众评议).
   textRejected: (field: string) =>
     new AppError('COMMITMENT.TEXT_REJECTED', '内容中含有不适宜公开的内容，请修改后再提交（已填写的内容不会丢失）', { [field]: '请修改后再提交' }),

@@ -3,15 +3,11 @@ import { createRouter } from '../../shared/router'
 import { board, mine, months, plan, plans, stats } from './browse-commitments.use-case'
 import { closeMonths } from './close-month.use-case'
 import { myCard, saveCard, savePanel } from './commitment-card.use-case'
-import { CommitmentErrors } from './commitment.errors'
 import { addProgress, revise, saveDraft, setOutcome, submit } from './edit-plan.use-case'
 import { exportLedger } from './export-ledger.use-case'
 import { rate, ratings, reply, reviewComment } from './rate-commitment.use-case'
+import { remind } from './remind.use-case'
 import { closeMonth, publishBoard, queue, review } from './review-plan.use-case'
-
-const notYet = async (): Promise<never> => {
-  throw CommitmentErrors.notYet()
-}
 
 /** The `commitment` function: 公开承诺 — members commit month by month, the secretary publishes and closes, residents rate. */
 export const commitmentRouter = createRouter('commitment', commitmentContract, {
@@ -40,5 +36,5 @@ export const commitmentRouter = createRouter('commitment', commitmentContract, {
   reply: { auth: 'partyMember', handle: (input, ctx) => reply(input, ctx) },
   reviewComment: { auth: 'secretary', handle: (input, ctx) => reviewComment(input, ctx) },
   exportLedger: { auth: 'secretary', handle: (input, ctx) => exportLedger(input, ctx) },
-  remind: { auth: 'timer', handle: notYet },
+  remind: { auth: 'timer', handle: (input, ctx) => remind(input, ctx) },
 })
