@@ -4,7 +4,7 @@ import { Collections } from '../../shared/collections'
 import { findMany, updateWhere } from '../../shared/db'
 import type { ContextFor } from '../../shared/router'
 import { LectureErrors } from '../lectures/lecture.errors'
-import { findCheckIn, findLecture, type CheckInDoc, type LectureDoc } from '../lectures/lecture.repository'
+import { checkinCountOf, findCheckIn, findLecture, type CheckInDoc, type LectureDoc } from '../lectures/lecture.repository'
 import { RatingErrors } from './rating.errors'
 import { ratingsOf } from './rating.repository'
 import { anonymousOrder, averages, commentReleased, distribution, meetsThreshold, ratingStateOf, shownAggregate } from './rating.rules'
@@ -45,8 +45,12 @@ async function reportedLecture(ctx: ContextFor<'inBranch'>, lectureId: string): 
 
 /** Those who could rate: present, less the speaker, who may sit in the room but does not rate their own lecture. */
 async function attendeesOf(ctx: ContextFor<'inBranch'>, lecture: LectureDoc): Promise<number> {
-  const speakerPresent = lecture.speaker.openid !== null && (await findCheckIn(ctx.db, lecture._id, lecture.speaker.openid))?.present === true
-  return Math.max(0, lecture.checkinCount - (speakerPresent ? 1 : 0))
+  const speaker = lecture.speaker.openid
+  const [speakerPresent, present] = await Promise.all([
+    speaker !== null ? findCheckIn(ctx.db, lecture._id, speaker).then((c) => c?.present === true) : false,
+    checkinCountOf(ctx.db, lecture, ctx.now),
+  ])
+  return Math.max(0, present - (speakerPresent ? 1 : 0))
 }
 
 /**
