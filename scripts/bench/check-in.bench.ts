@@ -1,7 +1,9 @@
 /**
  * The check-in burst (docs/architecture.md "Budgets"): 1,500 distinct members check in to one lecture
- * through the local host over HTTP, 50 at a time, with 10% of requests repeated (double taps). The host
- * runs as its own process, as with `npm start`; after the burst it is killed with SIGKILL and the store
+ * through the local host over HTTP, 50 at a time, with 10% of requests repeated (double taps). Then the
+ * door: the same 1,500 arrive at a second lecture on their own, 200 a second (open loop: each scan is
+ * sent at its arrival time whatever the host is doing), 10% scanning twice, while the display polls. The
+ * host runs as its own process, as with `npm start`; at the end it is killed with SIGKILL and the store
  * is reopened, so "lost" counts acknowledged check-ins that did not survive. Prints figures; asserts
  * nothing.
  */
@@ -25,6 +27,12 @@ const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 50)
  */
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 200)
 const REPEAT_SHARE = 0.1
+/** The door: people arriving per second on their own (`BENCH_ARRIVALS`). */
+const ARRIVALS_PER_SECOND = Number(process.env.BENCH_ARRIVALS ?? 200)
+/** A second scan comes this long after the first (someone unsure it worked). */
+const RESCAN_AFTER_MS = [500, 3000] as const
+/** How often the display asks for the count between codes (COUNT_POLL_MS in use-display-code.ts). */
+const COUNT_POLL_MS = 4000
 /** `BENCH_CPU_PROF=<dir>`: the host writes V8 CPU profiles (main thread and every worker) there; it is then
  * stopped with SIGINT instead of SIGKILL, since a killed process writes no profile. */
 const CPU_PROF_DIR = process.env.BENCH_CPU_PROF
@@ -47,15 +55,17 @@ interface Envelope {
  * the host runs on; node:http costs about a tenth of that. The requests are the same POSTs either way.
  */
 const agent = new http.Agent({ keepAlive: true, maxSockets: CONCURRENCY + 2 })
+/** People at the door each have their own phone: no limit on connections, so no queue in this process. */
+const doorAgent = new http.Agent({ keepAlive: true })
 
-function post(url: string, openid: string, fn: string, event: Record<string, unknown>): Promise<Envelope> {
+function post(url: string, openid: string, fn: string, event: Record<string, unknown>, via: http.Agent = agent): Promise<Envelope> {
   const body = JSON.stringify(event)
   return new Promise((resolve, reject) => {
     const req = http.request(
       `${url}/api/${fn}`,
       {
         method: 'POST',
-        agent,
+        agent: via,
         headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), 'x-openid': openid },
       },
       (res) => {
@@ -104,6 +114,85 @@ async function storeInsertRate(dir: string): Promise<number> {
     await ds.insertAsync(doc)
   })
   return N / ((performance.now() - started) / 1000)
+}
+
+/** A fixed pseudo-random sequence (mulberry32), so every run sees the same arrivals. */
+function seededRandom(seed: number): () => number {
+  let a = seed >>> 0
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0
+    let t = a
+    t = Math.imul(t ^ (t >>> 15), t | 1)
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+}
+
+interface Tally {
+  acknowledged: Set<string>
+  firstTimeAnswers: Map<string, number>
+  failures: Map<string, number>
+  latencies: number[]
+}
+
+function newTally(): Tally {
+  return { acknowledged: new Set(), firstTimeAnswers: new Map(), failures: new Map(), latencies: [] }
+}
+
+function record(tally: Tally, openid: string, res: Envelope, latency: number): void {
+  tally.latencies.push(latency)
+  if (res.ok) {
+    tally.acknowledged.add(openid)
+    if (res.data?.already === false) tally.firstTimeAnswers.set(openid, (tally.firstTimeAnswers.get(openid) ?? 0) + 1)
+  } else {
+    const code = res.error?.code ?? 'UNKNOWN'
+    tally.failures.set(code, (tally.failures.get(code) ?? 0) + 1)
+  }
+}
+
+/** Stored duplicates plus people told "recorded, first time" more than once; acknowledged but not stored. */
+function verdict(tally: Tally, records: Record<string, unknown>[]): { duplicates: number; lost: number } {
+  const stored = new Set(records.map((r) => String(r.openid)))
+  const duplicates = records.length - stored.size + [...tally.firstTimeAnswers.values()].filter((n) => n > 1).length
+  const lost = [...tally.acknowledged].filter((id) => !stored.has(id)).length
+  return { duplicates, lost }
+}
+
+/**
+ * The door, open loop: arrivals at exponential intervals averaging 1/ARRIVALS_PER_SECOND, each scan sent at
+ * its time without waiting for earlier answers; latency is from the arrival, so a host that falls behind
+ * shows it. 10% scan again a little later. The display polls the count meanwhile, as it does.
+ */
+async function door(url: string, secretary: string, lectureId: string, token: () => string, people: string[]): Promise<{ tally: Tally; seconds: number }> {
+  const random = seededRandom(20261207)
+  const arrivals: Array<{ at: number; openid: string }> = []
+  let t = 0
+  for (const openid of people) {
+    t += (-Math.log(1 - random()) / ARRIVALS_PER_SECOND) * 1000
+    arrivals.push({ at: t, openid })
+    if (random() < REPEAT_SHARE) arrivals.push({ at: t + RESCAN_AFTER_MS[0] + random() * (RESCAN_AFTER_MS[1] - RESCAN_AFTER_MS[0]), openid })
+  }
+  arrivals.sort((a, b) => a.at - b.at)
+  const tally = newTally()
+  const poll = setInterval(() => {
+    post(url, secretary, 'lecture', { action: 'displayCount', lectureId }, doorAgent).catch(() => undefined)
+  }, COUNT_POLL_MS)
+  const started = performance.now()
+  const inFlight: Promise<void>[] = []
+  for (const arrival of arrivals) {
+    const wait = started + arrival.at - performance.now()
+    if (wait > 1) await new Promise((resolve) => setTimeout(resolve, wait))
+    const due = started + arrival.at
+    inFlight.push(
+      post(url, arrival.openid, 'lecture', { action: 'checkIn', lectureId, token: token() }, doorAgent).then(
+        (res) => record(tally, arrival.openid, res, performance.now() - due),
+        () => record(tally, arrival.openid, { ok: false, error: { code: 'NETWORK.FAILED', message: '' } }, performance.now() - due),
+      ),
+    )
+  }
+  await Promise.all(inFlight)
+  clearInterval(poll)
+  return { tally, seconds: (performance.now() - started) / 1000 }
 }
 
 function startHostProcess(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
@@ -229,10 +318,7 @@ async function main(): Promise<void> {
       ;[requests[i], requests[j]] = [requests[j] as string, requests[i] as string]
     }
 
-    const latencies: number[] = []
-    const acknowledged = new Set<string>()
-    const firstTimeAnswers = new Map<string, number>()
-    const failures = new Map<string, number>()
+    const burst = newTally()
     const hostPid = child.pid ?? 0
     const cpuBefore = threadCpu(hostPid)
     const benchCpuBefore = process.cpuUsage()
@@ -246,35 +332,52 @@ async function main(): Promise<void> {
       } catch {
         res = { ok: false, error: { code: 'NETWORK.FAILED', message: '' } }
       }
-      latencies.push(performance.now() - t0)
+      record(burst, openid, res, performance.now() - t0)
       trace?.push(`${(t0 - started).toFixed(1)} ${(performance.now() - t0).toFixed(1)} ${openid}`)
-      if (res.ok) {
-        acknowledged.add(openid)
-        if (res.data?.already === false) firstTimeAnswers.set(openid, (firstTimeAnswers.get(openid) ?? 0) + 1)
-      } else {
-        const code = res.error?.code ?? 'UNKNOWN'
-        failures.set(code, (failures.get(code) ?? 0) + 1)
-      }
     })
     const seconds = (performance.now() - started) / 1000
     if (trace && TRACE_FILE) writeFileSync(TRACE_FILE, `${trace.join('\n')}\n`)
-    clearInterval(refresher)
     const cpuAfter = threadCpu(hostPid)
     const benchCpu = process.cpuUsage(benchCpuBefore)
+    // What the display shows once the burst is over: counted from the records, not kept by the writes.
+    const shown = await post(url, secretary, 'lecture', { action: 'displayCount', lectureId })
+
+    // The door, at a lecture of its own, on the same host.
+    const doorLecture = await post(url, secretary, 'lecture', {
+      action: 'create',
+      title: '门口签到党课',
+      speaker: { name: '王建国' },
+      startAt: startAt.toISOString(),
+      endAt: new Date(startAt.getTime() + 3_600_000).toISOString(),
+      location: { name: '社区党群服务中心' },
+    })
+    const doorId = String(doorLecture.data?.id)
+    await post(url, secretary, 'lecture', { action: 'publish', lectureId: doorId })
+    let doorToken = String((await post(url, secretary, 'lecture', { action: 'displayCode', lectureId: doorId })).data?.token)
+    const doorRefresher = setInterval(() => {
+      post(url, secretary, 'lecture', { action: 'displayCode', lectureId: doorId }).then(
+        (r) => {
+          if (r.ok && r.data) doorToken = String(r.data.token)
+        },
+        () => undefined,
+      )
+    }, 5000)
+    const atDoor = await door(url, secretary, doorId, () => doorToken, people)
+    clearInterval(refresher)
+    clearInterval(doorRefresher)
 
     // The hard way down: no flush, no goodbye. Whatever was acknowledged must be on disk.
     agent.destroy()
+    doorAgent.destroy()
     child.kill(CPU_PROF_DIR ? 'SIGINT' : 'SIGKILL')
     await new Promise((resolve) => child.once('exit', resolve))
     const reopened = await createBackend({ dataDir, publicUrl: () => 'http://127.0.0.1' })
     const records = await reopened.store.find('check_ins', { lectureId })
-    const [lecture] = await reopened.store.find('lectures', { _id: lectureId })
+    const doorRecords = await reopened.store.find('check_ins', { lectureId: doorId })
     await reopened.close()
 
-    const stored = new Set(records.map((r) => String(r.openid)))
-    const duplicates = records.length - stored.size + [...firstTimeAnswers.values()].filter((n) => n > 1).length
-    const lost = [...acknowledged].filter((id) => !stored.has(id)).length
-    const sorted = [...latencies].sort((a, b) => a - b)
+    const { duplicates, lost } = verdict(burst, records)
+    const sorted = [...burst.latencies].sort((a, b) => a - b)
     const rate = requests.length / seconds
 
     let hostMain = 0
@@ -294,11 +397,17 @@ async function main(): Promise<void> {
     }
     if (CPU_PROF_DIR) console.log(`profiles in ${CPU_PROF_DIR} (host stopped with SIGINT, not SIGKILL)`)
     console.log(`requests=${requests.length} (distinct ${N}, repeated ${repeats.length}) concurrency=${CONCURRENCY} seconds=${seconds.toFixed(2)}`)
-    console.log(`stored_records=${records.length} lecture.checkinCount=${String(lecture?.checkinCount)} failures=${JSON.stringify(Object.fromEntries(failures))}`)
+    console.log(`stored_records=${records.length} display_count=${String(shown.data?.checkinCount)} failures=${JSON.stringify(Object.fromEntries(burst.failures))}`)
     const weapp = weappSizes()
     if (weapp) console.log(weapp)
     console.log(
-      `checkin: n=${N} ok=${acknowledged.size} duplicates=${duplicates} lost=${lost} rate=${rate.toFixed(0)} p50=${percentile(sorted, 50).toFixed(1)} p99=${percentile(sorted, 99).toFixed(1)} store_insert_rate=${rawRate.toFixed(0)} ratio=${(rate / rawRate).toFixed(3)}`,
+      `checkin: n=${N} ok=${burst.acknowledged.size} duplicates=${duplicates} lost=${lost} rate=${rate.toFixed(0)} p50=${percentile(sorted, 50).toFixed(1)} p99=${percentile(sorted, 99).toFixed(1)} store_insert_rate=${rawRate.toFixed(0)} ratio=${(rate / rawRate).toFixed(3)}`,
+    )
+    const doorVerdict = verdict(atDoor.tally, doorRecords)
+    const doorSorted = [...atDoor.tally.latencies].sort((a, b) => a - b)
+    if (atDoor.tally.failures.size > 0) console.log(`door_failures=${JSON.stringify(Object.fromEntries(atDoor.tally.failures))}`)
+    console.log(
+      `door: arrivals=${ARRIVALS_PER_SECOND} n=${N} ok=${atDoor.tally.acknowledged.size} duplicates=${doorVerdict.duplicates} lost=${doorVerdict.lost} p50=${percentile(doorSorted, 50).toFixed(1)} p99=${percentile(doorSorted, 99).toFixed(1)} scans=${atDoor.tally.latencies.length} seconds=${atDoor.seconds.toFixed(2)}`,
     )
   } finally {
     await rm(dataDir, { recursive: true, force: true })

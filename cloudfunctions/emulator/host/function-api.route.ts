@@ -71,8 +71,8 @@ export async function handleFunctionCall(
 
   const started = Date.now()
   const outcome = await options.registry.invoke(functionName, identity.openid, event, requestId)
-  const action = typeof event.action === 'string' ? event.action.slice(0, 40) : '-'
-  options.log.debug(`${functionName}.${action} caller=${callerTag(identity.openid)} ${outcome?.kind ?? 'unknown'} ${Date.now() - started}ms`)
+  const ms = Date.now() - started
+  options.log.debug(() => `${functionName}.${typeof event.action === 'string' ? event.action.slice(0, 40) : '-'} caller=${callerTag(identity.openid)} ${outcome?.kind ?? 'unknown'} ${ms}ms`)
 
   if (outcome === undefined) {
     sendJson(

@@ -9,7 +9,8 @@ export interface HostLog {
   info(message: string): void
   warn(message: string): void
   error(message: string): void
-  debug(message: string): void
+  /** A function is called only when debug is on: a line per call must cost nothing when it is off. */
+  debug(message: string | (() => string)): void
 }
 
 export type HostLogLevel = 'silent' | 'error' | 'warn' | 'info' | 'debug'
@@ -34,7 +35,7 @@ export function createHostLog(level: HostLogLevel): HostLog {
       if (on('info')) console.log(`${prefix} ${m}`)
     },
     debug: (m) => {
-      if (on('debug')) console.log(`${prefix} ${m}`)
+      if (on('debug')) console.log(`${prefix} ${typeof m === 'function' ? m() : m}`)
     },
   }
 }

@@ -100,7 +100,7 @@ export async function addGuest(input: { lectureId: string; name: string; reason:
     if (await txGet<CheckInDoc>(tx, Collections.checkIns, id)) throw LectureErrors.guestExists(input.name)
     const { _id: _ignored, ...data } = record
     await tx.collection(Collections.checkIns).doc(id).set({ data })
-    await tx.collection(Collections.lectures).doc(lecture._id).update({ data: { checkinCount: _.inc(1), guestCount: _.inc(1) } })
+    await tx.collection(Collections.lectures).doc(lecture._id).update({ data: { checkinCount: _.inc(1), guestCount: _.inc(1), countVersion: _.inc(1) } })
   })
   const saved = await findById<CheckInDoc>(ctx.db, Collections.checkIns, id)
   if (!saved) throw LectureErrors.notRecorded()

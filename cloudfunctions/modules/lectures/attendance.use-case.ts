@@ -11,7 +11,7 @@ import type {
 import { loadMember, isInBranch, type MemberDoc } from '../../shared/caller'
 import { Collections } from '../../shared/collections'
 import { decodeCursor, encodeCursor, openCursor, sealCursor, type Cursor } from '../../shared/cursor'
-import { findById, findMany, inTransaction, insertOnce, txGet, updateWhere, type Database } from '../../shared/db'
+import { findById, findMany, inTransaction, txGet, type Database } from '../../shared/db'
 import { storeFile } from '../../shared/file-storage'
 import type { ContextFor } from '../../shared/router'
 import { formatBeijing } from '../../shared/time'
@@ -19,7 +19,7 @@ import { findBranch } from '../members/member.repository'
 import type { LectureRatings } from './lecture-ratings.port'
 import { LectureErrors } from './lecture.errors'
 import { toAttendanceRow, toMyCheckIn, toSpeakerAttendanceRow } from './lecture.mapper'
-import { attendanceRecords, checkInId, findLecture, isGuestKey, myCheckIns as queryMyCheckIns, presentCheckIns, type CheckInDoc, type LectureDoc } from './lecture.repository'
+import { attendanceRecords, checkInId, checkinCountOf, findLecture, isGuestKey, myCheckIns as queryMyCheckIns, presentCheckIns, type CheckInDoc, type LectureDoc } from './lecture.repository'
 import { ownLecture } from './manage-lecture.use-case'
 import { ledgerFileName, type LedgerRole } from './attendance.rules'
 
@@ -48,24 +48,28 @@ export async function attendance(
   const { lecture, secretary } = await lectureForAttendance(ctx, input.lectureId)
   const limit = input.limit ?? PAGE_SIZE
   // The speaker may not search: a match by full name would tell who is behind a masked one.
-  return secretary ? secretaryAttendance(ctx.db, lecture, input.search, input.cursor, limit) : speakerAttendance(ctx.db, lecture, input.cursor, limit)
+  return secretary ? secretaryAttendance(ctx.db, lecture, ctx.now, input.search, input.cursor, limit) : speakerAttendance(ctx.db, lecture, ctx.now, input.cursor, limit)
 }
 
 /** In check-in order, `(at, _id)` keyset (neither moves once written), removed records too. */
 async function secretaryAttendance(
   db: Database,
   lecture: LectureDoc,
+  now: Date,
   search: string | undefined,
   cursor: string | undefined,
   limit: number,
 ): Promise<SecretaryAttendancePage> {
-  const rows = await attendanceRecords(db, lecture._id, { after: decodeCursor(cursor), ...(search ? { search } : {}), limit: limit + 1 })
+  const [rows, checkinCount] = await Promise.all([
+    attendanceRecords(db, lecture._id, { after: decodeCursor(cursor), ...(search ? { search } : {}), limit: limit + 1 }),
+    checkinCountOf(db, lecture, now),
+  ])
   const page = rows.slice(0, limit)
   const last = page[page.length - 1]
   return {
     view: 'secretary',
     items: page.map((row) => toAttendanceRow(row)),
-    checkinCount: lecture.checkinCount,
+    checkinCount,
     ...(rows.length > limit && last ? { nextCursor: encodeCursor({ t: last.at.getTime(), id: last._id }) } : {}),
   }
 }
@@ -74,15 +78,15 @@ async function secretaryAttendance(
  * In check-in order, `(at, _id)` keyset: neither moves once written (restoring a removed check-in keeps
  * its time). The cursor carries the last `_id`, so it is sealed rather than merely encoded.
  */
-async function speakerAttendance(db: Database, lecture: LectureDoc, cursor: string | undefined, limit: number): Promise<SpeakerAttendancePage> {
+async function speakerAttendance(db: Database, lecture: LectureDoc, now: Date, cursor: string | undefined, limit: number): Promise<SpeakerAttendancePage> {
   const keys = speakerKeys(lecture.secret)
-  const rows = await presentCheckIns(db, lecture._id, openCursor(cursor, keys.cursor), limit + 1)
+  const [rows, checkinCount] = await Promise.all([presentCheckIns(db, lecture._id, openCursor(cursor, keys.cursor), limit + 1), checkinCountOf(db, lecture, now)])
   const page = rows.slice(0, limit)
   const last = page[page.length - 1]
   return {
     view: 'speaker',
     items: page.map((row) => toSpeakerAttendanceRow(row, keys.row(row.openid))),
-    checkinCount: lecture.checkinCount,
+    checkinCount,
     ...(rows.length > limit && last ? { nextCursor: sealCursor({ t: last.at.getTime(), id: last._id }, keys.cursor) } : {}),
   }
 }
@@ -102,8 +106,9 @@ function speakerKeys(secret: string): { row: (openid: string) => string; cursor:
 
 /**
  * A secretary adds someone who was there but could not scan, or removes a proxy check-in (代签). The
- * record is kept with the reason either way. A change of `present` moves the lecture's count, and the
- * person's rating in or out of the aggregate, in one transaction, so the report always adds up.
+ * record is kept with the reason either way. The record, the lecture's kept count and the person's
+ * rating in or out of the aggregate move in one transaction, so the report always adds up and a killed
+ * call leaves nothing half done.
  */
 export async function markAttendance(
   input: { lectureId: string; openid: string; present: boolean; reason: string },
@@ -114,55 +119,67 @@ export async function markAttendance(
   if (lecture.status !== 'published') throw LectureErrors.wrongState(lecture.status, '登记签到')
   const id = checkInId(lecture._id, input.openid)
   const _ = ctx.db.command
-
-  let created = false
+  // Built before the transaction (its reads are not the transaction's business); used only when there is no record yet.
   // A guest has no member record: they are entered by addGuest, and here only removed or restored.
-  if (input.present && !isGuestKey(input.openid)) {
-    const person = await loadMember(ctx.db, input.openid)
-    if (!person || !isInBranch(person)) throw LectureErrors.personNotFound()
-    if (lecture.audience === 'branch' && person.branchId !== lecture.branchId) throw LectureErrors.personNotFound()
-    const visitor = person.branchId !== lecture.branchId
-    const record: CheckInDoc = {
-      _id: id,
-      lectureId: lecture._id,
-      openid: person.openid,
-      name: person.name,
-      branchId: person.branchId,
-      branchName: visitor ? ((await findBranch(ctx.db, person.branchId))?.name ?? '') : lecture.branchName,
-      visitor,
-      at: ctx.now,
-      method: 'manual',
-      present: true,
-      flags: [],
-      distanceMeters: null,
-      reason: input.reason,
-      markedBy: ctx.openid,
-      lectureTitle: lecture.title,
-      lectureStartAt: lecture.startAt,
-      updatedAt: ctx.now,
-    }
-    // Never present before, so no rating can exist: the plain deterministic insert is enough.
-    created = await insertOnce(ctx.db, Collections.checkIns, record)
-    if (created) await updateWhere(ctx.db, Collections.lectures, { _id: lecture._id }, { checkinCount: _.inc(1) })
-  }
+  const added = input.present && !isGuestKey(input.openid) ? await manualRecord(ctx, lecture, input.openid, input.reason) : null
 
-  if (!created) {
-    await inTransaction(ctx.db, async (tx) => {
-      const current = await txGet<CheckInDoc>(tx, Collections.checkIns, id)
-      if (!current) throw LectureErrors.notRecorded()
-      // Pressing 移除 twice (or 补录 for someone already there) changes nothing and counts nothing.
-      if (current.present === input.present) return
-      await tx.collection(Collections.checkIns).doc(id).update({
-        data: { present: input.present, reason: input.reason, markedBy: ctx.openid, updatedAt: ctx.now },
-      })
-      const rating = await ratings.onPresenceChange(ctx.db, tx, lecture._id, input.openid, input.present)
-      const step = input.present ? 1 : -1
-      await tx.collection(Collections.lectures).doc(lecture._id).update({ data: { checkinCount: _.inc(step), ...(current.guest ? { guestCount: _.inc(step) } : {}), ...rating } })
+  await inTransaction(ctx.db, async (tx) => {
+    const current = await txGet<CheckInDoc>(tx, Collections.checkIns, id)
+    const countMoved = { countVersion: _.inc(1) }
+    if (!current) {
+      if (!added) throw LectureErrors.notRecorded()
+      // Never present before, so no rating can exist: the record and the count alone.
+      await tx.collection(Collections.checkIns).doc(id).set({ data: withoutId(added) })
+      await tx.collection(Collections.lectures).doc(lecture._id).update({ data: { checkinCount: _.inc(1), ...countMoved } })
+      return
+    }
+    // Pressing 移除 twice (or 补录 for someone already there) changes nothing and counts nothing.
+    if (current.present === input.present) return
+    await tx.collection(Collections.checkIns).doc(id).update({
+      data: { present: input.present, reason: input.reason, markedBy: ctx.openid, updatedAt: ctx.now },
     })
-  }
+    const rating = await ratings.onPresenceChange(ctx.db, tx, lecture._id, input.openid, input.present)
+    const step = input.present ? 1 : -1
+    await tx.collection(Collections.lectures).doc(lecture._id).update({
+      data: { checkinCount: _.inc(step), ...(current.guest ? { guestCount: _.inc(step) } : {}), ...countMoved, ...rating },
+    })
+  })
   const saved = await findById<CheckInDoc>(ctx.db, Collections.checkIns, id)
   if (!saved) throw LectureErrors.notRecorded()
   return toAttendanceRow(saved)
+}
+
+/** The record 补录 adds for someone who may attend this lecture; refused for anyone else. */
+async function manualRecord(ctx: ContextFor<'secretary'>, lecture: LectureDoc, openid: string, reason: string): Promise<CheckInDoc> {
+  const person = await loadMember(ctx.db, openid)
+  if (!person || !isInBranch(person)) throw LectureErrors.personNotFound()
+  if (lecture.audience === 'branch' && person.branchId !== lecture.branchId) throw LectureErrors.personNotFound()
+  const visitor = person.branchId !== lecture.branchId
+  return {
+    _id: checkInId(lecture._id, person.openid),
+    lectureId: lecture._id,
+    openid: person.openid,
+    name: person.name,
+    branchId: person.branchId,
+    branchName: visitor ? ((await findBranch(ctx.db, person.branchId))?.name ?? '') : lecture.branchName,
+    visitor,
+    at: ctx.now,
+    method: 'manual',
+    present: true,
+    flags: [],
+    distanceMeters: null,
+    reason,
+    markedBy: ctx.openid,
+    lectureTitle: lecture.title,
+    lectureStartAt: lecture.startAt,
+    updatedAt: ctx.now,
+  }
+}
+
+/** `doc(id).set()` names the document by its id and refuses data that carries `_id` again. */
+function withoutId(record: CheckInDoc): Record<string, unknown> {
+  const { _id: _ignored, ...data } = record
+  return data
 }
 
 /** The 签到台账 as .xlsx in cloud storage, answered as a temporary download URL. */

@@ -1,11 +1,12 @@
 import type { Page } from '../../contracts/common.schema'
 import type { LectureDetail, LectureView, SpokenLecture } from '../../contracts/lecture.contract'
+import { checkinWindowBounds } from '../../contracts/rules/lecture.rules'
 import { decodeCursor, encodeCursor } from '../../shared/cursor'
 import type { ContextFor } from '../../shared/router'
 import type { LectureRatings } from './lecture-ratings.port'
 import { LectureErrors } from './lecture.errors'
 import { toLectureDetail, toLectureView, toSpokenLecture } from './lecture.mapper'
-import { findCheckIn, findLecture, lecturesSpokenBy, listLectures, type LectureDoc } from './lecture.repository'
+import { checkinCountOf, findCheckIn, findLecture, lecturesSpokenBy, listLectures, type LectureDoc } from './lecture.repository'
 import { materialUrls } from './material.storage'
 
 export const DEFAULT_PAGE_SIZE = 10
@@ -30,9 +31,9 @@ export async function listLecturesFor(
     after: decodeCursor(input.cursor),
     limit,
   })
-  const page = rows.slice(0, limit)
-  const last = page[page.length - 1]
-  const fileUrls = await materialUrls(page)
+  const listed = rows.slice(0, limit)
+  const last = listed[listed.length - 1]
+  const [fileUrls, page] = await Promise.all([materialUrls(listed), Promise.all(listed.map((l) => counted(ctx, l)))])
   return {
     items: page.map((l) => toLectureView(l, ctx.member.branchId, fileUrls)),
     ...(rows.length > limit && last ? { nextCursor: encodeCursor({ t: last.startAt.getTime(), id: last._id }) } : {}),
@@ -51,13 +52,25 @@ export async function mySpokenLectures(input: { cursor?: string; limit?: number 
   }
 }
 
+/**
+ * The lecture with its count up to date. Counted (through the index) only while it can still move, once
+ * check-in has opened; a settled count is the kept field (docs/architecture.md "Check-in").
+ */
+async function counted(ctx: ContextFor<'inBranch'>, lecture: LectureDoc): Promise<LectureDoc> {
+  if (lecture.countSettled === true || lecture.status === 'draft') return lecture
+  const { opensAt } = checkinWindowBounds(lecture.startAt.getTime(), lecture.endAt.getTime(), lecture.checkinWindow)
+  if (ctx.now.getTime() < opensAt) return lecture
+  return { ...lecture, checkinCount: await checkinCountOf(ctx.db, lecture, ctx.now) }
+}
+
 export async function getLecture(input: { lectureId: string }, ctx: ContextFor<'inBranch'>, ratings: LectureRatings): Promise<LectureDetail> {
-  const lecture = await findLecture(ctx.db, input.lectureId)
-  if (!lecture || !canSee(lecture, ctx)) throw LectureErrors.notFound()
-  const [mine, rated, fileUrls] = await Promise.all([
-    findCheckIn(ctx.db, lecture._id, ctx.openid),
-    ratings.hasRated(ctx.db, lecture._id, ctx.openid),
-    materialUrls([lecture]),
+  const found = await findLecture(ctx.db, input.lectureId)
+  if (!found || !canSee(found, ctx)) throw LectureErrors.notFound()
+  const [lecture, mine, rated, fileUrls] = await Promise.all([
+    counted(ctx, found),
+    findCheckIn(ctx.db, found._id, ctx.openid),
+    ratings.hasRated(ctx.db, found._id, ctx.openid),
+    materialUrls([found]),
   ])
   const manages = ctx.member.role === 'secretary' && lecture.branchId === ctx.member.branchId
   const isSpeaker = lecture.speaker.openid !== null && lecture.speaker.openid === ctx.openid

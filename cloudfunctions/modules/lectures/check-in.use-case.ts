@@ -3,13 +3,13 @@ import type { CheckInResult, DisplayCode, DisplayCount } from '../../contracts/l
 import { checkInQrContent, sceneFor } from '../../contracts/rules/check-in-scene.rules'
 import { checkinWindowBounds, checkinWindowState } from '../../contracts/rules/lecture.rules'
 import { Collections } from '../../shared/collections'
-import { updateWhere, type Database } from '../../shared/db'
+import type { Database } from '../../shared/db'
 import { maskName } from '../../shared/privacy.rules'
 import type { ContextFor } from '../../shared/router'
 import { findBranch } from '../members/member.repository'
 import { currentToken, geofence, judgeAudience, judgeToken, slotEndsAt, type GeoPoint } from './check-in.rules'
 import { CheckinErrors, LectureErrors } from './lecture.errors'
-import { checkInId, findCheckIn, findLecture, recentCheckIns, type CheckInDoc, type LectureDoc } from './lecture.repository'
+import { checkInId, checkinCountOf, findCheckIn, findLecture, recentCheckIns, type CheckInDoc, type LectureDoc } from './lecture.repository'
 import { ownLecture } from './manage-lecture.use-case'
 
 const RECENT_NAMES = 5
@@ -47,7 +47,11 @@ export async function displayCode(input: { lectureId: string; withMiniCode?: boo
   const nowMs = ctx.now.getTime()
   const token = currentToken(lecture.secret, lecture._id, lecture.checkinMode, nowMs, lecture.slotSeconds)
   const scene = sceneFor(lecture._id, token)
-  const [recent, miniCode] = await Promise.all([recentCheckIns(ctx.db, lecture._id, RECENT_NAMES), input.withMiniCode ? miniCodeFor(scene) : undefined])
+  const [recent, checkinCount, miniCode] = await Promise.all([
+    recentCheckIns(ctx.db, lecture._id, RECENT_NAMES),
+    checkinCountOf(ctx.db, lecture, ctx.now),
+    input.withMiniCode ? miniCodeFor(scene) : undefined,
+  ])
   return {
     token,
     qrContent: qrContentFor(scene),
@@ -56,7 +60,7 @@ export async function displayCode(input: { lectureId: string; withMiniCode?: boo
     expiresAt: new Date(
       lecture.checkinMode === 'static' ? checkinWindowBounds(lecture.startAt.getTime(), lecture.endAt.getTime(), lecture.checkinWindow).closesAt : slotEndsAt(nowMs, lecture.slotSeconds),
     ).toISOString(),
-    checkinCount: lecture.checkinCount,
+    checkinCount,
     // The display is projected to the whole room, residents and visitors included: masked (docs/architecture.md "Privacy").
     recent: recent.map((c) => ({ name: maskName(c.name), at: c.at.toISOString() })),
     ...(miniCode ? { miniCode } : {}),
@@ -65,19 +69,22 @@ export async function displayCode(input: { lectureId: string; withMiniCode?: boo
 
 /**
  * The count and the newest names alone, which the display asks for every few seconds between codes so a
- * check-in shows within 5 s: two reads (the lecture, the newest check-ins), nothing minted.
+ * check-in shows within 5 s: the lecture, then its count and newest check-ins together, nothing minted.
  */
 export async function displayCount(input: { lectureId: string }, ctx: ContextFor<'secretary'>): Promise<DisplayCount> {
   const lecture = await ownLecture(ctx, input.lectureId)
   if (lecture.status === 'draft') throw CheckinErrors.notPublished()
   if (lecture.status === 'cancelled') throw CheckinErrors.cancelled()
-  const recent = await recentCheckIns(ctx.db, lecture._id, RECENT_NAMES)
-  return { checkinCount: lecture.checkinCount, recent: recent.map((c) => ({ name: maskName(c.name), at: c.at.toISOString() })) }
+  const [recent, checkinCount] = await Promise.all([recentCheckIns(ctx.db, lecture._id, RECENT_NAMES), checkinCountOf(ctx.db, lecture, ctx.now)])
+  return { checkinCount, recent: recent.map((c) => ({ name: maskName(c.name), at: c.at.toISOString() })) }
 }
 
 /**
  * A person checks in by scanning the display. Every refusal has its own code and tells the person what
  * to do; "recorded" is answered only after the record is written (docs/architecture.md "Check-in").
+ * Two round trips for a member of the lecture's branch: the caller with the lecture (the router's
+ * preload), then the insert. The record is the count: nothing else is written, so nothing can be left
+ * half done.
  */
 export async function checkIn(
   input: { lectureId: string; token: string; location?: GeoPoint },
@@ -130,7 +137,6 @@ export async function checkIn(
   // Deterministic id: of 100 simultaneous taps exactly one inserts; the rest are "already".
   const winner = await insertOrFindWinner(ctx.db, record)
   if (winner) return answerExisting(winner, lecture.title)
-  await updateWhere(ctx.db, Collections.lectures, { _id: lecture._id }, { checkinCount: ctx.db.command.inc(1) })
   return { checkedInAt: record.at.toISOString(), already: false, flags: record.flags, lectureTitle: lecture.title }
 }
 

@@ -1,8 +1,8 @@
 import { createHash, randomBytes } from 'crypto'
 import type { CheckInMethod } from '../../contracts/lecture.contract'
-import type { Audience, CheckinMode, CheckinWindow, LectureStatus } from '../../contracts/rules/lecture.rules'
+import { checkinWindowBounds, type Audience, type CheckinMode, type CheckinWindow, type LectureStatus } from '../../contracts/rules/lecture.rules'
 import { Collections } from '../../shared/collections'
-import { findById, findMany, type Database, type DocBase } from '../../shared/db'
+import { countWhere, findById, findMany, updateWhere, type Database, type DocBase } from '../../shared/db'
 import type { MemberDoc } from '../../shared/caller'
 import type { Cursor } from '../../shared/cursor'
 import type { StoredMaterial } from './material.rules'
@@ -26,10 +26,18 @@ export interface LectureDoc extends DocBase {
   /** HMAC key of the rotating code; never leaves the server. */
   secret: string
   slotSeconds: number
-  /** Present attendees, kept on the document so displays and boards never recount (docs/architecture.md "Rules that hold everywhere"). */
+  /**
+   * Present attendees as last counted from check_ins, kept so lists need no count per card; it is
+   * exact once `countSettled` (docs/architecture.md "Check-in", "The count"). Read it through
+   * `checkinCountOf`.
+   */
   checkinCount: number
   /** Of `checkinCount`, outside guests (addGuest): they have no account and never rate. Absent means 0. */
   guestCount?: number
+  /** Moved by every write to the count or the window: a recount is stored only over the version it read. */
+  countVersion?: number
+  /** Counted after check-in closed for good; from then on only `markAttendance` moves it, in its transaction. */
+  countSettled?: boolean
   createdAt: Date
   createdBy: string
   updatedAt: Date
@@ -94,6 +102,34 @@ export function findLecture(db: Database, id: string): Promise<LectureDoc | null
 
 export function findCheckIn(db: Database, lectureId: string, openid: string): Promise<CheckInDoc | null> {
   return findById<CheckInDoc>(db, Collections.checkIns, checkInId(lectureId, openid))
+}
+
+/**
+ * How long after check-in closes a scan may still be written: the longest a function may run in the
+ * cloud (60 s), so a check-in that started before the close has landed or died by then.
+ */
+export const COUNT_SETTLES_MS = 60_000
+
+/**
+ * The lecture's present check-ins, counted through the check_ins `lecture_present_at` index until the
+ * count is settled, then the kept field. A count that differs (or settles) is stored over the version
+ * read with the lecture, so a recount never overwrites a newer count or a `markAttendance` move.
+ */
+export async function checkinCountOf(db: Database, lecture: LectureDoc, now: Date): Promise<number> {
+  if (lecture.countSettled === true || lecture.status === 'draft') return lecture.checkinCount
+  const count = await countWhere(db, Collections.checkIns, { lectureId: lecture._id, present: true })
+  const { closesAt } = checkinWindowBounds(lecture.startAt.getTime(), lecture.endAt.getTime(), lecture.checkinWindow)
+  const settles = now.getTime() >= closesAt + COUNT_SETTLES_MS
+  if (count !== lecture.checkinCount || settles) {
+    await updateWhere(
+      db,
+      Collections.lectures,
+      // `null` also matches a lecture written before the field existed.
+      { _id: lecture._id, countVersion: lecture.countVersion ?? null },
+      { checkinCount: count, countVersion: db.command.inc(1), ...(settles ? { countSettled: true } : {}) },
+    )
+  }
+  return count
 }
 
 export async function listLectures(

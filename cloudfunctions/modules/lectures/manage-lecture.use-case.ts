@@ -122,7 +122,8 @@ export async function updateLecture(input: UpdateLectureInput, ctx: ContextFor<'
   await checkSpeaker(ctx, input.speaker)
   if (input.materials !== undefined) await checkMaterialFiles(input.materials)
 
-  const set: Record<string, unknown> = { updatedAt: ctx.now, startAt, endAt }
+  // The window may move, so a settled count is counted again (docs/architecture.md "Check-in").
+  const set: Record<string, unknown> = { updatedAt: ctx.now, startAt, endAt, countSettled: false, countVersion: ctx.db.command.inc(1) }
   if (input.title !== undefined) set.title = input.title
   if (input.topic !== undefined) set.topic = input.topic
   if (input.speaker !== undefined) set.speaker = ctx.db.command.set({ name: input.speaker.name, openid: input.speaker.openid ?? null })

@@ -4,7 +4,7 @@ import { Collections } from '../../shared/collections'
 import { findMany, updateWhere, type Database } from '../../shared/db'
 import type { ContextFor } from '../../shared/router'
 import { LectureErrors } from '../lectures/lecture.errors'
-import { findCheckIn, findLecture, type CheckInDoc, type LectureDoc } from '../lectures/lecture.repository'
+import { checkinCountOf, findCheckIn, findLecture, type CheckInDoc, type LectureDoc } from '../lectures/lecture.repository'
 import { RatingErrors } from './rating.errors'
 import { ratingsOf } from './rating.repository'
 import {
@@ -64,8 +64,12 @@ async function reportedLecture(ctx: ContextFor<'inBranch'>, lectureId: string): 
  * lecture, and less outside guests, who have no account to rate with.
  */
 async function attendeesOf(ctx: ContextFor<'inBranch'>, lecture: LectureDoc): Promise<number> {
-  const speakerPresent = lecture.speaker.openid !== null && (await findCheckIn(ctx.db, lecture._id, lecture.speaker.openid))?.present === true
-  return Math.max(0, lecture.checkinCount - (lecture.guestCount ?? 0) - (speakerPresent ? 1 : 0))
+  const speaker = lecture.speaker.openid
+  const [speakerPresent, present] = await Promise.all([
+    speaker !== null ? findCheckIn(ctx.db, lecture._id, speaker).then((c) => c?.present === true) : false,
+    checkinCountOf(ctx.db, lecture, ctx.now),
+  ])
+  return Math.max(0, present - (lecture.guestCount ?? 0) - (speakerPresent ? 1 : 0))
 }
 
 /**

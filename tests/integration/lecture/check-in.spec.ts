@@ -267,3 +267,70 @@ describe('lecture.displayCode', () => {
     expect(await checkInCount(id)).toBe(2)
   })
 })
+
+/**
+ * The count people see comes from the check-ins themselves, so a check-in is one write and nothing can
+ * be left half done; the lecture keeps it for lists once check-in has closed (docs/architecture.md "Check-in").
+ */
+describe('the check-in count', () => {
+  /** What a check-in function killed right after its insert leaves behind: the record, nothing else. */
+  function recordOnly(lectureId: string, openid: string, name: string, present = true): Json {
+    const at = new Date()
+    return {
+      _id: `${lectureId}_${openid}`,
+      lectureId,
+      openid,
+      name,
+      branchId: 'demo-branch-1',
+      branchName: BRANCH_1,
+      visitor: false,
+      at,
+      method: 'scan',
+      present,
+      flags: [],
+      distanceMeters: null,
+      reason: null,
+      markedBy: null,
+      lectureTitle: '学习贯彻党的二十届三中全会精神',
+      lectureStartAt: at,
+      updatedAt: at,
+    }
+  }
+
+  it('counts a check-in whose function was killed right after the insert, on the display, the lecture page and the list', async () => {
+    const id = await publishedLecture({ startAt: minutes(-10), endAt: minutes(50) })
+    await ok(MEMBER, { action: 'checkIn', lectureId: id, token: await liveToken(id) })
+    await store().insert('check_ins', [recordOnly(id, RESIDENT, '赵六')])
+    expect((await ok<Json>(SEC, { action: 'displayCount', lectureId: id })).checkinCount).toBe(2)
+    expect((await ok<Json>(MEMBER, { action: 'get', lectureId: id })).checkinCount).toBe(2)
+    expect((await ok<Json>(SEC, { action: 'attendance', lectureId: id })).checkinCount).toBe(2)
+    const listed = await ok<{ items: Json[] }>(SEC, { action: 'list', scope: 'upcoming' })
+    expect(listed.items.find((l) => l.id === id)).toMatchObject({ checkinCount: 2 })
+  })
+
+  it('keeps the count on the lecture once check-in has closed, and 补录 and 移除 move it with the record', async () => {
+    const id = await publishedLecture({ startAt: minutes(-180), endAt: minutes(-120) })
+    await store().insert('check_ins', [recordOnly(id, MEMBER, '李四'), recordOnly(id, RESIDENT, '赵六'), recordOnly(id, SEC, '张三', false)])
+    const pastCount = async () => (await ok<{ items: Json[] }>(MEMBER, { action: 'list', scope: 'past' })).items.find((l) => l.id === id)?.checkinCount
+    expect(await pastCount()).toBe(2)
+    const [kept] = await store().find('lectures', { _id: id })
+    expect(kept).toMatchObject({ checkinCount: 2, countSettled: true })
+
+    await ok(SEC, { action: 'markAttendance', lectureId: id, openid: RESIDENT, present: false, reason: '代签，本人未到场' })
+    expect(await pastCount()).toBe(1)
+    await ok(SEC, { action: 'markAttendance', lectureId: id, openid: MEMBER2, present: true, reason: '手机没电，现场核实' })
+    await ok(SEC, { action: 'markAttendance', lectureId: id, openid: SEC, present: true, reason: '现场核实' })
+    expect(await pastCount()).toBe(3)
+    expect(await checkInCount(id)).toBe(3)
+    expect((await ok<Json>(SEC, { action: 'get', lectureId: id })).checkinCount).toBe(3)
+  })
+
+  it('counts again when the lecture is moved after its count was kept', async () => {
+    const id = await publishedLecture({ startAt: minutes(-180), endAt: minutes(-120) })
+    await store().insert('check_ins', [recordOnly(id, MEMBER, '李四')])
+    expect((await ok<Json>(SEC, { action: 'get', lectureId: id })).checkinCount).toBe(1)
+    await ok(SEC, { action: 'update', lectureId: id, startAt: minutes(-10), endAt: minutes(50) })
+    await ok(RESIDENT, { action: 'checkIn', lectureId: id, token: await liveToken(id) })
+    expect((await ok<{ items: Json[] }>(MEMBER, { action: 'list', scope: 'upcoming' })).items.find((l) => l.id === id)).toMatchObject({ checkinCount: 2 })
+  })
+})
