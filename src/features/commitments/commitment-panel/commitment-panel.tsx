@@ -22,7 +22,7 @@ export function CommitmentPanel({ panel, className }: { panel: Panel; className?
             <Text className='commitment-panel__label'>{label}</Text>
             {panel[key].map((line, i) => (
               <Text key={i} className='commitment-panel__line'>
-                {key === 'process' ? `第 ${i + 1} 步　` : '· '}
+                {key === 'process' ? `第 ${i + 1} 步：` : '· '}
                 {line}
               </Text>
             ))}
