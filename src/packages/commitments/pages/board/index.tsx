@@ -5,6 +5,7 @@ import { COMMITMENT_BOARD_STATUS_LABELS, beijingMonthOf } from '@contracts/rules
 import { EmptyState } from '@/components/empty-state'
 import { LoadingState } from '@/components/loading-state'
 import { PagedListFooter } from '@/components/paged-list-footer'
+import { COMMITMENT_ROUTES } from '@/features/commitments/commitment-routes'
 import { CommitmentFigures } from '@/features/commitments/commitment-figures'
 import { CommitmentPanel } from '@/features/commitments/commitment-panel'
 import { CommitmentPlanCard } from '@/features/commitments/commitment-plan-card'
@@ -83,7 +84,7 @@ export default function CommitmentBoardPage() {
   const partyMember = board.viewer.inBranch && (role === 'member' || role === 'secretary')
   const thisMonth = beijingMonthOf(Date.now())
   const earlier = months.items.filter((m) => m.month !== board.month)
-  const open = (planId: string) => void Taro.navigateTo({ url: withQuery(ROUTES.commitmentPlan, { id: planId }) })
+  const open = (planId: string) => void Taro.navigateTo({ url: withQuery(COMMITMENT_ROUTES.plan, { id: planId }) })
 
   return (
     <View className={`commitment-board commitment-board--${board.status}`}>
@@ -104,7 +105,7 @@ export default function CommitmentBoardPage() {
 
       {partyMember ? (
         <View className='commitment-board__mine'>
-          <Button className='app-button app-button--block commitment-board__to-mine' onClick={() => void Taro.navigateTo({ url: ROUTES.myCommitments })}>
+          <Button className='app-button app-button--block commitment-board__to-mine' onClick={() => void Taro.navigateTo({ url: COMMITMENT_ROUTES.mine })}>
             写承诺、晒进度、晒业绩
           </Button>
         </View>

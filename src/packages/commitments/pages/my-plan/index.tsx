@@ -5,6 +5,7 @@ import type { CommitmentPlanDetail } from '@contracts'
 import { COMMITMENT_PLAN_STATUS_LABELS, addMonths, beijingMonthOf } from '@contracts/rules'
 import { LoadingState } from '@/components/loading-state'
 import { OptionGroup } from '@/components/option-group'
+import { COMMITMENT_ROUTES } from '@/features/commitments/commitment-routes'
 import { commitmentsVersion } from '@/features/commitments/commitment-changes'
 import { CommitmentDraftForm } from '@/features/commitments/commitment-draft-form'
 import { CommitmentFigures } from '@/features/commitments/commitment-figures'
@@ -17,7 +18,7 @@ import { draftItemsOf } from '@/features/commitments/rules/commitment-form.rules
 import { monthLabel } from '@/features/commitments/rules/commitment-month.rules'
 import { CallErrorView } from '@/features/session'
 import { usePullToRefresh } from '@/features/shared/use-page-refresh'
-import { ROUTES, withQuery } from '@/routes'
+import { withQuery } from '@/routes'
 import { formatBeijingDate } from '@/utils/beijing-time'
 import { safeDecode } from '@/utils/safe-decode'
 import './index.scss'
@@ -65,7 +66,7 @@ export default function MyCommitmentsPage() {
       {mine.status === 'error' && mine.error ? <CallErrorView error={mine.error} onRetry={() => void mine.reload()} /> : null}
       {mine.status === 'ready' ? <MonthView key={month} month={month} plan={plan ?? null} ratings={ratings} onChanged={changed} /> : null}
 
-      <Button className='app-button app-button--secondary app-button--block my-commitments__to-card' onClick={() => void Taro.navigateTo({ url: ROUTES.myCommitmentCard })}>
+      <Button className='app-button app-button--secondary app-button--block my-commitments__to-card' onClick={() => void Taro.navigateTo({ url: COMMITMENT_ROUTES.myCard })}>
         编辑我的亮身份名片（照片、岗位、电话）
       </Button>
       {mine.status === 'ready' && mine.error ? <Text className='my-commitments__stale'>刷新没有成功：{mine.error.message}</Text> : null}
@@ -122,7 +123,7 @@ function MonthView({ month, plan, ratings, onChanged }: MonthViewProps) {
           <CommitmentRatings list={ratings} planId={plan.planId} canReply={!frozen} />
           <Button
             className='app-button app-button--secondary app-button--block my-commitments__to-public'
-            onClick={() => void Taro.navigateTo({ url: withQuery(ROUTES.commitmentPlan, { id: plan.planId }) })}
+            onClick={() => void Taro.navigateTo({ url: withQuery(COMMITMENT_ROUTES.plan, { id: plan.planId }) })}
           >
             看看群众看到的样子
           </Button>
