@@ -11,7 +11,7 @@ import {
   fieldErrorsFrom,
   OUTCOME_FIELDS,
 } from '@/features/commitments/rules/commitment-form.rules'
-import { monthLabel } from '@/features/commitments/rules/commitment-month.rules'
+import { lastResultDay, monthLabel } from '@/features/commitments/rules/commitment-month.rules'
 import { commitmentPhotoCloudPath } from '@/features/commitments/rules/commitment-photo.rules'
 
 const PLAN = 'C202612abcdef012345'
@@ -110,5 +110,9 @@ describe('a commitment photo and a month', () => {
 
   it('reads as people say it', () => {
     expect(monthLabel('2027-01')).toBe('2027年1月')
+  })
+
+  it('names the last day of results: the 5th, though the deadline is the 6th at 00:00 in Beijing (16:00 UTC on the 5th)', () => {
+    expect(lastResultDay('2027-01-05T16:00:00.000Z', Date.parse('2026-12-20T00:00:00Z'))).toBe('2027年1月5日（周二）')
   })
 })

@@ -11,12 +11,11 @@ import { CommitmentPanel } from '@/features/commitments/commitment-panel'
 import { CommitmentPlanCard } from '@/features/commitments/commitment-plan-card'
 import { commitmentsVersion } from '@/features/commitments/commitment-changes'
 import { useCommitmentBoard, useCommitmentMonths } from '@/features/commitments/hooks/use-commitment-board'
-import { monthLabel } from '@/features/commitments/rules/commitment-month.rules'
+import { lastResultDay, monthLabel } from '@/features/commitments/rules/commitment-month.rules'
 import { useWhoami } from '@/features/members/use-whoami'
 import { CallErrorView } from '@/features/session'
 import { usePullToRefresh } from '@/features/shared/use-page-refresh'
 import { ROUTES, withQuery } from '@/routes'
-import { formatBeijingDate } from '@/utils/beijing-time'
 import { safeDecode } from '@/utils/safe-decode'
 import './index.scss'
 
@@ -93,7 +92,7 @@ export default function CommitmentBoardPage() {
         <Text className='commitment-board__title'>{monthLabel(board.month)} 党员承诺榜</Text>
         <Text className='commitment-board__status'>
           {COMMITMENT_BOARD_STATUS_LABELS[board.status]}
-          {board.status === 'published' ? ` · ${formatBeijingDate(board.resultDeadline)} 前晒业绩` : ''}
+          {board.status === 'published' ? ` · 晒业绩截至 ${lastResultDay(board.resultDeadline)}` : ''}
         </Text>
       </View>
 

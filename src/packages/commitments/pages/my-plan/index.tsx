@@ -15,11 +15,10 @@ import { CommitmentMemberCard } from '@/features/commitments/commitment-member-c
 import { CommitmentRatings } from '@/features/commitments/commitment-ratings'
 import { useCommitmentRatings, useMyCommitments } from '@/features/commitments/hooks/use-commitment-plan'
 import { draftItemsOf } from '@/features/commitments/rules/commitment-form.rules'
-import { monthLabel } from '@/features/commitments/rules/commitment-month.rules'
+import { lastResultDay, monthLabel } from '@/features/commitments/rules/commitment-month.rules'
 import { CallErrorView } from '@/features/session'
 import { usePullToRefresh } from '@/features/shared/use-page-refresh'
 import { withQuery } from '@/routes'
-import { formatBeijingDate } from '@/utils/beijing-time'
 import { safeDecode } from '@/utils/safe-decode'
 import './index.scss'
 
@@ -109,7 +108,9 @@ function MonthView({ month, plan, ratings, onChanged }: MonthViewProps) {
             ? '已提交，等待书记审核。审核通过后会在承诺榜上公示。'
             : frozen
               ? '本月已结账，承诺、进度和业绩都不能再改了。'
-              : `公示中。随时可以晒进度；${formatBeijingDate(plan.resultDeadline)} 前为每条承诺晒业绩，逾期会标记为“逾期未晒”。`}
+              : plan.status !== 'published'
+                ? '这个月已过了写承诺、提交审核的时间。'
+                : `已公示。随时可以晒进度；${lastResultDay(plan.resultDeadline)}（含当天）前为每条承诺晒业绩，逾期会标记为“逾期未晒”。`}
         </Text>
         {plan.status === 'published' ? <CommitmentFigures figures={plan.figures} /> : null}
       </View>
