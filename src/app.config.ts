@@ -38,6 +38,11 @@ export default defineAppConfig({
       root: 'packages/wishes',
       pages: ['pages/wish-detail/index', 'pages/wish-post/index', 'pages/my-wishes/index'],
     },
+    // 公开承诺: the board (also its public link), a member's month, 我的承诺 and my card.
+    {
+      root: 'packages/commitments',
+      pages: ['pages/board/index', 'pages/plan/index', 'pages/my-plan/index', 'pages/my-card/index'],
+    },
   ],
   window: {
     navigationBarTitleText: '支部活动',

@@ -15,6 +15,8 @@ export const ROUTES = {
   wishPost: '/packages/wishes/pages/wish-post/index',
   /** `?kind=mine` (我的心愿) or `?kind=claims` (我认领的). */
   myWishes: '/packages/wishes/pages/my-wishes/index',
+  /** 公开承诺: `?branchId=&month=` (absent: my branch, this month); the public link of a board. Its other pages: `COMMITMENT_ROUTES`. */
+  commitmentBoard: '/packages/commitments/pages/board/index',
   secretaryMembers: '/packages/secretary/pages/members/index',
   secretaryInviteCodes: '/packages/secretary/pages/invite-codes/index',
   secretaryJoinRequests: '/packages/secretary/pages/join-requests/index',

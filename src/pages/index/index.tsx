@@ -111,6 +111,16 @@ export default function IndexPage() {
         )
       ) : null}
 
+      {whoami.status === 'ready' && inBranch ? (
+        <View className='app-card home-page__commitments'>
+          <Text className='app-card__title'>党员公开承诺</Text>
+          <Text className='app-card__hint'>本支部党员本月的承诺和进展，欢迎评议。</Text>
+          <Button className='app-button app-button--block home-page__to-commitments' onClick={() => void Taro.navigateTo({ url: ROUTES.commitmentBoard })}>
+            看承诺榜
+          </Button>
+        </View>
+      ) : null}
+
       {whoami.status === 'ready' && inBranch && branch ? (
         <View className='app-card home-page__now'>
           <Text className='app-card__title'>现在可以做的事</Text>
@@ -155,9 +165,8 @@ export default function IndexPage() {
         <Text className='home-page__about-text home-page__about-now'>
           {whoami.status === 'ready'
             ? whatYouCanDo(standing)
-            : '支部书记发布党课，大家到场扫码签到、签到后评议；群众发布微心愿，党员认领并帮助实现，实现后展示在圆梦墙上。'}
+            : '支部书记发布党课，大家到场扫码签到、签到后评议；群众发布微心愿，党员认领并帮助实现，实现后展示在圆梦墙上；党员每月公开承诺，群众评议。'}
         </Text>
-        <Text className='home-page__about-text home-page__about-soon'>还在准备：公开承诺。上线后会出现在这一页。</Text>
       </View>
     </View>
   )
