@@ -25,6 +25,9 @@ export default defineAppConfig({
         'pages/lecture-attendance/index',
         'pages/wish-review/index',
         'pages/wish-figures/index',
+        'pages/commitment-review/index',
+        'pages/commitment-figures/index',
+        'pages/commitment-panel/index',
       ],
     },
     // Reports a speaker opens (any member can be a speaker, so not under secretary/).
@@ -36,6 +39,11 @@ export default defineAppConfig({
     {
       root: 'packages/wishes',
       pages: ['pages/wish-detail/index', 'pages/wish-post/index', 'pages/my-wishes/index'],
+    },
+    // 公开承诺: the boards and a member's month; the projector and print views of a board.
+    {
+      root: 'packages/commitments',
+      pages: ['pages/board-display/index', 'pages/board-print/index'],
     },
   ],
   window: {

@@ -22,6 +22,15 @@ export const ROUTES = {
   secretaryLectureAttendance: '/packages/secretary/pages/lecture-attendance/index',
   secretaryWishReview: '/packages/secretary/pages/wish-review/index',
   secretaryWishFigures: '/packages/secretary/pages/wish-figures/index',
+  secretaryCommitmentReview: '/packages/secretary/pages/commitment-review/index',
+  /** `?month=YYYY-MM` (default: this Beijing month). */
+  secretaryCommitmentFigures: '/packages/secretary/pages/commitment-figures/index',
+  secretaryCommitmentPanel: '/packages/secretary/pages/commitment-panel/index',
+  /** The public board of a branch's month: `?branchId=&month=` (the printed code opens it). */
+  commitmentBoard: '/packages/commitments/pages/board/index',
+  /** The board on a projector (1280×720) and on an A4 sheet: `?branchId=&month=`. */
+  commitmentBoardDisplay: '/packages/commitments/pages/board-display/index',
+  commitmentBoardPrint: '/packages/commitments/pages/board-print/index',
   lecturerReport: '/packages/reports/pages/lecturer-report/index',
   notFound: '/pages/not-found/index',
 } as const

@@ -4,6 +4,7 @@ import { Button, Text, View } from '@tarojs/components'
 import type { BranchSummary, Profile, WhoamiOutput } from '@contracts'
 import { LoadingState } from '@/components/loading-state'
 import { RoleBadge, roleLabel } from '@/components/role-badge'
+import { useCommitmentQueueCount } from '@/features/commitments/hooks/use-commitment-queue'
 import { CallErrorView } from '@/features/session'
 import { JoinForm } from '@/features/members/join-form'
 import { ProfileForm } from '@/features/members/profile-form'
@@ -20,8 +21,9 @@ export default function MinePage() {
   const [joined, setJoined] = useState<WhoamiOutput | null>(null)
 
   const review = useReviewCount(whoami.data?.profile?.role === 'secretary')
+  const commitmentQueue = useCommitmentQueueCount(whoami.data?.profile?.role === 'secretary')
 
-  usePullToRefresh(() => Promise.all([whoami.reload(), review.reload()]))
+  usePullToRefresh(() => Promise.all([whoami.reload(), review.reload(), commitmentQueue.reload()]))
 
   if (whoami.status === 'idle' || whoami.status === 'loading') {
     return (
@@ -115,7 +117,14 @@ export default function MinePage() {
         ) : null}
       </View>
 
-      {role === 'secretary' ? <SecretaryEntries branch={branch} codes={inviteCodes} reviewCount={review.count} /> : null}
+      {role === 'secretary' ? (
+        <SecretaryEntries
+          branch={branch}
+          codes={inviteCodes}
+          reviewCount={review.count}
+          commitmentCount={commitmentQueue.more ? `${commitmentQueue.count}+` : commitmentQueue.count}
+        />
+      ) : null}
 
       {whoami.error ? (
         <View className='mine-page__stale'>
@@ -151,7 +160,15 @@ function DetailRow({ label, value, className }: { label: string; value: string; 
   )
 }
 
-function SecretaryEntries({ branch, codes, reviewCount }: { branch: BranchSummary; codes: WhoamiOutput['inviteCodes']; reviewCount: number }) {
+interface SecretaryEntriesProps {
+  branch: BranchSummary
+  codes: WhoamiOutput['inviteCodes']
+  reviewCount: number
+  /** Plans waiting to be published or returned (`50+` past one page of the queue). */
+  commitmentCount: number | string
+}
+
+function SecretaryEntries({ branch, codes, reviewCount, commitmentCount }: SecretaryEntriesProps) {
   return (
     <View className='app-card mine-page__secretary'>
       <Text className='app-card__title'>支部管理</Text>
@@ -191,6 +208,18 @@ function SecretaryEntries({ branch, codes, reviewCount }: { branch: BranchSummar
         onClick={() => void Taro.navigateTo({ url: ROUTES.secretaryWishFigures })}
       >
         心愿统计
+      </Button>
+      <Button
+        className='app-button app-button--secondary app-button--block mine-page__to-commitment-review'
+        onClick={() => void Taro.navigateTo({ url: ROUTES.secretaryCommitmentReview })}
+      >
+        {commitmentCount !== 0 ? `承诺审核（${commitmentCount} 份待审核）` : '承诺审核'}
+      </Button>
+      <Button
+        className='app-button app-button--secondary app-button--block mine-page__to-commitment-figures'
+        onClick={() => void Taro.navigateTo({ url: ROUTES.secretaryCommitmentFigures })}
+      >
+        承诺榜与统计
       </Button>
     </View>
   )
