@@ -109,6 +109,8 @@ export default tseslint.config(
     lectures: ['shared', 'session', 'members'],
     ratings: ['shared', 'session', 'members', 'lectures'],
     wishes: ['shared', 'session', 'members'],
+    // 公开承诺 picks and checks its photos with the wishes' picker rather than a copy of it.
+    commitments: ['shared', 'session', 'members', 'wishes'],
   }),
   {
     files: ['src/components/**/*.{ts,tsx}'],

@@ -1,0 +1,1 @@
+export { CommitmentFigures } from './commitment-figures'

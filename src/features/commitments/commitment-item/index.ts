@@ -1,0 +1,1 @@
+export { CommitmentItem, type CommitmentItemProps } from './commitment-item'

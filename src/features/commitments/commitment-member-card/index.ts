@@ -1,0 +1,1 @@
+export { CommitmentMemberCard, type CommitmentMemberCardProps } from './commitment-member-card'

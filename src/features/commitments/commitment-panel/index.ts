@@ -1,0 +1,1 @@
+export { CommitmentPanel } from './commitment-panel'

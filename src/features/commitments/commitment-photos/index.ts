@@ -1,0 +1,1 @@
+export { CommitmentPhotoField, CommitmentPhotos, type CommitmentPhotoFieldProps } from './commitment-photos'

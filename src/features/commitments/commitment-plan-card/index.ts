@@ -1,0 +1,1 @@
+export { CommitmentPlanCard, type CommitmentPlanCardProps } from './commitment-plan-card'
