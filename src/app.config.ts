@@ -26,8 +26,8 @@ export default defineAppConfig({
         'pages/wish-review/index',
         'pages/wish-figures/index',
         'pages/commitment-review/index',
-        'pages/commitment-figures/index',
-        'pages/commitment-panel/index',
+        'pages/commitment-month/index',
+        'pages/commitment-panel-edit/index',
       ],
     },
     // Reports a speaker opens (any member can be a speaker, so not under secretary/).

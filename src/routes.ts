@@ -24,8 +24,8 @@ export const ROUTES = {
   secretaryWishFigures: '/packages/secretary/pages/wish-figures/index',
   secretaryCommitmentReview: '/packages/secretary/pages/commitment-review/index',
   /** `?month=YYYY-MM` (default: this Beijing month). */
-  secretaryCommitmentFigures: '/packages/secretary/pages/commitment-figures/index',
-  secretaryCommitmentPanel: '/packages/secretary/pages/commitment-panel/index',
+  secretaryCommitmentMonth: '/packages/secretary/pages/commitment-month/index',
+  secretaryCommitmentPanel: '/packages/secretary/pages/commitment-panel-edit/index',
   /** The public board of a branch's month: `?branchId=&month=` (the printed code opens it). */
   commitmentBoard: '/packages/commitments/pages/board/index',
   /** The board on a projector (1280×720) and on an A4 sheet: `?branchId=&month=`. */

@@ -2,25 +2,12 @@ import type { CommitmentBoardView, CommitmentLedgerExport, CommitmentPanel, Comm
 import { COMMITMENT_PANEL_LINE_MAX, COMMITMENT_PANEL_LINES_MAX } from '@contracts/rules'
 import { callCloud } from '@/services/cloud'
 import { refuse, type ActionSpec, type KeyedActionSpec } from '@/features/shared/use-action'
+import { markCommitmentsChanged } from './commitment-changes'
 
 /*
  * The secretary's calls of 公开承诺 (the queue, the month, the 亮职责 panel) and the two board views that a
  * projector or a printer shows. Each is one cloud call; the pages hold no rules of their own.
  */
-
-/**
- * A counter bumped whenever this session published or returned a plan, published or closed a board,
- * so 我的 (the queue's count) and the figures reload when shown again, as `wish-changes.ts` does for wishes.
- */
-let version = 0
-
-export function markCommitmentsReviewed(): void {
-  version += 1
-}
-
-export function commitmentsReviewedVersion(): number {
-  return version
-}
 
 /** The largest page the function answers: the queue's count on 我的 reads one page of it. */
 export const QUEUE_COUNT_LIMIT = 50
@@ -44,7 +31,7 @@ export const fetchBoardPlans = (branchId: string, month: string, cursor: string)
 export const publishPlan: KeyedActionSpec<[planId: string], CommitmentPlanDetail, string> = {
   send: (planId) => callCloud('commitment', 'review', { planId, decision: 'publish' }),
   pendingOf: (planId) => planId,
-  onDone: markCommitmentsReviewed,
+  onDone: markCommitmentsChanged,
 }
 
 /** 退回 with a reason the member reads; they edit and submit again. */
@@ -52,19 +39,19 @@ export const returnPlan: KeyedActionSpec<[planId: string, reason: string], Commi
   send: (planId, reason) =>
     reason.trim() ? callCloud('commitment', 'review', { planId, decision: 'return', reason: reason.trim() }) : required('请填写退回的原因，党员会看到它', 'reason'),
   pendingOf: (planId) => planId,
-  onDone: markCommitmentsReviewed,
+  onDone: markCommitmentsChanged,
 }
 
 /** 公示承诺榜: the month's board is public from now on (the plans published so far, and those after). */
 export const publishBoard: ActionSpec<[month: string], CommitmentBoardView> = {
   send: (month) => callCloud('commitment', 'publishBoard', { month }),
-  onDone: markCommitmentsReviewed,
+  onDone: markCommitmentsChanged,
 }
 
 /** 结账: the month is frozen and its figures kept; what has no outcome yet is marked overdue. */
 export const closeMonth: ActionSpec<[month: string], CommitmentBoardView> = {
   send: (month) => callCloud('commitment', 'closeMonth', { month }),
-  onDone: markCommitmentsReviewed,
+  onDone: markCommitmentsChanged,
 }
 
 /** 导出台账: the month's board as .xlsx (items, versions, progress, outcomes, ratings). */
@@ -133,6 +120,7 @@ export const savePanel: ActionSpec<[draft: PanelDraft], CommitmentPanel> = {
       hotline: d.hotline.trim(),
     })
   },
+  onDone: markCommitmentsChanged,
 }
 
 /**

@@ -216,8 +216,8 @@ function SecretaryEntries({ branch, codes, reviewCount, commitmentCount }: Secre
         {commitmentCount !== 0 ? `承诺审核（${commitmentCount} 份待审核）` : '承诺审核'}
       </Button>
       <Button
-        className='app-button app-button--secondary app-button--block mine-page__to-commitment-figures'
-        onClick={() => void Taro.navigateTo({ url: ROUTES.secretaryCommitmentFigures })}
+        className='app-button app-button--secondary app-button--block mine-page__to-commitment-month'
+        onClick={() => void Taro.navigateTo({ url: ROUTES.secretaryCommitmentMonth })}
       >
         承诺榜与统计
       </Button>

@@ -3,7 +3,8 @@ import { useDidShow } from '@tarojs/taro'
 import type { CommitmentPlanSummary, Page } from '@contracts'
 import { useResource } from '@/features/shared/use-resource'
 import { usePagedList, type UsePagedList } from '@/features/shared/use-paged-list'
-import { commitmentsReviewedVersion, fetchQueue, QUEUE_COUNT_LIMIT } from '../commitment-admin.actions'
+import { fetchQueue, QUEUE_COUNT_LIMIT } from '../commitment-admin.actions'
+import { commitmentsVersion } from '../commitment-changes'
 
 export const QUEUE_PAGE_SIZE = 10
 
@@ -23,11 +24,11 @@ export function useCommitmentQueue({ enabled = true }: { enabled?: boolean } = {
 export function useCommitmentQueueCount(enabled: boolean): { count: number; more: boolean; reload: () => Promise<boolean> } {
   const fetch = useCallback(() => fetchQueue(undefined, QUEUE_COUNT_LIMIT), [])
   const queue = useResource(enabled ? 'commitment-queue-count' : null, fetch)
-  const seen = useRef(commitmentsReviewedVersion())
-  // Back on the page after reviewing in this session: the count moved.
+  const seen = useRef(commitmentsVersion())
+  // Back on the page after a change in this session (a review, a member's submit): the count may have moved.
   useDidShow(() => {
-    if (!enabled || commitmentsReviewedVersion() === seen.current) return
-    seen.current = commitmentsReviewedVersion()
+    if (!enabled || commitmentsVersion() === seen.current) return
+    seen.current = commitmentsVersion()
     void queue.reload()
   })
   const page = enabled ? queue.data : null

@@ -67,7 +67,7 @@ export default function CommitmentReviewPage() {
             <Text className='commitment-review__intro'>公示后承诺会出现在本支部的承诺榜上；退回时请写明原因，党员修改后可以再次提交。</Text>
             <Button
               className='app-button app-button--secondary app-button--block commitment-review__to-figures'
-              onClick={() => void Taro.navigateTo({ url: ROUTES.secretaryCommitmentFigures })}
+              onClick={() => void Taro.navigateTo({ url: ROUTES.secretaryCommitmentMonth })}
             >
               本月承诺榜与统计
             </Button>

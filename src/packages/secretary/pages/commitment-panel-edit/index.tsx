@@ -27,10 +27,10 @@ const BOXES: { field: Exclude<PanelField, 'hotline'>; label: string; placeholder
  * 亮职责 (secretary): the branch's responsibility and task lists, service process and hotline, shown at
  * the top of every month's board. One entry per line; the lines are kept in the order written.
  */
-export default function CommitmentPanelPage() {
+export default function CommitmentPanelEditPage() {
   return (
     <SecretaryOnly
-      className='commitment-panel'
+      className='commitment-panel-edit'
       deniedTitle='只有支部书记可以编辑亮职责'
       deniedHint='支部的职责清单和服务热线由本支部书记填写。'
       back={{ tab: ROUTES.mine, text: '回到“我的”' }}
@@ -57,7 +57,7 @@ function PanelEditor({ branchId }: { branchId: string }) {
 
   if (!draft) {
     return (
-      <View className='commitment-panel'>
+      <View className='commitment-panel-edit'>
         {board.status === 'error' && board.error ? <CallErrorView error={board.error} onRetry={() => void board.reload()} /> : <LoadingState />}
       </View>
     )
@@ -79,15 +79,15 @@ function PanelEditor({ branchId }: { branchId: string }) {
   }
 
   return (
-    <View className='commitment-panel'>
-      <View className='app-card commitment-panel__form'>
+    <View className='commitment-panel-edit'>
+      <View className='app-card commitment-panel-edit__form'>
         <Text className='app-card__hint'>
           每行一条，每项最多 {COMMITMENT_PANEL_LINES_MAX} 条、每条最多 {COMMITMENT_PANEL_LINE_MAX} 个字。保存后显示在本支部每个月承诺榜的最上方。
         </Text>
         {BOXES.map((b) => (
-          <FormField key={b.field} className={`commitment-panel__field commitment-panel__${b.field}`} label={b.label} hint={`${linesOf(draft[b.field]).length} 条`} error={errors[b.field]}>
+          <FormField key={b.field} className={`commitment-panel-edit__field commitment-panel-edit__${b.field}`} label={b.label} hint={`${linesOf(draft[b.field]).length} 条`} error={errors[b.field]}>
             <Textarea
-              className={`commitment-panel__textarea${errors[b.field] ? ' commitment-panel__textarea--invalid' : ''}`}
+              className={`commitment-panel-edit__textarea${errors[b.field] ? ' commitment-panel-edit__textarea--invalid' : ''}`}
               value={draft[b.field]}
               maxlength={BOX_MAX}
               autoHeight
@@ -97,8 +97,8 @@ function PanelEditor({ branchId }: { branchId: string }) {
           </FormField>
         ))}
         <TextField
-          className='commitment-panel__hotline'
-          inputClassName='commitment-panel__hotline-input'
+          className='commitment-panel-edit__hotline'
+          inputClassName='commitment-panel-edit__hotline-input'
           label='服务热线'
           hint='座机或手机号，可含区号和 -；不填则不显示'
           value={draft.hotline}
@@ -107,8 +107,8 @@ function PanelEditor({ branchId }: { branchId: string }) {
           counter={false}
           onInput={(v) => set('hotline', v)}
         />
-        {saving.error ? <ErrorNote className='commitment-panel__error' message={saving.error.message} /> : null}
-        <Button className='app-button app-button--block commitment-panel__submit' disabled={saving.pending !== null} onClick={() => void save()}>
+        {saving.error ? <ErrorNote className='commitment-panel-edit__error' message={saving.error.message} /> : null}
+        <Button className='app-button app-button--block commitment-panel-edit__submit' disabled={saving.pending !== null} onClick={() => void save()}>
           {saving.pending !== null ? '正在保存…' : '保存'}
         </Button>
       </View>
