@@ -40,10 +40,10 @@ export default defineAppConfig({
       root: 'packages/wishes',
       pages: ['pages/wish-detail/index', 'pages/wish-post/index', 'pages/my-wishes/index'],
     },
-    // 公开承诺: the boards and a member's month; the projector and print views of a board.
+    // 公开承诺: the board (also its public link), a member's month, 我的承诺 and my card.
     {
       root: 'packages/commitments',
-      pages: ['pages/board-display/index', 'pages/board-print/index'],
+      pages: ['pages/board/index', 'pages/plan/index', 'pages/my-plan/index', 'pages/my-card/index'],
     },
   ],
   window: {

@@ -25,18 +25,16 @@ describe('首页', () => {
     expect(container.querySelector('.home-page__to-members')).toBeNull()
   })
 
-  it('says what works now (签到, 评议, 微心愿) and what is still coming (公开承诺)', async () => {
+  it('says what works now (签到, 评议, 微心愿, 公开承诺), with nothing left to announce', async () => {
     stubCloud(() => ({ ok: true, data: whoamiAs('member') }))
     const { container } = render(<IndexPage />)
     await waitFor(() => expect(textOf(container, '.home-page__branch')).toBe('幸福里社区第一党支部'))
     const now = textOf(container, '.home-page__about-now')
-    const soon = textOf(container, '.home-page__about-soon')
     expect(now).toContain('扫码签到')
     expect(now).toContain('评议')
     expect(now).toContain('微心愿')
-    expect(soon).toContain('公开承诺')
-    expect(soon).not.toContain('评议')
-    expect(soon).not.toContain('微心愿')
+    expect(now).toContain('公开承诺')
+    expect(container.querySelector('.home-page__about-soon')).toBeNull()
     expect(container.querySelector('.home-page')?.textContent).not.toContain('陆续上线')
   })
 

@@ -1,8 +1,5 @@
 import { ROUTES, withQuery } from '@/routes'
 
-/** `2026-12` → `2026 年 12 月`. */
-export const monthLabel = (month: string): string => `${Number(month.slice(0, 4))} 年 ${Number(month.slice(5))} 月`
-
 /** A whole percentage, or a dash when there was nothing to count. */
 export const rateText = (rate: number | null): string => (rate === null ? '—' : `${rate}%`)
 

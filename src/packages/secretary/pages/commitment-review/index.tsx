@@ -6,7 +6,7 @@ import { COMMITMENT_CATEGORY_LABELS, COMMITMENT_PLAN_STATUS_LABELS, COMMITMENT_R
 import { ConfirmDialog } from '@/components/confirm-dialog'
 import { EmptyState } from '@/components/empty-state'
 import { PagedList } from '@/components/paged-list'
-import { monthLabel } from '@/features/commitments/board-format'
+import { monthLabel } from '@/features/commitments/rules/commitment-month.rules'
 import { publishPlan, returnPlan } from '@/features/commitments/commitment-admin.actions'
 import { useCommitmentQueue } from '@/features/commitments/hooks/use-commitment-queue'
 import { SecretaryOnly, isSecretary } from '@/features/members/secretary-only'

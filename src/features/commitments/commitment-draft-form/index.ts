@@ -1,0 +1,1 @@
+export { CommitmentDraftForm, type CommitmentDraftFormProps } from './commitment-draft-form'

@@ -1,0 +1,1 @@
+export { CommitmentItemForms, type CommitmentItemFormsProps } from './commitment-item-forms'

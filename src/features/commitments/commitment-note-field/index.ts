@@ -1,0 +1,1 @@
+export { CommitmentNoteField, type CommitmentNoteFieldProps } from './commitment-note-field'

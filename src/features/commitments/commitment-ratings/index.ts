@@ -1,0 +1,1 @@
+export { CommitmentRateForm, CommitmentRatings, type CommitmentRateFormProps, type CommitmentRatingsProps } from './commitment-ratings'

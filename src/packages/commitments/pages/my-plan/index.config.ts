@@ -1,0 +1,5 @@
+export default definePageConfig({
+  navigationBarTitleText: '我的承诺',
+  enablePullDownRefresh: true,
+  backgroundTextStyle: 'dark',
+})
