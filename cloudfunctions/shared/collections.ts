@@ -10,6 +10,16 @@ export const Collections = {
   wishSlots: 'wish_slots',
   /** Per branch: the wish figures, moved with each transition. */
   wishStats: 'wish_stats',
+  /** 公开承诺: one member's month (`C` + yyyymm + member key), its items, versions, progress and outcomes. */
+  commitmentPlans: 'commitment_plans',
+  /** Per branch and month (`<branchId>_<yyyymm>`): the board's state and, once closed, its figures. */
+  commitmentBoards: 'commitment_boards',
+  /** Per member (`_id` = openid): the public card (亮身份). */
+  commitmentCards: 'commitment_cards',
+  /** Per branch (`_id` = branchId): the 亮职责 panel. */
+  commitmentPanels: 'commitment_panels',
+  /** 群众评议: one per person per plan (`<planId>_<raterKey>`). */
+  commitmentRatings: 'commitment_ratings',
 } as const
 
 export type CollectionName = (typeof Collections)[keyof typeof Collections]
