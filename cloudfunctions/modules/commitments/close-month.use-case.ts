@@ -1,11 +1,10 @@
 import type { CloseMonthsResult } from '../../contracts/commitment.contract'
-import { addMonths, beijingMonthOf, commitmentMonthPhase } from '../../contracts/rules/commitment.rules'
 import type { Database } from '../../shared/db'
 import type { TimerContext } from '../../shared/router'
 import { CommitmentErrors } from './commitment.errors'
 import { figuresOfPlan } from './commitment.mapper'
 import { ensureBoard, findBoard, findPlan, listMonthPlans, listOpenBoardsUpTo, listUnfrozenUpTo, moveBoard, updatePlanAt } from './commitment.repository'
-import { OVERDUE_REASON, overdueCount, planFigures, sumFigures } from './commitment.rules'
+import { lastDueMonth, OVERDUE_REASON, overdueCount, planFigures, sumFigures } from './commitment.rules'
 
 export interface CloseContext {
   db: Database
@@ -51,12 +50,6 @@ export async function closeBoard(ctx: CloseContext, branchId: string, month: str
   const figures = sumFigures(published.map(figuresOfPlan))
   const closed = await moveBoard(ctx.db, board, ['unpublished', 'published'], { status: 'closed', closedAt: ctx.now, figures, plans: published.length, updatedAt: ctx.now })
   return { closed, overdueItems }
-}
-
-/** The latest month whose result deadline has passed at `nowMs`. */
-export function lastDueMonth(nowMs: number): string {
-  const previous = addMonths(beijingMonthOf(nowMs), -1)
-  return commitmentMonthPhase(previous, nowMs) === 'due' ? previous : addMonths(previous, -1)
 }
 
 const PAGE = 200

@@ -1,6 +1,8 @@
 import { createHash } from 'crypto'
 import type { CommitmentFigures } from '../../contracts/commitment.contract'
 import {
+  addMonths,
+  beijingMonthOf,
   COMMITMENT_RESULT_DEADLINE_DAY,
   commitmentMonthPhase,
   fulfilmentRate,
@@ -167,6 +169,12 @@ export function itemActions(p: PlanFacts, item: { outcome: unknown }, v: Viewer,
 export function reviseVerdict(current: { version: number; outcome: unknown }, seenVersion: number): 'ok' | 'stale' | 'hasOutcome' {
   if (current.outcome !== null) return 'hasOutcome'
   return current.version === seenVersion ? 'ok' : 'stale'
+}
+
+/** The latest month whose result deadline has passed at `nowMs`: the timer closes it and every one before. */
+export function lastDueMonth(nowMs: number): string {
+  const previous = addMonths(beijingMonthOf(nowMs), -1)
+  return commitmentMonthPhase(previous, nowMs) === 'due' ? previous : addMonths(previous, -1)
 }
 
 /** What the board's two moves look at. */

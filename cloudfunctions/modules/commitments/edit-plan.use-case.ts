@@ -5,9 +5,9 @@ import { checkOwnFiles } from '../../shared/file-storage'
 import type { ContextFor } from '../../shared/router'
 import { detailFor, viewerOf } from './browse-commitments.use-case'
 import { CommitmentErrors, refusal } from './commitment.errors'
-import { currentVersion, factsOf, findPlan, insertPlan, newItemId, type ItemDoc, type PlanDoc } from './commitment.repository'
+import { currentVersion, findPlan, insertPlan, newItemId, type ItemDoc, type PlanDoc } from './commitment.repository'
 import { draftItems, judge, judgeNewPlan, memberKeyOf, NO_SATISFACTION, planIdOf, reviseVerdict, type DraftItemInput } from './commitment.rules'
-import { changePlan, checkTexts, itemOf, withItem } from './plan-write.use-case'
+import { changePlan, checkTexts, factsFor, itemOf, withItem } from './plan-write.use-case'
 
 type Ctx = ContextFor<'partyMember'>
 
@@ -150,7 +150,7 @@ export async function setOutcome(
 async function quickJudge(ctx: Ctx, planId: string, action: CommitmentAction): Promise<void> {
   const plan = await findPlan(ctx.db, planId)
   if (!plan) throw CommitmentErrors.notFound()
-  const facts = factsOf(plan, null)
+  const facts = await factsFor(ctx, plan, action)
   const verdict = judge(action, facts, viewerOf(ctx), ctx.now.getTime())
   if (verdict !== 'ok') throw refusal(verdict, facts, action, ctx.now.getTime())
 }

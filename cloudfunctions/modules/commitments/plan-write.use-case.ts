@@ -3,7 +3,7 @@ import { checkText } from '../../shared/content-check'
 import { AppError } from '../../shared/errors'
 import { CommitmentErrors, refusal } from './commitment.errors'
 import { factsOf, findBoard, findPlan, updatePlanAt, type ItemDoc, type PlanDoc } from './commitment.repository'
-import { judge } from './commitment.rules'
+import { judge, type PlanFacts } from './commitment.rules'
 import { viewerOf, type ViewContext } from './browse-commitments.use-case'
 
 /** Enough for the few people who write one plan (its author in two tabs, the secretary, the close). */
@@ -25,15 +25,23 @@ export async function changePlan(
   for (let attempt = 0; attempt < ATTEMPTS; attempt += 1) {
     const plan = await findPlan(ctx.db, planId)
     if (!plan) throw CommitmentErrors.notFound()
-    // Only rating looks at the board; the author's and the secretary's moves do not need it.
-    const board = action === 'rate' ? await findBoard(ctx.db, plan.branchId, plan.month) : null
-    const facts = factsOf(plan, board)
+    const facts = await factsFor(ctx, plan, action)
     const verdict = judge(action, facts, viewer, ctx.now.getTime())
     if (verdict !== 'ok') throw refusal(verdict, facts, action, ctx.now.getTime())
     const fields = { ...change(plan), updatedAt: ctx.now }
     if (await updatePlanAt(ctx.db, plan, fields)) return { ...plan, ...fields, rev: plan.rev + 1 }
   }
   throw CommitmentErrors.busy()
+}
+
+/**
+ * The plan's facts for judging `action` by the caller. The author's own moves do not depend on the
+ * board, so it is read only for anyone else (rating; and to tell a reader of a public plan that it is
+ * not theirs rather than not found).
+ */
+export async function factsFor(ctx: ViewContext, plan: PlanDoc, action: CommitmentAction): Promise<PlanFacts> {
+  const needsBoard = action === 'rate' || plan.openid !== ctx.openid
+  return factsOf(plan, needsBoard ? await findBoard(ctx.db, plan.branchId, plan.month) : null)
 }
 
 /** The item named by `itemId`, or the refusal that names the field. */

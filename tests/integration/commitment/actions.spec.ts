@@ -220,7 +220,7 @@ describe('commitment: the month’s phases', () => {
     await w.ok(b.members[0], { action: 'addProgress', planId: ids[0], itemId, percent: 100, note: '完成' })
     expect(await w.errorCode(b.secretary, { action: 'closeMonth', month: MONTH })).toBe('COMMITMENT.OPEN_ITEMS')
     for (const [k, planId] of ids.entries()) {
-      for (const item of await w.itemIds(planId)) await w.ok(b.members[k], { action: 'setOutcome', planId, itemId: item, outcome: 'kept', evidence: '已完成' })
+      for (const item of await w.itemIds(planId)) await w.ok(b.members[k] as string, { action: 'setOutcome', planId, itemId: item, outcome: 'kept', evidence: '已完成' })
     }
     const closed = await w.ok<Board>(b.secretary, { action: 'closeMonth', month: MONTH })
     expect(closed).toMatchObject({ status: 'closed', figures: { fulfilmentRate: 100 } })

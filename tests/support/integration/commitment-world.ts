@@ -1,4 +1,5 @@
 import { seedDemoData } from '../../../cloudfunctions/emulator/seed'
+import { monthStartMs } from '../../../cloudfunctions/contracts/rules/commitment.rules'
 import type { Envelope } from '../../../cloudfunctions/contracts'
 import { functionCaller, type FunctionCaller } from './function-caller'
 import { startLocalCloud, useCaller, type LocalCloud } from '../local-cloud'
@@ -24,6 +25,11 @@ export const MOMENT = {
   due: '2027-01-06T04:00:00.000Z',
 } as const
 export type Phase = keyof typeof MOMENT
+
+/** The 10th of `month`, noon in Beijing: a moment while it runs. */
+export function runningMoment(month: string): number {
+  return monthStartMs(month) + (9 * 24 + 12) * 3600_000
+}
 
 export interface Branch {
   id: string
@@ -63,7 +69,7 @@ export interface CommitmentWorld {
   submitted(openid: string, month?: string): Promise<string>
   /** Drafted, submitted and published by the branch's secretary: answers the plan id. */
   published(openid: string, secretary: string, month?: string): Promise<string>
-  /** Both members of `b` published and the board published, at MOMENT.running: answers their plan ids. */
+  /** Both members of `b` published and the board published, with the clock set while `month` runs: answers their plan ids. */
   board(b: Branch, month?: string): Promise<[string, string]>
   /** The plan's item ids, in order. */
   itemIds(planId: string): Promise<string[]>
@@ -210,7 +216,7 @@ export async function startCommitmentWorld(): Promise<CommitmentWorld> {
     submitted,
     published,
     board: async (b, month = MONTH) => {
-      at(MOMENT.running)
+      at(runningMoment(month))
       const ids: [string, string] = [await published(b.members[0], b.secretary, month), await published(b.members[1], b.secretary, month)]
       await ok(b.secretary, { action: 'publishBoard', month })
       return ids
