@@ -59,6 +59,7 @@ const zodLocalesBarrel = {
 export const LAZY_PARTS = {
   lecture: [{ source: 'cloudfunctions/modules/lectures/attendance.ledger.ts', file: 'attendance-ledger.js' }],
   wish: [{ source: 'cloudfunctions/modules/wishes/wish.ledger.ts', file: 'wish-ledger.js' }],
+  commitment: [{ source: 'cloudfunctions/modules/commitments/commitment.ledger.ts', file: 'commitment-ledger.js' }],
 }
 
 function lazyParts(parts) {

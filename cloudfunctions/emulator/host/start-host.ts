@@ -178,6 +178,10 @@ function consoleEnv(options: StartHostOptions, url: string): Record<string, stri
     WISH_CONFIRMED_TEMPLATE_ID: 'local-wish-confirmed',
     WISH_RELEASE_TEMPLATE_ID: 'local-wish-release',
     WISH_TO_REVIEW_TEMPLATE_ID: 'local-wish-to-review',
+    // The commitment reminders (COMMITMENT_TEMPLATES in cloudfunctions/modules/commitments/commitment.messages.ts).
+    COMMITMENT_COMMIT_TEMPLATE_ID: 'local-commitment-commit',
+    COMMITMENT_PROGRESS_TEMPLATE_ID: 'local-commitment-progress',
+    COMMITMENT_RESULT_TEMPLATE_ID: 'local-commitment-result',
     // Functions run in UTC in the cloud; keep whatever the host runs with (tests pin TZ=UTC).
     ...(process.env.TZ ? { TZ: process.env.TZ } : {}),
     // What getWXContext().SOURCE says for a call from the mini-program.

@@ -1,5 +1,6 @@
 import type { Role } from '../../contracts/rules/member.rules'
 import { Collections } from '../../shared/collections'
+import { seedDemoCommitments } from './demo-commitments.seed'
 import { seedDemoWishes } from './demo-wishes.seed'
 
 /**
@@ -198,5 +199,6 @@ export async function seedDemoData(store: SeedStore): Promise<boolean> {
   await store.insert(Collections.branches, demoBranchDocs())
   await store.insert(Collections.members, demoMemberDocs())
   await seedDemoWishes(store)
+  await seedDemoCommitments(store)
   return true
 }

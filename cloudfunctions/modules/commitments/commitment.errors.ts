@@ -40,7 +40,13 @@ export const CommitmentErrors = {
   openItems: (n: number) =>
     new AppError('COMMITMENT.OPEN_ITEMS', `还有 ${n} 条承诺没有晒业绩：等大家都晒完，或到截止时间后系统会自动结账`),
   noMember: () => new AppError('COMMITMENT.NOT_FOUND', '没有找到这个支部，请检查链接是否完整'),
-  notYet: () => new AppError('COMMON.NOT_IMPLEMENTED', '该功能即将上线'),
+  // Cards, panels and ratings (群众评议).
+  textRejected: (field: string) =>
+    new AppError('COMMITMENT.TEXT_REJECTED', '内容中含有不适宜公开的内容，请修改后再提交（已填写的内容不会丢失）', { [field]: '请修改后再提交' }),
+  ratingNotFound: () => new AppError('COMMITMENT.RATING_NOT_FOUND', '没有找到这条评议，请下拉刷新后再看'),
+  notReplier: () => new AppError('AUTH.FORBIDDEN', '只有被评议的党员本人或支部书记可以回复评议'),
+  commentDecided: () => new AppError('COMMITMENT.COMMENT_DECIDED', '这条评论已审核过，请下拉刷新后再看'),
+  replyLimit: (max: number) => new AppError('COMMITMENT.REPLY_LIMIT', `每条评议最多回复 ${max} 次，还有话说请当面沟通`),
 }
 
 /** The refusal for a verdict of `judge` (commitment.rules.ts) on `action`. */

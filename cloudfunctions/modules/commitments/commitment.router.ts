@@ -2,13 +2,12 @@ import { commitmentContract } from '../../contracts/commitment.contract'
 import { createRouter } from '../../shared/router'
 import { board, mine, months, plan, plans, stats } from './browse-commitments.use-case'
 import { closeMonths } from './close-month.use-case'
-import { CommitmentErrors } from './commitment.errors'
+import { myCard, saveCard, savePanel } from './commitment-card.use-case'
 import { addProgress, revise, saveDraft, setOutcome, submit } from './edit-plan.use-case'
+import { exportLedger } from './export-ledger.use-case'
+import { rate, ratings, reply, reviewComment } from './rate-commitment.use-case'
+import { remind } from './remind.use-case'
 import { closeMonth, publishBoard, queue, review } from './review-plan.use-case'
-
-const notYet = async (): Promise<never> => {
-  throw CommitmentErrors.notYet()
-}
 
 /** The `commitment` function: 公开承诺 — members commit month by month, the secretary publishes and closes, residents rate. */
 export const commitmentRouter = createRouter('commitment', commitmentContract, {
@@ -28,14 +27,14 @@ export const commitmentRouter = createRouter('commitment', commitmentContract, {
   closeMonth: { auth: 'secretary', handle: (input, ctx) => closeMonth(input, ctx) },
   stats: { auth: 'secretary', handle: (input, ctx) => stats(input, ctx) },
   closeMonths: { auth: 'timer', handle: (input, ctx) => closeMonths(input, ctx) },
-  // Built beside this router (cards, ratings, ledger, reminders): each line is replaced by its use case.
-  myCard: { auth: 'partyMember', handle: notYet },
-  saveCard: { auth: 'partyMember', handle: notYet },
-  savePanel: { auth: 'secretary', handle: notYet },
-  ratings: { auth: 'signedIn', handle: notYet },
-  rate: { auth: 'inBranch', handle: notYet },
-  reply: { auth: 'inBranch', handle: notYet },
-  reviewComment: { auth: 'secretary', handle: notYet },
-  exportLedger: { auth: 'secretary', handle: notYet },
-  remind: { auth: 'timer', handle: notYet },
+  myCard: { auth: 'partyMember', handle: (input, ctx) => myCard(input, ctx) },
+  saveCard: { auth: 'partyMember', handle: (input, ctx) => saveCard(input, ctx) },
+  savePanel: { auth: 'secretary', handle: (input, ctx) => savePanel(input, ctx) },
+  ratings: { auth: 'signedIn', handle: (input, ctx) => ratings(input, ctx) },
+  rate: { auth: 'inBranch', handle: (input, ctx) => rate(input, ctx) },
+  // The member rated or the branch secretary: both party members; the use case tells which.
+  reply: { auth: 'partyMember', handle: (input, ctx) => reply(input, ctx) },
+  reviewComment: { auth: 'secretary', handle: (input, ctx) => reviewComment(input, ctx) },
+  exportLedger: { auth: 'secretary', handle: (input, ctx) => exportLedger(input, ctx) },
+  remind: { auth: 'timer', handle: (input, ctx) => remind(input, ctx) },
 })
