@@ -1,10 +1,18 @@
 import { render, waitFor } from '@testing-library/react'
 import IndexPage from '@/pages/index/index'
 import { resetWhoamiStore } from '@/features/members/whoami.store'
-import { stubCloud, textOf } from '../support/app/cloud-stub'
+import { click, stubCloud, textOf } from '../support/app/cloud-stub'
 import { guest, whoamiAs } from '../support/app/fixtures'
 
-beforeEach(() => resetWhoamiStore())
+const Taro = jest.requireActual<{
+  __navigations: () => Array<{ kind: string; url: string }>
+  __resetNavigations: () => void
+}>('@tarojs/taro')
+
+beforeEach(() => {
+  resetWhoamiStore()
+  Taro.__resetNavigations()
+})
 
 describe('首页', () => {
   it('invites someone without a branch to join via 我的', async () => {
@@ -36,6 +44,21 @@ describe('首页', () => {
     expect(now).toContain('公开承诺')
     expect(container.querySelector('.home-page__about-soon')).toBeNull()
     expect(container.querySelector('.home-page')?.textContent).not.toContain('陆续上线')
+  })
+
+  it('opens this month\'s 承诺榜 of the branch for anyone in it, and offers nothing to someone without one', async () => {
+    stubCloud(() => ({ ok: true, data: guest }))
+    const first = render(<IndexPage />)
+    await waitFor(() => expect(first.container.querySelector('.home-page__to-join')).not.toBeNull())
+    expect(first.container.querySelector('.home-page__to-commitments')).toBeNull()
+    first.unmount()
+
+    resetWhoamiStore()
+    stubCloud(() => ({ ok: true, data: whoamiAs('resident') }))
+    const { container } = render(<IndexPage />)
+    await waitFor(() => expect(textOf(container, '.home-page__to-commitments')).toBe('看承诺榜'))
+    click(container, '.home-page__to-commitments')
+    expect(Taro.__navigations()).toEqual([{ kind: 'navigateTo', url: '/packages/commitments/pages/board/index' }])
   })
 
   it('tells a resident they can post a wish, and a member that wishes wait to be claimed', async () => {
