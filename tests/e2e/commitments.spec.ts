@@ -201,7 +201,8 @@ describe('公开承诺: commit, publish, progress, result, public board, rating,
     await page.locator('.commitment-rate-form__satisfaction .option-group__option--satisfied').click()
     await page.locator('.commitment-rate-form__comment textarea').fill('走访很用心，门锁修好了')
     await page.locator('.commitment-rate-form__submit').click()
-    await page.locator('.commitment-rate-form__sent').waitFor()
+    // The form becomes the one that replaces this rating, and the rating is listed.
+    await page.locator('.commitment-rate-form').filter({ hasText: '修改我的评议' }).waitFor()
     const mine = page.locator('.commitment-ratings__row').filter({ hasText: '走访很用心' })
     await mine.waitFor()
     expect(await mine.locator('.commitment-ratings__satisfaction').textContent()).toBe('满意')
