@@ -159,6 +159,7 @@ export default tseslint.config(
     lectures: ['shared', 'members'],
     ratings: ['shared', 'members', 'lectures'],
     wishes: ['shared', 'members'],
+    commitments: ['shared', 'members'],
   }),
   {
     files: ['cloudfunctions/**/*.rules.ts'],

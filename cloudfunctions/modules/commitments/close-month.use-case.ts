@@ -1,5 +1,6 @@
 import type { CloseMonthsResult } from '../../contracts/commitment.contract'
 import type { Database } from '../../shared/db'
+import { AppError } from '../../shared/errors'
 import type { TimerContext } from '../../shared/router'
 import { CommitmentErrors } from './commitment.errors'
 import { figuresOfPlan } from './commitment.mapper'
@@ -71,9 +72,15 @@ export async function closeMonths(_input: Record<string, never>, ctx: TimerConte
     if (todo.size === 0) break
     for (const [key, { branchId, month }] of todo) {
       done.add(key)
-      const r = await closeBoard(ctx, branchId, month)
-      if (r.closed) result.closed += 1
-      result.overdueItems += r.overdueItems
+      try {
+        const r = await closeBoard(ctx, branchId, month)
+        if (r.closed) result.closed += 1
+        result.overdueItems += r.overdueItems
+      } catch (err) {
+        // One month still being written to (COMMITMENT.BUSY) waits for the next firing; the others close now.
+        if (!(err instanceof AppError)) throw err
+        console.warn(`[commitment] closeMonths: ${err.code}, retried at the next firing`)
+      }
     }
   }
   return result

@@ -152,6 +152,28 @@ describe('commitment: the public board', () => {
   })
 })
 
+describe('commitment: what the public board tells', () => {
+  it('names nobody by openid and shows a phone only where its owner chose to', async () => {
+    const b = await w.branch()
+    const [p1, p2] = await w.board(b)
+    const at = new Date()
+    await w.cloud.backend.store.insert('commitment_cards', [
+      { _id: b.members[0], branchId: b.id, photo: null, post: '楼栋长', phone: '13912345678', showPhone: true, updatedAt: at },
+      { _id: b.members[1], branchId: b.id, photo: null, post: '网格员', phone: '13987654321', showPhone: false, updatedAt: at },
+    ])
+    const seen = await w.ok<Board>(NO_BRANCH, { action: 'board', branchId: b.id })
+    const cards = Object.fromEntries(seen.plans.items.map((i) => [i.planId, i.card]))
+    expect(cards[p1]).toMatchObject({ post: '楼栋长', phone: '13912345678' })
+    expect(cards[p2]).toMatchObject({ post: '网格员', phone: null })
+    const answers = JSON.stringify([seen, await w.ok(NO_BRANCH, { action: 'plan', planId: p1 }), await w.ok(NO_BRANCH, { action: 'plan', planId: p2 })])
+    for (const openid of [b.secretary, ...b.members, b.resident]) expect(answers).not.toContain(openid)
+    expect(answers).not.toContain('13987654321')
+    // The profile's phones (seeded for everyone of the branch) never show either.
+    const profiles = await w.cloud.backend.store.find('members', { branchId: b.id })
+    for (const m of profiles) if (m.phone) expect(answers).not.toContain(String(m.phone))
+  })
+})
+
 describe('commitment: after publication', () => {
   it('keeps every version of a revised item, with its reason, readable by anyone', async () => {
     const b = await w.branch()
@@ -207,6 +229,30 @@ describe('commitment: after publication', () => {
     const board = await w.ok<Board>(NO_BRANCH, { action: 'board', branchId: b.id })
     expect(board.figures.outcomes).toMatchObject({ kept: 1, unkept: 1, open: 2 })
     expect(board.figures.fulfilmentRate).toBe(25)
+  })
+})
+
+describe('commitment: the secretary’s month', () => {
+  it('counts plans by state, the party members without one, and each member’s figures', async () => {
+    const b = await w.branch()
+    const [p1] = await w.board(b)
+    const [itemId] = await w.itemIds(p1)
+    await w.ok(b.members[0], { action: 'setOutcome', planId: p1, itemId, outcome: 'kept', evidence: '完成' })
+    type Stats = {
+      status: string
+      plans: Record<string, number>
+      withoutPlan: number
+      figures: { outcomes: Record<string, number> }
+      members: Array<{ planId: string; name: string; status: string; figures: { outcomes: { kept: number } } }>
+    }
+    // The branch has a secretary and two members: the secretary has no plan yet.
+    expect((await w.ok<Stats>(b.secretary, { action: 'stats', month: MONTH })).withoutPlan).toBe(1)
+    await w.draft(b.secretary)
+    const stats = await w.ok<Stats>(b.secretary, { action: 'stats' })
+    expect(stats).toMatchObject({ status: 'published', withoutPlan: 0, plans: { draft: 1, submitted: 0, returned: 0, published: 2 }, figures: { outcomes: { kept: 1, open: 3 } } })
+    expect(stats.members).toHaveLength(3)
+    expect(stats.members.find((m) => m.planId === p1)).toMatchObject({ status: 'published', figures: { outcomes: { kept: 1 } } })
+    expect(stats.members.every((m) => m.name.length > 0)).toBe(true)
   })
 })
 
