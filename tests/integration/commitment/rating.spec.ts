@@ -1,6 +1,6 @@
 import type { Envelope } from '../../../cloudfunctions/contracts'
 import { NEWCOMER } from '../../support/integration/commitment-demo'
-import { MOMENT, NO_BRANCH, startCommitmentWorld, type Branch, type CommitmentWorld, type Json } from '../../support/integration/commitment-world'
+import { MOMENT, MONTH, NO_BRANCH, startCommitmentWorld, type Branch, type CommitmentWorld, type Json } from '../../support/integration/commitment-world'
 
 /**
  * 群众评议: residents and members of the member's branch rate a member's month once per person (a second
@@ -153,6 +153,32 @@ describe('commitment.rate', () => {
     expect(await w.errorCode(b.members[0], { action: 'rate', planId: unposted, satisfaction: 'basic' })).toBe('COMMITMENT.NOT_FOUND')
     // Its secretary reads it before the board is out, but nobody rates a month the public cannot see yet.
     expect(await w.errorCode(b.secretary, { action: 'rate', planId: unposted, satisfaction: 'basic' })).toBe('COMMITMENT.WRONG_STATE')
+  })
+
+  it('gives ratings racing the secretary’s close either a place in the kept figures or a refusal, never a lost count', async () => {
+    const b = await w.branch()
+    const plans = await w.board(b)
+    for (const [i, planId] of plans.entries()) {
+      for (const itemId of await w.itemIds(planId)) {
+        await w.ok(b.members[i] as string, { action: 'setOutcome', planId, itemId, outcome: 'kept', evidence: '已完成，有记录' })
+      }
+    }
+    const raters = await Promise.all(Array.from({ length: 8 }, () => w.person(b.id, 'resident')))
+    w.at(MOMENT.results)
+    const [closed, ...rated] = await Promise.all([
+      w.call(b.secretary, { action: 'closeMonth', month: MONTH }),
+      ...raters.map((r) => w.call(r, { action: 'rate', planId: plans[0], satisfaction: 'satisfied' })),
+    ])
+    expect(closed?.ok).toBe(true)
+    for (const r of rated) expect(['ok', 'COMMITMENT.FROZEN']).toContain(codeOf(r))
+    const stored = await w.stored('commitment_plans', plans[0])
+    const kept = (stored?.figures as { satisfaction: Counts }).satisfaction
+    expect(stored?.frozen).toBe(true)
+    // Every rating stored is in the figures the close kept, and every accepted call stored one.
+    expect(kept.satisfied).toBe(await w.count('commitment_ratings', { planId: plans[0] }))
+    expect(kept.satisfied).toBe(rated.filter((r) => r.ok).length)
+    await expectCountsBalance()
+    w.at(MOMENT.running)
   })
 
   it('takes ratings after the month until its result deadline, at Beijing midnight, not one minute later', async () => {
