@@ -79,6 +79,12 @@ export default defineConfig<'webpack5'>(async (merge) => {
     mini: {
       // Taro compiles only src/ unless told: the contract rules are TypeScript outside it.
       compile: { include: [contractRules] },
+      // The rules are constants and pure functions: a rules file none of the main package's pages use
+      // (commitment.rules.ts, used by a subpackage) stays out of the main package's shared chunk instead
+      // of coming in with the `@contracts/rules` barrel (docs/architecture.md "Budgets").
+      webpackChain(chain) {
+        chain.module.rule('contract-rules-pure').test(/\.ts$/).include.add(contractRules).end().set('sideEffects', false)
+      },
       // Our stylesheets use one block prefix each, so their order across shared chunks does not matter.
       miniCssExtractPluginOption: { ignoreOrder: true },
       postcss: {

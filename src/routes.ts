@@ -15,13 +15,8 @@ export const ROUTES = {
   wishPost: '/packages/wishes/pages/wish-post/index',
   /** `?kind=mine` (我的心愿) or `?kind=claims` (我认领的). */
   myWishes: '/packages/wishes/pages/my-wishes/index',
-  /** 公开承诺: `?branchId=&month=` (absent: my branch, this month); the public link of a board. */
+  /** 公开承诺: `?branchId=&month=` (absent: my branch, this month); the public link of a board. Its other pages: `COMMITMENT_ROUTES`. */
   commitmentBoard: '/packages/commitments/pages/board/index',
-  /** One member's month, `?id=` (planId). */
-  commitmentPlan: '/packages/commitments/pages/plan/index',
-  /** 我的承诺, `?month=` (absent: this month). */
-  myCommitments: '/packages/commitments/pages/my-plan/index',
-  myCommitmentCard: '/packages/commitments/pages/my-card/index',
   secretaryMembers: '/packages/secretary/pages/members/index',
   secretaryInviteCodes: '/packages/secretary/pages/invite-codes/index',
   secretaryLectureEdit: '/packages/secretary/pages/lecture-edit/index',
@@ -33,9 +28,6 @@ export const ROUTES = {
   /** `?month=YYYY-MM` (default: this Beijing month). */
   secretaryCommitmentMonth: '/packages/secretary/pages/commitment-month/index',
   secretaryCommitmentPanel: '/packages/secretary/pages/commitment-panel-edit/index',
-  /** The board on a projector (1280×720) and on an A4 sheet: `?branchId=&month=`. */
-  commitmentBoardDisplay: '/packages/commitments/pages/board-display/index',
-  commitmentBoardPrint: '/packages/commitments/pages/board-print/index',
   lecturerReport: '/packages/reports/pages/lecturer-report/index',
   notFound: '/pages/not-found/index',
 } as const

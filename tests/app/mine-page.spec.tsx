@@ -54,21 +54,6 @@ describe('我的 page', () => {
     expect(container.querySelector('.mine-page__to-wish-review')).toBeNull()
   })
 
-  it('offers a party member 我的承诺 (公开承诺), and a resident not', async () => {
-    stubCloud(() => ({ ok: true, data: whoamiAs('resident') }))
-    const first = render(<MinePage />)
-    await waitFor(() => expect(first.container.querySelector('.mine-page__to-check-ins')).not.toBeNull())
-    expect(first.container.querySelector('.mine-page__to-commitments')).toBeNull()
-    first.unmount()
-
-    resetWhoamiStore()
-    stubCloud(() => ({ ok: true, data: whoamiAs('member') }))
-    const { container } = render(<MinePage />)
-    await waitFor(() => expect(textOf(container, '.mine-page__to-commitments')).toBe('我的承诺'))
-    click(container, '.mine-page__to-commitments')
-    expect(Taro.__navigations()).toEqual([{ kind: 'navigateTo', url: '/packages/commitments/pages/my-plan/index' }])
-  })
-
   it('offers anyone in a branch 签到记录, which opens their check-in history', async () => {
     stubCloud(() => ({ ok: true, data: whoamiAs('resident') }))
     const { container } = render(<MinePage />)

@@ -105,7 +105,10 @@ describe('公开承诺: commit, publish, progress, result, public board, rating,
     await page.locator('.join-form__submit').click()
     await page.locator('.mine-page__role').filter({ hasText: '党员' }).waitFor()
 
-    await page.locator('.mine-page__to-commitments').click()
+    // 首页's 承诺 card opens the branch's board, which offers a party member 写承诺.
+    await actAs(MEMBER, '/#/pages/index/index')
+    await page.locator('.home-page__to-commitments').click()
+    await page.locator('.commitment-board__to-mine').click()
     await page.locator('.commitment-draft-form__item--0').waitFor()
     await page.locator('.commitment-draft-form__item--0 .commitment-draft-form__text textarea').fill('每周走访两户独居老人，帮忙解决实际困难')
     await page.locator('.commitment-draft-form__item--0 .option-group__option--service').click()

@@ -93,7 +93,7 @@ export default function IndexPage() {
       {whoami.status === 'ready' && inBranch ? (
         <View className='app-card home-page__commitments'>
           <Text className='app-card__title'>党员公开承诺</Text>
-          <Text className='app-card__hint'>本支部党员这个月承诺做什么、做得怎么样，都公示在承诺榜上，欢迎评议。</Text>
+          <Text className='app-card__hint'>本支部党员本月的承诺和进展，欢迎评议。</Text>
           <Button className='app-button app-button--block home-page__to-commitments' onClick={() => void Taro.navigateTo({ url: ROUTES.commitmentBoard })}>
             看承诺榜
           </Button>
@@ -134,7 +134,7 @@ export default function IndexPage() {
       <View className='app-card home-page__about'>
         <Text className='app-card__title'>支部活动能帮什么</Text>
         <Text className='home-page__about-text home-page__about-now'>
-          现在可以：加入支部、管理成员；参加开放式党课，到场扫码签到；签到后在党课页面为党课评议（不记名打分、写评语）；群众发布微心愿，党员认领并帮助实现，实现后展示在圆梦墙上；党员每月公开承诺、晒进度、晒业绩，群众评议。
+          现在可以：加入支部、管理成员；参加开放式党课，到场扫码签到；签到后在党课页面为党课评议（不记名打分、写评语）；群众发布微心愿，党员认领并帮助实现，实现后展示在圆梦墙上；党员公开承诺，群众评议。
         </Text>
       </View>
     </View>

@@ -117,15 +117,6 @@ export default function MinePage() {
         ) : null}
       </View>
 
-      {role !== 'resident' ? (
-        <View className='app-card mine-page__commitments'>
-          <Text className='app-card__title'>公开承诺</Text>
-          <Button className='app-button app-button--secondary app-button--block mine-page__to-commitments' onClick={() => void Taro.navigateTo({ url: ROUTES.myCommitments })}>
-            我的承诺
-          </Button>
-        </View>
-      ) : null}
-
       {role === 'secretary' ? (
         <SecretaryEntries
           branch={branch}

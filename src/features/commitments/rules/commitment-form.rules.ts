@@ -50,11 +50,12 @@ function checked<V, K extends string>(errors: Partial<Record<K, string>>, value:
   return Object.keys(errors).length > 0 ? { ok: false, errors } : { ok: true, value: value() }
 }
 
-/** The server names a field by its path (`items.1.text`, `reason`); a form keeps the last part it knows. */
+/** The server names a field by its path (`reason`, `photos.1`); a form keeps it on the field the path names. */
 export function fieldErrorsFrom<K extends string>(fields: Record<string, string> | undefined, known: readonly K[]): Partial<Record<K, string>> {
   const out: Partial<Record<K, string>> = {}
   for (const [path, message] of Object.entries(fields ?? {})) {
-    const key = known.find((k) => path === k || path.endsWith(`.${k}`))
+    const parts = path.split('.')
+    const key = known.find((k) => parts.includes(k))
     if (key && !out[key]) out[key] = message
   }
   return out

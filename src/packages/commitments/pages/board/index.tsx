@@ -5,17 +5,17 @@ import { COMMITMENT_BOARD_STATUS_LABELS, beijingMonthOf } from '@contracts/rules
 import { EmptyState } from '@/components/empty-state'
 import { LoadingState } from '@/components/loading-state'
 import { PagedListFooter } from '@/components/paged-list-footer'
+import { COMMITMENT_ROUTES } from '@/features/commitments/commitment-routes'
 import { CommitmentFigures } from '@/features/commitments/commitment-figures'
 import { CommitmentPanel } from '@/features/commitments/commitment-panel'
 import { CommitmentPlanCard } from '@/features/commitments/commitment-plan-card'
 import { commitmentsVersion } from '@/features/commitments/commitment-changes'
 import { useCommitmentBoard, useCommitmentMonths } from '@/features/commitments/hooks/use-commitment-board'
-import { monthLabel } from '@/features/commitments/rules/commitment-month.rules'
+import { lastResultDay, monthLabel } from '@/features/commitments/rules/commitment-month.rules'
 import { useWhoami } from '@/features/members/use-whoami'
 import { CallErrorView } from '@/features/session'
 import { usePullToRefresh } from '@/features/shared/use-page-refresh'
 import { ROUTES, withQuery } from '@/routes'
-import { formatBeijingDate } from '@/utils/beijing-time'
 import { safeDecode } from '@/utils/safe-decode'
 import './index.scss'
 
@@ -83,7 +83,7 @@ export default function CommitmentBoardPage() {
   const partyMember = board.viewer.inBranch && (role === 'member' || role === 'secretary')
   const thisMonth = beijingMonthOf(Date.now())
   const earlier = months.items.filter((m) => m.month !== board.month)
-  const open = (planId: string) => void Taro.navigateTo({ url: withQuery(ROUTES.commitmentPlan, { id: planId }) })
+  const open = (planId: string) => void Taro.navigateTo({ url: withQuery(COMMITMENT_ROUTES.plan, { id: planId }) })
 
   return (
     <View className={`commitment-board commitment-board--${board.status}`}>
@@ -92,7 +92,7 @@ export default function CommitmentBoardPage() {
         <Text className='commitment-board__title'>{monthLabel(board.month)} 党员承诺榜</Text>
         <Text className='commitment-board__status'>
           {COMMITMENT_BOARD_STATUS_LABELS[board.status]}
-          {board.status === 'published' ? ` · ${formatBeijingDate(board.resultDeadline)} 前晒业绩` : ''}
+          {board.status === 'published' ? ` · 晒业绩截至 ${lastResultDay(board.resultDeadline)}` : ''}
         </Text>
       </View>
 
@@ -104,7 +104,7 @@ export default function CommitmentBoardPage() {
 
       {partyMember ? (
         <View className='commitment-board__mine'>
-          <Button className='app-button app-button--block commitment-board__to-mine' onClick={() => void Taro.navigateTo({ url: ROUTES.myCommitments })}>
+          <Button className='app-button app-button--block commitment-board__to-mine' onClick={() => void Taro.navigateTo({ url: COMMITMENT_ROUTES.mine })}>
             写承诺、晒进度、晒业绩
           </Button>
         </View>

@@ -5,6 +5,7 @@ import type { CommitmentPlanDetail } from '@contracts'
 import { COMMITMENT_PLAN_STATUS_LABELS, addMonths, beijingMonthOf } from '@contracts/rules'
 import { LoadingState } from '@/components/loading-state'
 import { OptionGroup } from '@/components/option-group'
+import { COMMITMENT_ROUTES } from '@/features/commitments/commitment-routes'
 import { commitmentsVersion } from '@/features/commitments/commitment-changes'
 import { CommitmentDraftForm } from '@/features/commitments/commitment-draft-form'
 import { CommitmentFigures } from '@/features/commitments/commitment-figures'
@@ -14,11 +15,10 @@ import { CommitmentMemberCard } from '@/features/commitments/commitment-member-c
 import { CommitmentRatings } from '@/features/commitments/commitment-ratings'
 import { useCommitmentRatings, useMyCommitments } from '@/features/commitments/hooks/use-commitment-plan'
 import { draftItemsOf } from '@/features/commitments/rules/commitment-form.rules'
-import { monthLabel } from '@/features/commitments/rules/commitment-month.rules'
+import { lastResultDay, monthLabel } from '@/features/commitments/rules/commitment-month.rules'
 import { CallErrorView } from '@/features/session'
 import { usePullToRefresh } from '@/features/shared/use-page-refresh'
-import { ROUTES, withQuery } from '@/routes'
-import { formatBeijingDate } from '@/utils/beijing-time'
+import { withQuery } from '@/routes'
 import { safeDecode } from '@/utils/safe-decode'
 import './index.scss'
 
@@ -65,7 +65,7 @@ export default function MyCommitmentsPage() {
       {mine.status === 'error' && mine.error ? <CallErrorView error={mine.error} onRetry={() => void mine.reload()} /> : null}
       {mine.status === 'ready' ? <MonthView key={month} month={month} plan={plan ?? null} ratings={ratings} onChanged={changed} /> : null}
 
-      <Button className='app-button app-button--secondary app-button--block my-commitments__to-card' onClick={() => void Taro.navigateTo({ url: ROUTES.myCommitmentCard })}>
+      <Button className='app-button app-button--secondary app-button--block my-commitments__to-card' onClick={() => void Taro.navigateTo({ url: COMMITMENT_ROUTES.myCard })}>
         编辑我的亮身份名片（照片、岗位、电话）
       </Button>
       {mine.status === 'ready' && mine.error ? <Text className='my-commitments__stale'>刷新没有成功：{mine.error.message}</Text> : null}
@@ -108,7 +108,9 @@ function MonthView({ month, plan, ratings, onChanged }: MonthViewProps) {
             ? '已提交，等待书记审核。审核通过后会在承诺榜上公示。'
             : frozen
               ? '本月已结账，承诺、进度和业绩都不能再改了。'
-              : `公示中。随时可以晒进度；${formatBeijingDate(plan.resultDeadline)} 前为每条承诺晒业绩，逾期会标记为“逾期未晒”。`}
+              : plan.status !== 'published'
+                ? '这个月已过了写承诺、提交审核的时间。'
+                : `已公示。随时可以晒进度；${lastResultDay(plan.resultDeadline)}（含当天）前为每条承诺晒业绩，逾期会标记为“逾期未晒”。`}
         </Text>
         {plan.status === 'published' ? <CommitmentFigures figures={plan.figures} /> : null}
       </View>
@@ -122,7 +124,7 @@ function MonthView({ month, plan, ratings, onChanged }: MonthViewProps) {
           <CommitmentRatings list={ratings} planId={plan.planId} canReply={!frozen} />
           <Button
             className='app-button app-button--secondary app-button--block my-commitments__to-public'
-            onClick={() => void Taro.navigateTo({ url: withQuery(ROUTES.commitmentPlan, { id: plan.planId }) })}
+            onClick={() => void Taro.navigateTo({ url: withQuery(COMMITMENT_ROUTES.plan, { id: plan.planId }) })}
           >
             看看群众看到的样子
           </Button>

@@ -5,6 +5,7 @@ import type { CommitmentPlanDetail } from '@contracts'
 import { COMMITMENT_PLAN_STATUS_LABELS } from '@contracts/rules'
 import { EmptyState } from '@/components/empty-state'
 import { LoadingState } from '@/components/loading-state'
+import { COMMITMENT_ROUTES } from '@/features/commitments/commitment-routes'
 import { commitmentsVersion } from '@/features/commitments/commitment-changes'
 import { CommitmentFigures } from '@/features/commitments/commitment-figures'
 import { CommitmentItem } from '@/features/commitments/commitment-item'
@@ -45,7 +46,7 @@ export default function CommitmentPlanPage() {
   })
   useShareAppMessage(() => ({
     title: plan.data ? `${plan.data.card.name} ${monthLabel(plan.data.month)}的承诺` : '党员承诺',
-    path: withQuery(ROUTES.commitmentPlan, { id: planId ?? undefined }),
+    path: withQuery(COMMITMENT_ROUTES.plan, { id: planId ?? undefined }),
   }))
 
   if (plan.status === 'loading') {

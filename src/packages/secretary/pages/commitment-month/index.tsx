@@ -21,6 +21,7 @@ import { ScoreBars } from '@/components/score-bars'
 import { rateText } from '@/features/commitments/board-format'
 import { monthLabel } from '@/features/commitments/rules/commitment-month.rules'
 import { CommitmentFigures } from '@/features/commitments/commitment-figures'
+import { COMMITMENT_ROUTES } from '@/features/commitments/commitment-routes'
 import { closeMonth, exportCommitmentLedger, publishBoard } from '@/features/commitments/commitment-admin.actions'
 import { useCommitmentStats } from '@/features/commitments/hooks/use-commitment-month'
 import { openLedger } from '@/features/lectures/platform/open-ledger'
@@ -156,10 +157,10 @@ function MonthView({ s, branchId, onChanged }: { s: CommitmentStats; branchId: s
         ) : null}
         {s.status !== 'unpublished' ? (
           <View className='commitment-month__views'>
-            <Button className='app-button app-button--secondary commitment-month__to-display' onClick={() => view(ROUTES.commitmentBoardDisplay)}>
+            <Button className='app-button app-button--secondary commitment-month__to-display' onClick={() => view(COMMITMENT_ROUTES.boardDisplay)}>
               投影展示
             </Button>
-            <Button className='app-button app-button--secondary commitment-month__to-print' onClick={() => view(ROUTES.commitmentBoardPrint)}>
+            <Button className='app-button app-button--secondary commitment-month__to-print' onClick={() => view(COMMITMENT_ROUTES.boardPrint)}>
               打印公示栏
             </Button>
           </View>
