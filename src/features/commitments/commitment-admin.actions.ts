@@ -9,9 +9,6 @@ import { markCommitmentsChanged } from './commitment-changes'
  * projector or a printer shows. Each is one cloud call; the pages hold no rules of their own.
  */
 
-/** The largest page the function answers: the queue's count on 我的 reads one page of it. */
-export const QUEUE_COUNT_LIMIT = 50
-
 const required = (message: string, field: string) => refuse({ code: 'COMMON.INVALID_INPUT', message, fields: { [field]: message } })
 
 /** The queue: submitted plans of this and next month (the function's default), oldest first. */
