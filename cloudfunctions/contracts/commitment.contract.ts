@@ -147,10 +147,7 @@ export const commitmentPanelSchema = z.strictObject({
   /** 服务流程, one step per line */
   process: panelLines('服务流程'),
   /** 服务热线: a landline or mobile, as the branch prints it */
-  hotline: z.union([
-    z.string().trim().max(COMMITMENT_HOTLINE_MAX, `服务热线最多 ${COMMITMENT_HOTLINE_MAX} 位`).regex(/^[0-9-]{5,}$/, '服务热线请填写电话号码，可含区号和 -'),
-    z.literal(''),
-  ]),
+  hotline: z.union([z.string().trim().regex(/^[0-9-]{5,20}$/, '服务热线请填写电话号码，可含区号和 -'), z.literal('')]),
 })
 
 const paged = { cursor: cursorSchema.optional(), limit: pageLimitSchema.optional() }
