@@ -67,7 +67,7 @@ describe('我的承诺: drafting and submitting', () => {
     const returned = planDetail({ status: 'returned', returnReason: '衡量标准不够具体', actions: ['edit', 'submit'], items: [item(ITEM_A)] })
     const { container } = openMine(() => ({ ok: true, data: returned }))
     await waitFor(() => expect(textOf(container, '.my-commitments__returned .my-commitments__notice-text')).toBe('原因：衡量标准不够具体。请按意见修改后再提交。'))
-    expect(areaValue(container, '.commitment-draft-form__text')).toBe('每周走访 2 户独居老人')
+    await waitFor(() => expect(areaValue(container, '.commitment-draft-form__text')).toBe('每周走访 2 户独居老人'))
   })
 
   it('lets a member add items up to five and remove one', async () => {

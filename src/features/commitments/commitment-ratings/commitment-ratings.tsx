@@ -117,7 +117,7 @@ export function CommitmentRateForm({ plan, onRated }: CommitmentRateFormProps) {
   return (
     <View className='app-card commitment-rate-form'>
       <Text className='app-card__title'>{mine ? '修改我的评议' : `评议 ${plan.card.name} 本月的承诺`}</Text>
-      <Text className='app-card__hint'>{mine ? '再评一次会替换您上次的评议。' : '您的评议会匿名显示（只显示姓氏）。'}</Text>
+      <Text className='app-card__hint'>{mine ? '再评一次会替换您上次的评议。' : '每人每月评一次，之后还可以改。'}</Text>
       {sent ? <Text className='commitment-rate-form__sent'>评议已提交，谢谢您！</Text> : null}
       <FormField className='commitment-rate-form__satisfaction-field' label='您满意吗？' error={form.fieldErrors.satisfaction}>
         <OptionGroup<CommitmentSatisfaction | ''>
