@@ -26,6 +26,9 @@ export default defineAppConfig({
         'pages/lecture-attendance/index',
         'pages/wish-review/index',
         'pages/wish-figures/index',
+        'pages/commitment-review/index',
+        'pages/commitment-month/index',
+        'pages/commitment-panel-edit/index',
       ],
     },
     // Reports a speaker opens (any member can be a speaker, so not under secretary/).
@@ -41,7 +44,8 @@ export default defineAppConfig({
     // 公开承诺: the board (also its public link), a member's month, 我的承诺 and my card.
     {
       root: 'packages/commitments',
-      pages: ['pages/board/index', 'pages/plan/index', 'pages/my-plan/index', 'pages/my-card/index'],
+      // The board on a projector and on A4 paper come with it (the code on both opens pages/board).
+      pages: ['pages/board/index', 'pages/plan/index', 'pages/my-plan/index', 'pages/my-card/index', 'pages/board-display/index', 'pages/board-print/index'],
     },
   ],
   window: {

@@ -25,6 +25,10 @@ export const ROUTES = {
   secretaryLectureAttendance: '/packages/secretary/pages/lecture-attendance/index',
   secretaryWishReview: '/packages/secretary/pages/wish-review/index',
   secretaryWishFigures: '/packages/secretary/pages/wish-figures/index',
+  secretaryCommitmentReview: '/packages/secretary/pages/commitment-review/index',
+  /** `?month=YYYY-MM` (default: this Beijing month). */
+  secretaryCommitmentMonth: '/packages/secretary/pages/commitment-month/index',
+  secretaryCommitmentPanel: '/packages/secretary/pages/commitment-panel-edit/index',
   lecturerReport: '/packages/reports/pages/lecturer-report/index',
   /** 我的 → 我主讲的党课: the speaker's lectures, each opening its report. */
   myLectures: '/packages/reports/pages/my-lectures/index',

@@ -5,6 +5,7 @@ import { signInUrl } from '@/features/session'
 import type { Answer } from '../support/app/cloud-stub'
 import { click, deferred, stubCloud, textOf, typeInto } from '../support/app/cloud-stub'
 import { guest, profile, whoamiAs } from '../support/app/fixtures'
+import { planSummary } from '../support/app/commitment-admin-fixtures'
 import { wishStats } from '../support/app/wish-fixtures'
 
 const Taro = jest.requireActual<{
@@ -61,8 +62,14 @@ describe('我的 page', () => {
     expect(Taro.__navigations()).toEqual([{ kind: 'navigateTo', url: '/pages/my-check-ins/index' }])
   })
 
-  it('offers a secretary 成员管理 and 邀请码 with both codes, and 心愿审核 with how many wait', async () => {
-    stubCloud((_fn, event) => (event.action === 'stats' ? { ok: true, data: wishStats(2) } : { ok: true, data: whoamiAs('secretary') }))
+  it('offers a secretary 成员管理 and 邀请码 with both codes, and 心愿审核 and 承诺审核 with how many wait', async () => {
+    stubCloud((fn, event) =>
+      fn === 'commitment'
+        ? { ok: true, data: { items: [planSummary(1), planSummary(2), planSummary(3)] } }
+        : event.action === 'stats'
+          ? { ok: true, data: wishStats(2) }
+          : { ok: true, data: whoamiAs('secretary') },
+    )
     const { container } = render(<MinePage />)
     await waitFor(() => expect(textOf(container, '.mine-page__role')).toBe('书记'))
     expect(textOf(container, '.mine-page__to-members')).toBe('成员管理')
@@ -70,6 +77,22 @@ describe('我的 page', () => {
     expect(textOf(container, '.mine-page__code--resident')).toBe('DEMOR1')
     await waitFor(() => expect(textOf(container, '.mine-page__to-wish-review')).toBe('心愿审核（2 个待审核）'))
     expect(textOf(container, '.mine-page__to-wish-figures')).toBe('心愿统计')
+    await waitFor(() => expect(textOf(container, '.mine-page__to-commitment-review')).toBe('承诺审核（3 份待审核）'))
+    click(container, '.mine-page__to-commitment-review')
+    expect(Taro.__navigations()).toEqual([{ kind: 'navigateTo', url: '/packages/secretary/pages/commitment-review/index' }])
+  })
+
+  it("says 50+ when the queue's first page is not all of it", async () => {
+    stubCloud((fn, event) =>
+      fn === 'commitment'
+        ? { ok: true, data: { items: Array.from({ length: 50 }, (_, i) => planSummary(i)), nextCursor: 'next' } }
+        : event.action === 'stats'
+          ? { ok: true, data: wishStats(0) }
+          : { ok: true, data: whoamiAs('secretary') },
+    )
+    const { container } = render(<MinePage />)
+    await waitFor(() => expect(textOf(container, '.mine-page__to-commitment-review')).toBe('承诺审核（50+ 份待审核）'))
+    expect(textOf(container, '.mine-page__to-wish-review')).toBe('心愿审核')
   })
 
   it('shows the join card to someone without a branch, and the new role after joining', async () => {
@@ -114,7 +137,9 @@ describe('我的 page', () => {
 
   it('reloads on pull-down refresh', async () => {
     let role: 'member' | 'secretary' = 'member'
-    const stub = stubCloud((_fn, event) => (event.action === 'stats' ? { ok: true, data: wishStats(0) } : { ok: true, data: whoamiAs(role) }))
+    const stub = stubCloud((fn, event) =>
+      fn === 'commitment' ? { ok: true, data: { items: [] } } : event.action === 'stats' ? { ok: true, data: wishStats(0) } : { ok: true, data: whoamiAs(role) },
+    )
     const { container } = render(<MinePage />)
     await waitFor(() => expect(textOf(container, '.mine-page__role')).toBe('党员'))
 
@@ -123,8 +148,8 @@ describe('我的 page', () => {
       Taro.__fire('usePullDownRefresh')
     })
     await waitFor(() => expect(textOf(container, '.mine-page__role')).toBe('书记'))
-    // A secretary now: the count of wishes waiting for review is asked too (the member was not asked).
-    await waitFor(() => expect(stub.actions()).toEqual(['whoami', 'whoami', 'stats']))
+    // A secretary now: the counts of wishes and plans waiting for review are asked too (the member was not asked).
+    await waitFor(() => expect([...stub.actions()].sort()).toEqual(['queue', 'stats', 'whoami', 'whoami']))
   })
 
   it('saves an edited profile and shows it', async () => {

@@ -8,4 +8,7 @@ export const COMMITMENT_ROUTES = {
   /** 我的承诺, `?month=` (absent: this month). */
   mine: '/packages/commitments/pages/my-plan/index',
   myCard: '/packages/commitments/pages/my-card/index',
+  /** The board on a projector (1280×720) and on an A4 sheet, `?branchId=&month=`: the secretary's month opens them. */
+  boardDisplay: '/packages/commitments/pages/board-display/index',
+  boardPrint: '/packages/commitments/pages/board-print/index',
 } as const

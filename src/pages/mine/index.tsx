@@ -5,6 +5,7 @@ import type { BranchSummary, Profile, WhoamiOutput } from '@contracts'
 import { RATING_THRESHOLD } from '@contracts/rules'
 import { LoadingState } from '@/components/loading-state'
 import { RoleBadge, roleLabel } from '@/components/role-badge'
+import { useCommitmentQueueCount } from '@/features/commitments/hooks/use-commitment-queue-count'
 import { CallErrorView } from '@/features/session'
 import { JoinForm } from '@/features/members/join-form'
 import { JoinRequestCard } from '@/features/members/join-request-card'
@@ -22,8 +23,9 @@ export default function MinePage() {
   const [joined, setJoined] = useState<WhoamiOutput | null>(null)
 
   const review = useReviewCount(whoami.data?.profile?.role === 'secretary', whoami.data?.pendingJoinRequests ?? 0)
+  const commitmentQueue = useCommitmentQueueCount(whoami.data?.profile?.role === 'secretary')
 
-  usePullToRefresh(() => Promise.all([whoami.reload(), review.reload()]))
+  usePullToRefresh(() => Promise.all([whoami.reload(), review.reload(), commitmentQueue.reload()]))
 
   if (whoami.status === 'idle' || whoami.status === 'loading') {
     return (
@@ -137,7 +139,13 @@ export default function MinePage() {
       </View>
 
       {role === 'secretary' ? (
-        <SecretaryEntries branch={branch} codes={inviteCodes} reviewCount={review.count} joinCount={whoami.data.pendingJoinRequests ?? 0} />
+        <SecretaryEntries
+          branch={branch}
+          codes={inviteCodes}
+          reviewCount={review.count}
+          joinCount={whoami.data.pendingJoinRequests ?? 0}
+          commitmentCount={commitmentQueue.more ? `${commitmentQueue.count}+` : commitmentQueue.count}
+        />
       ) : null}
 
       {whoami.error ? (
@@ -180,9 +188,11 @@ interface SecretaryEntriesProps {
   reviewCount: number
   /** Requests to join as 党员 waiting for this secretary. */
   joinCount: number
+  /** Plans waiting to be published or returned (`50+` past one page of the queue). */
+  commitmentCount: number | string
 }
 
-function SecretaryEntries({ branch, codes, reviewCount, joinCount }: SecretaryEntriesProps) {
+function SecretaryEntries({ branch, codes, reviewCount, joinCount, commitmentCount }: SecretaryEntriesProps) {
   return (
     <View className='app-card mine-page__secretary'>
       <Text className='app-card__title'>支部管理</Text>
@@ -234,6 +244,18 @@ function SecretaryEntries({ branch, codes, reviewCount, joinCount }: SecretaryEn
         onClick={() => void Taro.navigateTo({ url: ROUTES.secretaryWishFigures })}
       >
         心愿统计
+      </Button>
+      <Button
+        className='app-button app-button--secondary app-button--block mine-page__to-commitment-review'
+        onClick={() => void Taro.navigateTo({ url: ROUTES.secretaryCommitmentReview })}
+      >
+        {commitmentCount !== 0 ? `承诺审核（${commitmentCount} 份待审核）` : '承诺审核'}
+      </Button>
+      <Button
+        className='app-button app-button--secondary app-button--block mine-page__to-commitment-month'
+        onClick={() => void Taro.navigateTo({ url: ROUTES.secretaryCommitmentMonth })}
+      >
+        承诺榜与统计
       </Button>
     </View>
   )

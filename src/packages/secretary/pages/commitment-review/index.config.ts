@@ -1,0 +1,5 @@
+export default definePageConfig({
+  navigationBarTitleText: '承诺审核',
+  enablePullDownRefresh: true,
+  backgroundTextStyle: 'dark',
+})
