@@ -65,6 +65,10 @@ module.exports = {
       },
       testEnvironmentOptions: { customExportConditions: [''] },
     },
-    node('e2e', ['<rootDir>/tests/e2e']),
+    // The browser tests' queries too: the same hooks, one check at the end of a run that has both layers.
+    node('e2e', ['<rootDir>/tests/e2e'], {
+      globalSetup: '<rootDir>/tests/support/integration/index-coverage.setup.ts',
+      globalTeardown: '<rootDir>/tests/support/integration/index-coverage.teardown.ts',
+    }),
   ],
 }
