@@ -16,5 +16,5 @@ export default async function teardown(): Promise<void> {
   const unserved = unservedQueries(shapes, readDeclaredCollections(ENVIRONMENT_FILE))
   if (unserved.length > 0) throw new Error(coverageReport(unserved))
   const functions = new Set(shapes.map((shape) => shape.functionName))
-  console.log(`index coverage: ${shapes.length} query shapes from ${functions.size} functions, each served by a declared index`)
+  console.log(`index coverage: ${shapes.length} query shapes from ${[...functions].sort().join(', ')}, each served by a declared index`)
 }
