@@ -187,7 +187,7 @@ async function main(): Promise<void> {
   if (!small || !large) return
   for (const [name, f] of large[1]) {
     const s = small[1].get(name)
-    if (s) console.log(`scale: flat ${name} p50 ${s.p50.toFixed(1)}→${f.p50.toFixed(1)} ms, p99 ${s.p99.toFixed(1)}→${f.p99.toFixed(1)} ms (×${(large[0] / small[0]).toFixed(0)} data)`)
+    if (s) console.log(`scale: ×${(large[0] / small[0]).toFixed(0)} data ${name} p50 ${s.p50.toFixed(1)}→${f.p50.toFixed(1)} ms p99 ${s.p99.toFixed(1)}→${f.p99.toFixed(1)} ms`)
   }
 }
 
