@@ -37,7 +37,12 @@ module.exports = {
       },
     }),
     node('local-cloud', ['<rootDir>/tests/local-cloud']),
-    node('integration', ['<rootDir>/tests/integration']),
+    // Every query the functions send must be served by a declared index: checked once the run is over
+    // (docs/local-cloud.md, "Index coverage").
+    node('integration', ['<rootDir>/tests/integration'], {
+      globalSetup: '<rootDir>/tests/support/integration/index-coverage.setup.ts',
+      globalTeardown: '<rootDir>/tests/support/integration/index-coverage.teardown.ts',
+    }),
     {
       displayName: 'app',
       testEnvironment: 'jsdom',
@@ -60,6 +65,10 @@ module.exports = {
       },
       testEnvironmentOptions: { customExportConditions: [''] },
     },
-    node('e2e', ['<rootDir>/tests/e2e']),
+    // The browser tests' queries too: the same hooks, one check at the end of a run that has both layers.
+    node('e2e', ['<rootDir>/tests/e2e'], {
+      globalSetup: '<rootDir>/tests/support/integration/index-coverage.setup.ts',
+      globalTeardown: '<rootDir>/tests/support/integration/index-coverage.teardown.ts',
+    }),
   ],
 }

@@ -14,7 +14,7 @@ beforeAll(async () => {
   await seedDemoData(cloud.backend.store)
   process.env.ADMIN_OPENIDS = 'demo-admin'
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  member = functionCaller(cloud, require('../../cloudfunctions/functions/member').main)
+  member = functionCaller(cloud, 'member', require('../../cloudfunctions/functions/member').main)
 })
 
 afterAll(async () => {

@@ -14,8 +14,8 @@ beforeAll(async () => {
   await seedDemoData(cloud.backend.store)
   process.env.RATING_REPORT_TEMPLATE_ID = 'local-rating-report'
   /* eslint-disable @typescript-eslint/no-require-imports */
-  lectureFn = functionCaller(cloud, require('../../cloudfunctions/functions/lecture').main)
-  ratingFn = functionCaller(cloud, require('../../cloudfunctions/functions/rating').main)
+  lectureFn = functionCaller(cloud, 'lecture', require('../../cloudfunctions/functions/lecture').main)
+  ratingFn = functionCaller(cloud, 'rating', require('../../cloudfunctions/functions/rating').main)
   /* eslint-enable @typescript-eslint/no-require-imports */
 })
 

@@ -65,7 +65,7 @@ describe('durability', () => {
     expect(run.acked.length).toBeGreaterThanOrEqual(300)
     expect(run.acked.length).toBeLessThan(5000)
 
-    const reopened = await startLocalCloud({ dataDir })
+    const reopened = await startLocalCloud({ dataDir, environmentFile: null })
     try {
       useCaller(reopened, 'durability-check')
       const db = cloud.database()
@@ -94,7 +94,7 @@ describe('durability', () => {
 
   it('answers the same data after a restart, with updates, removals and Dates applied', async () => {
     const dataDir = path.join(workDir, 'restarted')
-    const first = await startLocalCloud({ dataDir })
+    const first = await startLocalCloud({ dataDir, environmentFile: null })
     useCaller(first, 'restart-check')
     const db = cloud.database()
     const _ = db.command
@@ -105,7 +105,7 @@ describe('durability', () => {
     await result(db.collection('notes').doc('n3').set({ data: { replaced: true } }))
     await first.close()
 
-    const second = await startLocalCloud({ dataDir })
+    const second = await startLocalCloud({ dataDir, environmentFile: null })
     try {
       useCaller(second, 'restart-check')
       const res = await result<GetResult>(db.collection('notes').orderBy('_id', 'asc').get())
@@ -121,14 +121,14 @@ describe('durability', () => {
 
   it('keeps a batch of 1200 new documents across a restart (large appends and rewrites)', async () => {
     const dataDir = path.join(workDir, 'batch')
-    const first = await startLocalCloud({ dataDir })
+    const first = await startLocalCloud({ dataDir, environmentFile: null })
     useCaller(first, 'batch-check')
     const db = cloud.database()
     await result(db.collection('bulk').add({ data: { _id: 'first' } }))
     const rows = Array.from({ length: 1200 }, (_x, i) => ({ _id: `bulk-${i}`, i }))
     await result(db.collection('bulk').add({ data: rows as unknown as Record<string, unknown> }))
     await first.close()
-    const second = await startLocalCloud({ dataDir })
+    const second = await startLocalCloud({ dataDir, environmentFile: null })
     try {
       expect(await second.backend.store.count('bulk')).toBe(1201)
     } finally {
@@ -138,7 +138,7 @@ describe('durability', () => {
 
   it('rewrites a data file whose superseded lines pile up, keeping every document', async () => {
     const dataDir = path.join(workDir, 'compacted')
-    const first = await startLocalCloud({ dataDir })
+    const first = await startLocalCloud({ dataDir, environmentFile: null })
     useCaller(first, 'compaction-check')
     const db = cloud.database()
     const _ = db.command
@@ -150,7 +150,7 @@ describe('durability', () => {
     expect(lines.length).toBeLessThan(1000)
     await first.close()
 
-    const second = await startLocalCloud({ dataDir })
+    const second = await startLocalCloud({ dataDir, environmentFile: null })
     try {
       const docs = await second.backend.store.find('tallies')
       expect(docs).toHaveLength(11)
@@ -167,7 +167,7 @@ describe('durability', () => {
     const valid = ['{"_id":"a","v":1}', '{"_id":"b","at":{"$$date":1767225600000}}']
     await fs.writeFile(file, `${valid.join('\n')}\n{"_id":"c","v":`)
     const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined)
-    const local = await startLocalCloud({ dataDir })
+    const local = await startLocalCloud({ dataDir, environmentFile: null })
     try {
       expect(warn).toHaveBeenCalledWith(expect.stringMatching(/dropped 1 unreadable line/))
       expect(await local.backend.store.find('torn')).toEqual([
@@ -186,6 +186,6 @@ describe('durability', () => {
     const dataDir = path.join(workDir, 'damaged')
     await fs.mkdir(path.join(dataDir, 'db'), { recursive: true })
     await fs.writeFile(path.join(dataDir, 'db', 'damaged.db'), '{"_id":"a"}\nnot json\n{"_id":"b"}\n{broken\n')
-    await expect(startLocalCloud({ dataDir })).rejects.toThrow(/corrupt/)
+    await expect(startLocalCloud({ dataDir, environmentFile: null })).rejects.toThrow(/corrupt/)
   })
 })

@@ -15,8 +15,8 @@ let first: LocalCloud
 let second: LocalCloud
 
 beforeAll(async () => {
-  first = await startLocalCloud()
-  second = await startLocalCloud()
+  first = await startLocalCloud({ environmentFile: null })
+  second = await startLocalCloud({ environmentFile: null })
 })
 
 afterAll(async () => {

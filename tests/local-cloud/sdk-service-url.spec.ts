@@ -11,7 +11,7 @@ import { result, type AddResult, type GetOneResult } from '../support/sdk/sdk-ha
 let local: LocalCloud
 
 beforeAll(async () => {
-  local = await startLocalCloud()
+  local = await startLocalCloud({ environmentFile: null })
   // Nothing but `TENCENTCLOUD=true` (which spares the metadata probe) may point the SDK anywhere.
   for (const key of ['TCB_CONTEXT_CNFG', 'TENCENTCLOUD_SECRETID', 'TENCENTCLOUD_SECRETKEY', 'TENCENTCLOUD_SESSIONTOKEN', 'TCB_ENV', 'SCF_NAMESPACE']) {
     delete process.env[key]

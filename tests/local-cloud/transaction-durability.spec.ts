@@ -78,7 +78,7 @@ interface Survivors {
 
 /** Reopens the data folder and checks that it holds transfers 1…n whole, n ≥ acked; answers n. */
 async function expectWholeTransfers(dataDir: string, acked: number): Promise<Survivors> {
-  const { value: reopened, warnings } = await collectingWarnings(() => startLocalCloud({ dataDir }))
+  const { value: reopened, warnings } = await collectingWarnings(() => startLocalCloud({ dataDir, environmentFile: null }))
   try {
     const transfers = (await reopened.backend.store.find('transfers')) as unknown as Transfer[]
     const committed = transfers.length
@@ -136,7 +136,7 @@ describe('transaction durability', () => {
     // A record whose write never finished: no newline, and the checksum covers more than is there.
     const json = '{"changes":[{"collection":"torn","put":[{"_id":"a"}],"remove":[]}]}'
     await fs.writeFile(journal, `${sha256(json)} ${json.slice(0, 40)}`)
-    const { value: local, warnings } = await collectingWarnings(() => startLocalCloud({ dataDir }))
+    const { value: local, warnings } = await collectingWarnings(() => startLocalCloud({ dataDir, environmentFile: null }))
     try {
       expect(warnings).toEqual([expect.stringMatching(/dropped a torn commit record/)])
       expect(await local.backend.store.count('torn')).toBe(0)
@@ -151,11 +151,11 @@ describe('transaction durability', () => {
     await fs.mkdir(path.join(dataDir, 'db'), { recursive: true })
     const json = '{"changes":[{"collection":"x","put":"not a list","remove":[]}]}'
     await fs.writeFile(path.join(dataDir, 'db', 'transaction.journal'), `${sha256(json)} ${json}\n`)
-    await expect(startLocalCloud({ dataDir })).rejects.toThrow(/commit record is complete but not understood/)
+    await expect(startLocalCloud({ dataDir, environmentFile: null })).rejects.toThrow(/commit record is complete but not understood/)
     // A whole line whose checksum does not match is damage too, not a torn write to be dropped.
     const valid = '{"changes":[]}'
     await fs.writeFile(path.join(dataDir, 'db', 'transaction.journal'), `${sha256(valid)} ${valid.replace('[]', '[ ]')}\n`)
-    await expect(startLocalCloud({ dataDir })).rejects.toThrow(/commit record is complete but not understood/)
+    await expect(startLocalCloud({ dataDir, environmentFile: null })).rejects.toThrow(/commit record is complete but not understood/)
   })
 })
 

@@ -4,6 +4,7 @@ import type { AddressInfo } from 'net'
 import os from 'os'
 import path from 'path'
 import { applySdkEnvironment, createBackend, type LocalBackend } from '../../cloudfunctions/emulator/backend'
+import { ENVIRONMENT_FILE, saveQueryShapes } from './query-shapes'
 
 /**
  * A local cloud for tests: the backend on a random 127.0.0.1 port with its data in a temp folder.
@@ -26,11 +27,22 @@ export interface LocalCloud {
   close(): Promise<void>
 }
 
-export async function startLocalCloud(opts: { dataDir?: string; transactionTimeoutMs?: number } = {}): Promise<LocalCloud> {
+export interface LocalCloudOptions {
+  dataDir?: string
+  transactionTimeoutMs?: number
+  /**
+   * The environment's declaration, as `npm start` passes it: its collections exist from the start and their
+   * unique indexes hold. Default the repository's cloudbaserc.json; null for a bare backend.
+   */
+  environmentFile?: string | null
+}
+
+export async function startLocalCloud(opts: LocalCloudOptions = {}): Promise<LocalCloud> {
   const ownsDataDir = opts.dataDir === undefined
   const dataDir = opts.dataDir ?? (await fs.mkdtemp(path.join(os.tmpdir(), 'local-cloud-')))
   let url = ''
-  const backend = await createBackend({ dataDir, publicUrl: () => url, transactionTimeoutMs: opts.transactionTimeoutMs })
+  const environmentFile = opts.environmentFile === undefined ? ENVIRONMENT_FILE : (opts.environmentFile ?? undefined)
+  const backend = await createBackend({ dataDir, publicUrl: () => url, transactionTimeoutMs: opts.transactionTimeoutMs, environmentFile })
 
   const server = http.createServer((req, res) => {
     backend.handle(req, res).then(
@@ -71,13 +83,18 @@ export async function startLocalCloud(opts: { dataDir?: string; transactionTimeo
       const done = new Promise<void>((resolve) => server.close(() => resolve()))
       server.closeAllConnections()
       await done
+      // What the functions asked of the store, for the index-coverage check after the run.
+      await saveQueryShapes(backend.queryShapes())
       await backend.close()
       if (ownsDataDir) await fs.rm(dataDir, { recursive: true, force: true })
     },
   }
 }
 
-/** Sets process.env so the real SDK in THIS process reaches `cloud` as `openid` (per call). */
-export function useCaller(cloud: LocalCloud, openid: string | null): void {
-  applySdkEnvironment(process.env, { adminUrl: `${cloud.url}/admin`, openid })
+/**
+ * Sets process.env so the real SDK in THIS process reaches `cloud` as `openid` (per call), as the function
+ * `functionName` when given (the backend then names it beside each query it records).
+ */
+export function useCaller(cloud: LocalCloud, openid: string | null, functionName?: string): void {
+  applySdkEnvironment(process.env, { adminUrl: `${cloud.url}/admin`, openid, functionName })
 }

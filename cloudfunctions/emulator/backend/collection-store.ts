@@ -20,8 +20,9 @@ import { compileMatcher, type DocView, type Page } from './query-engine'
  * queued behind the writes before it, so it answers only what is already on disk. nedb changes its
  * memory just before the append: if an append FAILS (disk full), memory keeps the write that was refused.
  *
- * Reads: a query's top-level scalar equalities (and `_id: { $in }`) go to nedb as they are, so it uses
- * its `_id` index and filters; the whole MongoDB query is then decided by mingo inside nedb's scan
+ * Reads: a query's scalar equalities, top-level or in a top-level `$and` (and `_id: { $in }`), go to nedb
+ * as they are, so it uses its `_id` index or a declared index's first field (`declareIndexed`) and
+ * filters; the whole MongoDB query is then decided by mingo inside nedb's scan
  * through nedb's `$where` hook (nedb lacks $eq, $all, $nor, $expr…, and matches arrays nested in arrays
  * where MongoDB does not). nedb hands out deep copies, which callers may change.
  *
@@ -95,6 +96,22 @@ export class CollectionStore implements DocView {
     nedbIndex.insert(this.ds.getAllData())
     ;(this.ds as unknown as { indexes: Record<string, Index> }).indexes[key] = nedbIndex
     this.unique.push({ name: index.name, fields, key })
+  }
+
+  /**
+   * A nedb index on each field that a declared index starts with (cloudbaserc.json), so that a query fixing
+   * that field to one value reads only its documents, as the cloud reads through the index: local reads
+   * then stay flat as a collection grows. Kept in memory beside the `_id` index, never written to the file.
+   */
+  declareIndexed(fields: readonly string[]): void {
+    const indexes = (this.ds as unknown as { indexes: Record<string, Index> }).indexes
+    for (const fieldName of new Set(fields)) {
+      // Dotted paths stay scans: toNedbQuery never hands them to nedb (its array semantics differ).
+      if (fieldName === '_id' || fieldName.includes('.') || indexes[fieldName]) continue
+      const nedbIndex = new Index({ fieldName, unique: false })
+      nedbIndex.insert(this.ds.getAllData())
+      indexes[fieldName] = nedbIndex
+    }
   }
 
   /**
@@ -231,16 +248,27 @@ function isScalar(value: unknown): value is Scalar {
 function toNedbQuery(query: Doc | undefined): Record<string, unknown> {
   if (!query || Object.keys(query).length === 0) return {}
   const nedb: Record<string, unknown> = {}
-  for (const [key, value] of Object.entries(query)) {
-    if (key.startsWith('$') || key.includes('.')) continue
-    if (isScalar(value)) nedb[key] = value
-    else if (key === '_id' && isIdList(value)) nedb[key] = value
-  }
+  liftEqualities(query, nedb)
   const matches = compileMatcher(query)
   nedb.$where = function (this: Doc) {
     return matches(this)
   }
   return nedb
+}
+
+/** The equalities of `query` and of the members of its `$and` (the SDK's `_.and([...])`): each must hold for a match. */
+function liftEqualities(query: Doc, into: Record<string, unknown>): void {
+  for (const [key, value] of Object.entries(query)) {
+    if (key === '$and' && Array.isArray(value)) {
+      for (const part of value) if (isPlainObject(part)) liftEqualities(part, into)
+    } else if (key.startsWith('$') || key.includes('.')) {
+      continue
+    } else if (isScalar(value)) {
+      into[key] = value
+    } else if (key === '_id' && isIdList(value)) {
+      into[key] = value
+    }
+  }
 }
 
 function isIdList(value: unknown): boolean {

@@ -67,6 +67,7 @@ export class DocumentStore {
       for (const collection of declared) {
         const opened = await store.ensure(assertCollectionName(collection.name))
         for (const index of collection.unique) opened.declareUnique(index)
+        opened.declareIndexed(collection.indexes.flatMap((index) => index.keys.slice(0, 1).map((k) => k.field)))
       }
     } catch (err) {
       await store.close()

@@ -9,14 +9,18 @@ import { readDeclaredCollections } from './declared-collections'
 import { assertCollectionName, DocumentStore } from './document-store'
 import { isPlainObject, normalizeValue, type Doc } from './ejson-codec'
 import { OpenApiHandler } from './openapi/openapi.handler'
+import { QueryShapeLog, type QueryShape } from './query-shapes'
 import type { OutboxMessage } from './openapi/subscribe-message.openapi'
 import { FILES_PREFIX, StorageHandler } from './storage.handler'
 import { TransactionManager } from './transaction-manager'
-import { LOCAL_ENV } from './sdk-environment'
+import { FUNCTION_PARAM, LOCAL_ENV } from './sdk-environment'
 
 export { applySdkEnvironment, sdkEnvironment, LOCAL_APPID, LOCAL_ENV } from './sdk-environment'
 export type { SdkEnvironmentOptions } from './sdk-environment'
 export type { OutboxMessage } from './openapi/subscribe-message.openapi'
+export type { QueryShape } from './query-shapes'
+export { readDeclaredCollections, type DeclaredCollection } from './declared-collections'
+export { coverageReport, unservedQueries, type UnservedQuery } from './index-coverage'
 
 /**
  * The local CloudBase-compatible backend (docs/local-cloud.md): what the real wx-server-sdk reaches when the
@@ -40,6 +44,11 @@ export interface LocalBackend {
    * uploads use, answering the same `cloud://<env>.<bucket>/<cloudPath>` fileID.
    */
   putClientFile(cloudPath: string, content: Buffer): Promise<{ kind: 'stored'; fileID: string } | { kind: 'invalidPath' } | { kind: 'exists' }>
+  /**
+   * The shape of every query received so far (collection, filtered and sorted fields, the function that
+   * sent it), for the index-coverage check (index-coverage.ts).
+   */
+  queryShapes(): Array<QueryShape & { calls: number }>
   /** Messages sent with subscribeMessage.send, newest last. */
   outbox(): Promise<Array<{ touser: string; templateId: string; page?: string; data: unknown; sentAt: Date }>>
   close(): Promise<void>
@@ -69,6 +78,7 @@ export async function createBackend(opts: BackendOptions): Promise<LocalBackend>
   const gate = new TransactionGate()
   const transactions = new TransactionManager(store, gate, opts.transactionTimeoutMs)
   const database = new DatabaseHandler(store, gate, transactions)
+  const shapes = new QueryShapeLog()
   const storage = new StorageHandler(storageRoot, opts.publicUrl)
   const inFlight = new Set<Promise<unknown>>()
   let closed = false
@@ -95,7 +105,8 @@ export async function createBackend(opts: BackendOptions): Promise<LocalBackend>
     return outboxSeq
   })
 
-  async function handleAdmin(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  /** `functionName`: the `fn` the instance's endpoint carries (sdk-environment.ts), or null. */
+  async function handleAdmin(req: IncomingMessage, res: ServerResponse, functionName: string | null): Promise<void> {
     const requestId = newRequestId()
     let isOpenApi = false
     try {
@@ -112,7 +123,10 @@ export async function createBackend(opts: BackendOptions): Promise<LocalBackend>
         throw unsupported('wx.openApi without multipart body', 'INVALID_PARAM')
       }
       let body: ResponseBody
-      if (database.handles(action)) body = await database.handle(action, params)
+      if (database.handles(action)) {
+        shapes.note(functionName, action, params, Date.now())
+        body = await database.handle(action, params)
+      }
       else if (storage.handles(action)) body = await storage.handle(action, params)
       else throw unsupported(`action ${action}`, 'INVALID_PARAM')
       sendJson(res, { requestId, ...body })
@@ -148,7 +162,7 @@ export async function createBackend(opts: BackendOptions): Promise<LocalBackend>
           res.end('POST only')
           return true
         }
-        await track(handleAdmin(req, res))
+        await track(handleAdmin(req, res, query < 0 ? null : new URLSearchParams(raw.slice(query + 1)).get(FUNCTION_PARAM)))
         return true
       }
       const url = new URL(raw, 'http://local')
@@ -178,6 +192,8 @@ export async function createBackend(opts: BackendOptions): Promise<LocalBackend>
       if (closed) return Promise.reject(new Error('local backend closed'))
       return track(storage.putClientFile(cloudPath, content, LOCAL_ENV))
     },
+
+    queryShapes: () => shapes.shapes(),
 
     async outbox() {
       // The store answers in `_id` order, which is send order (see the outbox id).

@@ -12,16 +12,26 @@ export interface SdkEnvironmentOptions {
   openid: string | null
   appid?: string
   env?: string
+  /**
+   * The function this environment runs, carried in the endpoint as `?fn=<name>&` (the SDK appends its own
+   * parameters to an endpoint that has a `?`), so the backend can say which function sent a query
+   * (index-coverage.ts). A test's own SDK calls name none.
+   */
+  functionName?: string
 }
 
 export const LOCAL_APPID = 'wx-local-appid'
 export const LOCAL_ENV = 'local'
+/** The endpoint's query parameter naming the function (`functionName`). */
+export const FUNCTION_PARAM = 'fn'
 
 /** Variables to set; `undefined` means "delete it". */
 export function sdkEnvironment(options: SdkEnvironmentOptions): Record<string, string | undefined> {
   const env = options.env ?? LOCAL_ENV
   return {
-    TCB_CONTEXT_CNFG: JSON.stringify({ URL: options.adminUrl }),
+    TCB_CONTEXT_CNFG: JSON.stringify({
+      URL: options.functionName ? `${options.adminUrl}?${FUNCTION_PARAM}=${encodeURIComponent(options.functionName)}&` : options.adminUrl,
+    }),
     TENCENTCLOUD_SECRETID: 'local-secret-id',
     TENCENTCLOUD_SECRETKEY: 'local-secret-key',
     TENCENTCLOUD: 'true',

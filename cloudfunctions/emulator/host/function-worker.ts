@@ -43,7 +43,7 @@ async function invoke(main: Main, message: InvokeMessage): Promise<InstanceReply
     // The SDK reads its endpoint, keys and caller from this thread's env on every call (see the
     // backend's sdk-environment.ts), so setting them just before main is enough — and, with one
     // invocation per instance at a time, safe.
-    applySdkEnvironment(process.env, { adminUrl: data.adminUrl, openid: message.openid, appid: data.appId })
+    applySdkEnvironment(process.env, { adminUrl: data.adminUrl, openid: message.openid, appid: data.appId, functionName: data.functionName })
     const result = await main(message.event, message.context)
     // The cloud JSON round-trips the result: Dates become strings, undefined fields vanish.
     const json = JSON.stringify(result === undefined ? null : result)
@@ -59,7 +59,7 @@ async function invoke(main: Main, message: InvokeMessage): Promise<InstanceReply
 process.env = { ...process.env }
 // Nothing in the SDK reads these at require or init time, but a bundle's top level may already use
 // the SDK (cloud.database() after init), as it can in the cloud.
-applySdkEnvironment(process.env, { adminUrl: data.adminUrl, openid: null })
+applySdkEnvironment(process.env, { adminUrl: data.adminUrl, openid: null, functionName: data.functionName })
 const main = load()
 if (main) {
   port.on('message', (message: unknown) => {

@@ -62,6 +62,8 @@ export interface RunningHost {
   /** Direct access to the local store, for tests and scripts that check what a call wrote. */
   store: LocalBackend['store']
   outbox: LocalBackend['outbox']
+  /** The shapes of the queries the functions sent, for the index-coverage check (backend `index-coverage.ts`). */
+  queryShapes: LocalBackend['queryShapes']
   close(): Promise<void>
 }
 
@@ -156,6 +158,7 @@ export async function startHost(options: StartHostOptions): Promise<RunningHost>
     port: Number(new URL(url).port),
     store: backend.store,
     outbox: () => backend.outbox(),
+    queryShapes: () => backend.queryShapes(),
     close: () => (closing ??= shutdown(running, functions, backend, timers)),
   }
 }

@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'crypto'
 import type { CheckInMethod } from '../../contracts/lecture.contract'
-import { checkinWindowBounds, type Audience, type CheckinMode, type CheckinWindow, type LectureStatus } from '../../contracts/rules/lecture.rules'
+import { checkinWindowBounds, LECTURE_STATUSES, type Audience, type CheckinMode, type CheckinWindow, type LectureStatus } from '../../contracts/rules/lecture.rules'
 import { Collections } from '../../shared/collections'
 import { countWhere, findById, findMany, updateWhere, type Database, type DocBase } from '../../shared/db'
 import type { MemberDoc } from '../../shared/caller'
@@ -138,7 +138,8 @@ export async function listLectures(
 ): Promise<LectureDoc[]> {
   const _ = db.command
   const visibleStatuses: LectureStatus[] = ['published', 'cancelled']
-  const mine = options.includeDrafts ? { branchId: options.branchId } : { branchId: options.branchId, status: _.in(visibleStatuses) }
+  // Every status named even with drafts, so both lists read through one index (lectures branch_status_start).
+  const mine = { branchId: options.branchId, status: _.in(options.includeDrafts ? [...LECTURE_STATUSES] : visibleStatuses) }
   const conditions: object[] = [
     // Own branch's lectures, and open lectures of every branch once published.
     _.or([mine, { audience: 'open', status: _.in(visibleStatuses) }]),

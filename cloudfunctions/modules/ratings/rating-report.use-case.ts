@@ -1,10 +1,11 @@
 import type { LecturerReport, RatingProgress, RatingSummary } from '../../contracts/rating.contract'
 import { RATING_DIMENSIONS, RATING_THRESHOLD, ratingWindow, ratingWindowState, type RatingDimension } from '../../contracts/rules/rating.rules'
 import { Collections } from '../../shared/collections'
+import type { Cursor } from '../../shared/cursor'
 import { findMany, updateWhere, type Database } from '../../shared/db'
 import type { ContextFor } from '../../shared/router'
 import { LectureErrors } from '../lectures/lecture.errors'
-import { checkinCountOf, findCheckIn, findLecture, type CheckInDoc, type LectureDoc } from '../lectures/lecture.repository'
+import { checkinCountOf, findCheckIn, findLecture, presentCheckIns, type CheckInDoc, type LectureDoc } from '../lectures/lecture.repository'
 import { RatingErrors } from './rating.errors'
 import { ratingsOf } from './rating.repository'
 import {
@@ -36,19 +37,16 @@ function roleOn(ctx: ContextFor<'inBranch'>, lecture: LectureDoc): 'secretary' |
   return null
 }
 
+/** Everyone present, through the attendance list's own index (check_ins lecture_present_at, cloudbaserc.json). */
 async function presentAttendees(ctx: ContextFor<'inBranch'>, lectureId: string): Promise<Array<Pick<CheckInDoc, '_id' | 'openid' | 'name' | 'guest'>>> {
-  const _ = ctx.db.command
   const out: Array<Pick<CheckInDoc, '_id' | 'openid' | 'name' | 'guest'>> = []
-  let after: string | null = null
+  let after: Cursor | null = null
   for (;;) {
-    const where: Record<string, unknown> = after ? { lectureId, present: true, _id: _.gt(after) } : { lectureId, present: true }
-    const batch = await findMany<Pick<CheckInDoc, '_id' | 'openid' | 'name' | 'guest'>>(
-      ctx.db.collection(Collections.checkIns).where(where).field({ _id: true, openid: true, name: true, guest: true }).orderBy('_id', 'asc').limit(ATTENDEE_BATCH),
-    )
-    out.push(...batch)
+    const batch = await presentCheckIns(ctx.db, lectureId, after, ATTENDEE_BATCH)
+    out.push(...batch.map(({ _id, openid, name, guest }) => ({ _id, openid, name, ...(guest ? { guest } : {}) })))
     const last = batch[batch.length - 1]
     if (batch.length < ATTENDEE_BATCH || !last) return out
-    after = last._id
+    after = { t: last.at.getTime(), id: last._id }
   }
 }
 

@@ -3,6 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { startHost, type RunningHost } from '../../../cloudfunctions/emulator/host'
+import { ENVIRONMENT_FILE, saveQueryShapes } from '../query-shapes'
 
 const ROOT = path.resolve(__dirname, '../../..')
 const H5_DIR = path.join(ROOT, 'dist/h5')
@@ -24,7 +25,7 @@ export interface TestHostOptions {
 
 /**
  * The local cloud for one test file: the built H5 app and function bundles (exactly what `npm start`
- * serves), a free port, and a fresh seeded store in a temp folder. It builds nothing — `npm test`
+ * serves, under the same declaration, cloudbaserc.json), a free port, and a fresh seeded store in a temp folder. It builds nothing — `npm test`
  * builds first — so a missing build fails loudly instead of testing something stale or half-made.
  */
 export async function startTestHost(options: TestHostOptions = {}): Promise<TestHost> {
@@ -39,6 +40,8 @@ export async function startTestHost(options: TestHostOptions = {}): Promise<Test
       h5Dir: H5_DIR,
       instances: options.instances,
       timeoutMs: options.timeoutMs,
+      // As `npm start`: declared timeouts, collections and unique indexes.
+      environmentFile: ENVIRONMENT_FILE,
       logLevel: 'warn',
     })
   } catch (err) {
@@ -50,6 +53,7 @@ export async function startTestHost(options: TestHostOptions = {}): Promise<Test
     store: host.store,
     outbox: host.outbox,
     close: async () => {
+      await saveQueryShapes(host.queryShapes())
       await host.close()
       await rm(dataDir, { recursive: true, force: true })
     },

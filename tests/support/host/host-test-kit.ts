@@ -5,6 +5,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { startHost, type RunningHost, type StartHostOptions } from '../../../cloudfunctions/emulator/host'
+import { saveQueryShapes } from '../query-shapes'
 
 /**
  * A throwaway world for host tests: a temp folder holding a functions dir with the probe function
@@ -41,6 +42,7 @@ export async function createHostWorld(): Promise<HostWorld> {
       return host
     },
     dispose: async () => {
+      for (const host of hosts) await saveQueryShapes(host.queryShapes())
       await Promise.all(hosts.map((host) => host.close()))
       await rm(dir, { recursive: true, force: true })
     },

@@ -111,7 +111,7 @@ export async function startCommitmentWorld(): Promise<CommitmentWorld> {
   const cloud = await startLocalCloud()
   await seedDemoData(cloud.backend.store)
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const commitment = functionCaller(cloud, require('../../../cloudfunctions/functions/commitment').main)
+  const commitment = functionCaller(cloud, 'commitment', require('../../../cloudfunctions/functions/commitment').main)
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const sdk = require('wx-server-sdk') as typeof import('wx-server-sdk')
   const store = cloud.backend.store

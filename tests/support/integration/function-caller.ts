@@ -13,13 +13,14 @@ export interface FunctionCaller {
 }
 
 /**
- * Calls a function's `main(event)` in this process as a chosen caller. The router reads the caller
+ * Calls a function's `main(event)` in this process as a chosen caller, its queries named as
+ * `functionName`'s (docs/local-cloud.md, "Index coverage"). The router reads the caller
  * synchronously before its first await, so starting several calls with different callers back to back
  * is safe, as it is with one request per instance in the cloud.
  */
-export function functionCaller(cloud: LocalCloud, main: Main): FunctionCaller {
+export function functionCaller(cloud: LocalCloud, functionName: string, main: Main): FunctionCaller {
   const call = (openid: string | null, event: unknown) => {
-    useCaller(cloud, openid)
+    useCaller(cloud, openid, functionName)
     return main(event, {})
   }
   return {

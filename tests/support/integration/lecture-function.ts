@@ -15,7 +15,7 @@ export function useLectureFunction(): void {
     cloud = await startLocalCloud()
     await seedDemoData(cloud.backend.store)
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    lecture = functionCaller(cloud, require('../../../cloudfunctions/functions/lecture').main)
+    lecture = functionCaller(cloud, 'lecture', require('../../../cloudfunctions/functions/lecture').main)
     // The SDK in this process reaches this cloud before any call, for a spec that uses it directly (storage).
     useCaller(cloud, null)
   })

@@ -74,7 +74,7 @@ export async function startWishWorld(): Promise<WishWorld> {
     { _id: RES2, openid: RES2, name: '周桂芳', phone: '', post: '社区居民', avatar: '', role: 'resident', branchId: 'demo-branch-1', joinedAt: new Date(), updatedAt: new Date() },
   ])
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const wish = functionCaller(cloud, require('../../../cloudfunctions/functions/wish').main)
+  const wish = functionCaller(cloud, 'wish', require('../../../cloudfunctions/functions/wish').main)
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const sdk = require('wx-server-sdk') as typeof import('wx-server-sdk')
 

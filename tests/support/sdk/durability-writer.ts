@@ -11,7 +11,7 @@ import { startLocalCloud, useCaller } from '../local-cloud'
 async function main(): Promise<void> {
   const [dataDir, countText] = process.argv.slice(2)
   if (!dataDir || !countText) throw new Error('usage: durability-writer <dataDir> <count>')
-  const local = await startLocalCloud({ dataDir })
+  const local = await startLocalCloud({ dataDir, environmentFile: null })
   useCaller(local, 'durability-writer')
   cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV as unknown as string })
   const db = cloud.database()

@@ -24,7 +24,7 @@ interface Transaction {
 async function main(): Promise<void> {
   const [dataDir, countText] = process.argv.slice(2)
   if (!dataDir || !countText) throw new Error('usage: transfer-writer <dataDir> <count>')
-  const local = await startLocalCloud({ dataDir })
+  const local = await startLocalCloud({ dataDir, environmentFile: null })
   useCaller(local, 'transfer-writer')
   cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV as unknown as string })
   const db = cloud.database()
