@@ -73,6 +73,8 @@ describe('the prefix rule', () => {
     ['sorted on a field after a skipped key', { branchId: 'eq' }, sort(['_id', -1]), false],
     ['nothing to filter or sort on: a scan', {}, [], false],
     ['an _id lookup, whatever else', { _id: 'eq', status: 'eq' }, [], true],
+    ['a whole collection walked in _id order (MongoDB\'s own _id index)', {}, sort(['_id', 1]), true],
+    ['_id order under a filter the _id index lacks', { status: 'eq' }, sort(['_id', 1]), false],
   ])('%s', (_name, branch, order, served) => {
     expect(servingIndex(branch, order, [branchStart]) !== undefined).toBe(served)
   })

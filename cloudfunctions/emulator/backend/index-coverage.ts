@@ -6,8 +6,11 @@ import type { FieldUse, QueryShape, SortKey } from './query-shapes'
  * (docs/local-cloud.md, "Index coverage"): the fields a branch of the filter compares with one value come
  * first in the index (any order), then its sort fields in order (all in the index's directions or all
  * reversed), then its range fields, with no key of the index skipped before the last one used. An `_id`
- * lookup is always served; so is a `doc(id)` query, which is never recorded.
+ * lookup is always served; so is a `doc(id)` query, which is never recorded. Every collection also has
+ * MongoDB's own `_id` index, which serves a batch job walking a whole collection in `_id` order.
  */
+
+const ID_INDEX: DeclaredIndex = { name: '_id_', unique: true, keys: [{ field: '_id', direction: 1 }] }
 
 export interface UnservedQuery {
   shape: QueryShape
@@ -37,7 +40,7 @@ export function servingIndex(
   if (branch._id === 'eq') return '_id'
   // A count of everything reads the `_id` index alone (MongoDB's COUNT_SCAN), touching no document.
   if (countsAll) return '_id'
-  return indexes.find((index) => serves(index, branch, sort))
+  return [ID_INDEX, ...indexes].find((index) => serves(index, branch, sort))
 }
 
 function serves(index: DeclaredIndex, branch: Record<string, FieldUse>, sort: readonly SortKey[]): boolean {

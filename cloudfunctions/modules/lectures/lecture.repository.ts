@@ -194,8 +194,8 @@ export function attendanceRecords(db: Database, lectureId: string, options: { af
 /**
  * People in a branch a secretary may add to a lecture, `_id` keyset: of `branchId` whose name contains
  * `search` (literally), and — with `exactName` — anyone whose name is exactly that (another branch's
- * visitor; a part of a name would list other branches' members). Index: members name_branch
- * (cloudbaserc.json) for the exact match, branch_joined for the branch's own.
+ * visitor; a part of a name would list other branches' members). Index: members name_id_branch
+ * (cloudbaserc.json) for the exact match, branch_id_name for the branch's own.
  */
 export function memberCandidates(
   db: Database,
