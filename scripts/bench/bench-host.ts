@@ -17,13 +17,16 @@ export interface Envelope {
 
 const agent = new http.Agent({ keepAlive: true, maxSockets: 8 })
 
-/** One call as `openid`, answered with the envelope (node:http: a few µs of this process's CPU per call). */
-export function post(url: string, openid: string, fn: string, event: Record<string, unknown>): Promise<Envelope> {
+/**
+ * One call as `openid`, answered with the envelope (node:http: a few µs of this process's CPU per call),
+ * over this module's agent unless the caller brings its own.
+ */
+export function post(url: string, openid: string, fn: string, event: Record<string, unknown>, via: http.Agent = agent): Promise<Envelope> {
   const body = JSON.stringify(event)
   return new Promise((resolve, reject) => {
     const req = http.request(
       `${url}/api/${fn}`,
-      { method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), 'x-openid': openid } },
+      { method: 'POST', agent: via, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), 'x-openid': openid } },
       (res) => {
         const chunks: Buffer[] = []
         res.on('data', (chunk: Buffer) => chunks.push(chunk))

@@ -16,6 +16,7 @@ import path from 'node:path'
 import Datastore from '@seald-io/nedb'
 import { createBackend } from '../../cloudfunctions/emulator/backend'
 import { seedDemoData } from '../../cloudfunctions/emulator/seed'
+import { percentile, post as postVia, type Envelope } from './bench-host'
 
 const ROOT = path.resolve(__dirname, '..', '..')
 const N = Number(process.env.BENCH_N ?? 1500)
@@ -43,12 +44,6 @@ const THREADS = Boolean(process.env.BENCH_THREADS)
 /** `BENCH_TRACE=<file>`: writes one line per request — start (ms into the burst), latency (ms), caller. */
 const TRACE_FILE = process.env.BENCH_TRACE
 
-interface Envelope {
-  ok: boolean
-  data?: Record<string, unknown>
-  error?: { code: string; message: string }
-}
-
 /**
  * The client: node:http with keep-alive (as a browser or the WeChat client keeps its connections), not
  * `fetch` — undici's fetch costs this process ~1.3 ms of CPU per request, taken from the same two cores
@@ -59,37 +54,7 @@ const agent = new http.Agent({ keepAlive: true, maxSockets: CONCURRENCY + 2 })
 const doorAgent = new http.Agent({ keepAlive: true })
 
 function post(url: string, openid: string, fn: string, event: Record<string, unknown>, via: http.Agent = agent): Promise<Envelope> {
-  const body = JSON.stringify(event)
-  return new Promise((resolve, reject) => {
-    const req = http.request(
-      `${url}/api/${fn}`,
-      {
-        method: 'POST',
-        agent: via,
-        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), 'x-openid': openid },
-      },
-      (res) => {
-        const chunks: Buffer[] = []
-        res.on('data', (chunk: Buffer) => chunks.push(chunk))
-        res.on('end', () => {
-          try {
-            resolve(JSON.parse(Buffer.concat(chunks).toString('utf8')) as Envelope)
-          } catch (err) {
-            reject(err instanceof Error ? err : new Error(String(err)))
-          }
-        })
-        res.on('error', reject)
-      },
-    )
-    req.on('error', reject)
-    req.end(body)
-  })
-}
-
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return 0
-  const i = Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)
-  return sorted[Math.max(0, i)] ?? 0
+  return postVia(url, openid, fn, event, via)
 }
 
 async function runPool<T>(items: T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
