@@ -199,9 +199,9 @@ describe('承诺榜与统计', () => {
           : undefined,
     )
     const { container } = render(<CommitmentMonthPage />)
-    await waitFor(() => expect(container.querySelector('.commitment-month__export')).not.toBeNull())
-    click(container, '.commitment-month__export')
-    await waitFor(() => expect(textOf(container, '.commitment-month__export-text')).toContain('已生成《承诺台账.xlsx》，共 42 条记录。'))
+    await waitFor(() => expect(container.querySelector('.ledger-export__button')).not.toBeNull())
+    click(container, '.ledger-export__button')
+    await waitFor(() => expect(textOf(container, '.ledger-export__text')).toContain('已生成《承诺台账.xlsx》，共 42 条记录。'))
     expect(stub.calls.find((c) => c.event.action === 'exportLedger')?.event).toEqual({ action: 'exportLedger', month: thisMonth })
   })
 })

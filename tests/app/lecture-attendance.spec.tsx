@@ -56,7 +56,7 @@ describe('签到名单 as the speaker', () => {
     expect(rows[1]?.querySelector('.attendance-row__method')?.textContent).toBe('补录')
     expect(container.querySelectorAll('.attendance-row--present')).toHaveLength(2)
     // No 撤销 / 恢复 on a row, no 补录 or 导出台账, no flag or reason line.
-    for (const selector of ['.attendance-row__remove', '.attendance-row__restore', '.attendance-row__flag', '.attendance-row__reason', '.attendance-row__removed', '.lecture-attendance__tools', '.lecture-attendance__add', '.lecture-attendance__export']) {
+    for (const selector of ['.attendance-row__remove', '.attendance-row__restore', '.attendance-row__flag', '.attendance-row__reason', '.attendance-row__removed', '.lecture-attendance__tools', '.lecture-attendance__add', '.ledger-export__button']) {
       expect([selector, container.querySelector(selector)]).toEqual([selector, null])
     }
     expect(stub.actions()).toEqual(['get', 'attendance'])

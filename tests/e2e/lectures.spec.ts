@@ -201,7 +201,7 @@ describe('开放式党课: publish, display, scan, check in', () => {
     expect(await text('.attendance-row__method')).toBe('扫码')
     expect(await text('.lecture-attendance__count-number')).toBe('1')
 
-    const [download] = await Promise.all([page.waitForEvent('download'), page.locator('.lecture-attendance__export').click()])
+    const [download] = await Promise.all([page.waitForEvent('download'), page.locator('.ledger-export__button').click()])
     expect(download.suggestedFilename()).toMatch(/^签到台账-.*\.xlsx$/)
     const file = await download.path()
     const wb = new ExcelJS.Workbook()
@@ -221,7 +221,7 @@ describe('开放式党课: publish, display, scan, check in', () => {
     expect(await text('.attendance-row__name')).toBe('李**')
     expect(await text('.attendance-row__method')).toBe('扫码')
     expect(await text('.lecture-attendance__speaker-note')).toContain('姓名已部分隐去')
-    for (const selector of ['.attendance-row__remove', '.lecture-attendance__add', '.lecture-attendance__export']) {
+    for (const selector of ['.attendance-row__remove', '.lecture-attendance__add', '.ledger-export__button']) {
       expect([selector, await page.locator(selector).count()]).toEqual([selector, 0])
     }
     expect(await page.content()).not.toContain('李秀英')

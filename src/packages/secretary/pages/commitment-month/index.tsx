@@ -18,6 +18,7 @@ import {
 import { ConfirmDialog } from '@/components/confirm-dialog'
 import { LoadingState } from '@/components/loading-state'
 import { ScoreBars } from '@/components/score-bars'
+import { LedgerExport } from '@/components/ledger-export'
 import { rateText } from '@/features/commitments/board-format'
 import { monthLabel } from '@/features/commitments/rules/commitment-month.rules'
 import { CommitmentFigures } from '@/features/commitments/commitment-figures'
@@ -196,23 +197,14 @@ function MonthView({ s, branchId, onChanged }: { s: CommitmentStats; branchId: s
       <View className='app-card commitment-month__ledger'>
         <Text className='app-card__title'>台账</Text>
         <Text className='app-card__hint'>承诺事项、修改记录、进度、兑现情况和群众评议，导出为 Excel。</Text>
-        <Button className='app-button app-button--secondary app-button--block commitment-month__export' disabled={exporting.pending !== null} onClick={() => void exportLedger()}>
-          {exporting.pending !== null ? '正在生成台账…' : '导出台账（Excel）'}
-        </Button>
-        {exporting.error ? <Text className='commitment-month__export-error'>{exporting.error.message}</Text> : null}
-        {exported ? (
-          <View className='commitment-month__export-result'>
-            <Text className='commitment-month__line commitment-month__export-text'>
-              已生成《{exported.fileName}》，共 {exported.rows} 条记录。
-              {openFailed ? '没有自动打开，可以复制下面的链接到浏览器下载。' : process.env.TARO_ENV === 'h5' ? '浏览器已开始下载。' : ''}
-            </Text>
-            {openFailed ? (
-              <Button className='app-button app-button--secondary app-button--block commitment-month__copy-link' onClick={() => void Taro.setClipboardData({ data: exported.url })}>
-                复制下载链接
-              </Button>
-            ) : null}
-          </View>
-        ) : null}
+        <LedgerExport
+          pending={exporting.pending !== null}
+          error={exporting.error?.message ?? null}
+          exported={exported}
+          openFailed={openFailed}
+          onExport={() => void exportLedger()}
+          onCopyLink={(url) => void Taro.setClipboardData({ data: url })}
+        />
       </View>
 
       <ConfirmDialog

@@ -9,6 +9,7 @@ import { EmptyState } from '@/components/empty-state'
 import { LoadingState } from '@/components/loading-state'
 import { PagedList } from '@/components/paged-list'
 import { TextField } from '@/components/text-field'
+import { LedgerExport } from '@/components/ledger-export'
 import { AttendeePicker, type AttendeeChoice } from '@/features/lectures/attendee-picker'
 import { openLedger } from '@/features/lectures/platform/open-ledger'
 import { useAttendance } from '@/features/lectures/hooks/use-attendance'
@@ -111,30 +112,14 @@ export default function LectureAttendancePage() {
               补录签到
             </Button>
           ) : null}
-          <Button
-            className='app-button app-button--secondary app-button--block lecture-attendance__export'
-            disabled={att.exporting}
-            onClick={() => void exportLedger()}
-          >
-            {att.exporting ? '正在生成台账…' : '导出台账（Excel）'}
-          </Button>
-          {att.exportError ? <Text className='lecture-attendance__export-error'>{att.exportError.message}</Text> : null}
-          {exported ? (
-            <View className='lecture-attendance__export-result'>
-              <Text className='lecture-attendance__export-text'>
-                已生成《{exported.fileName}》，共 {exported.rows} 条记录。
-                {openFailed ? '没有自动打开，可以复制下面的链接到浏览器下载。' : process.env.TARO_ENV === 'h5' ? '浏览器已开始下载。' : ''}
-              </Text>
-              {openFailed ? (
-                <Button
-                  className='app-button app-button--secondary app-button--block lecture-attendance__copy-link'
-                  onClick={() => void Taro.setClipboardData({ data: exported.url })}
-                >
-                  复制下载链接
-                </Button>
-              ) : null}
-            </View>
-          ) : null}
+          <LedgerExport
+            pending={att.exporting}
+            error={att.exportError?.message ?? null}
+            exported={exported}
+            openFailed={openFailed}
+            onExport={() => void exportLedger()}
+            onCopyLink={(url) => void Taro.setClipboardData({ data: url })}
+          />
         </View>
       ) : null}
 

@@ -1,0 +1,1 @@
+export { LedgerExport, type LedgerExportProps, type LedgerFile } from './ledger-export'
