@@ -82,6 +82,9 @@ export default defineConfig<'webpack5'>(async (merge) => {
       // asked of the poster and of the claimer on the wish page.
       TARO_APP_WISH_POSTER_TEMPLATE_IDS: JSON.stringify(process.env.TARO_APP_WISH_POSTER_TEMPLATE_IDS ?? ''),
       TARO_APP_WISH_CLAIMER_TEMPLATE_IDS: JSON.stringify(process.env.TARO_APP_WISH_CLAIMER_TEMPLATE_IDS ?? ''),
+      // The commitment reminders' templates (commit, progress, result; the same ids as the `commitment`
+      // function's COMMITMENT_*_TEMPLATE_ID): asked on 我的承诺.
+      TARO_APP_COMMITMENT_TEMPLATE_IDS: JSON.stringify(process.env.TARO_APP_COMMITMENT_TEMPLATE_IDS ?? ''),
     },
     defineConstants: {},
     copy: { patterns: [], options: {} },

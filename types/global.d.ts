@@ -22,5 +22,11 @@ declare namespace NodeJS {
      */
     TARO_APP_WISH_POSTER_TEMPLATE_IDS?: string
     TARO_APP_WISH_CLAIMER_TEMPLATE_IDS?: string
+    /**
+     * The subscribe-message templates of the `commitment` function's reminders, comma-separated in this
+     * order: make commitments (the 1st), progress (the 15th), results (three days before the month ends).
+     * Empty: nothing is asked.
+     */
+    TARO_APP_COMMITMENT_TEMPLATE_IDS?: string
   }
 }

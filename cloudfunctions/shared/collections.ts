@@ -22,6 +22,8 @@ export const Collections = {
   commitmentPanels: 'commitment_panels',
   /** 群众评议: one per person per plan (`<planId>_<raterKey>`). */
   commitmentRatings: 'commitment_ratings',
+  /** Per Beijing day and kind (`<YYYY-MM-DD>_<kind>`): the reminder that day, claimed once before sending. */
+  commitmentReminders: 'commitment_reminders',
 } as const
 
 export type CollectionName = (typeof Collections)[keyof typeof Collections]

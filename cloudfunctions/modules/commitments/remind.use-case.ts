@@ -3,9 +3,10 @@ import { commitmentReminderOn, type CommitmentReminderKind } from '../../contrac
 import type { MemberDoc } from '../../shared/caller'
 import { Collections } from '../../shared/collections'
 import { encodeCursor } from '../../shared/cursor'
-import { findMany, type Database, type DocBase } from '../../shared/db'
+import { findMany, insertOnce, updateWhere, type Database, type DocBase } from '../../shared/db'
 import type { NotifyResult } from '../../shared/notify'
 import type { TimerContext } from '../../shared/router'
+import { formatBeijing } from '../../shared/time'
 import { listBranchMembers } from '../members/member.repository'
 import { reminderConfigured, tellReminder } from './commitment.messages'
 import type { PlanDoc } from './commitment.repository'
@@ -14,6 +15,17 @@ import { planIdOf } from './commitment.rules'
 const PAGE = 100
 /** Sends in flight at once: enough to finish a county's branches inside the timeout, few enough to be polite. */
 const SENDS_IN_FLIGHT = 10
+
+/** One day's reminder, claimed before sending (`_id` = Beijing date + kind) so a second firing that day sends nothing. */
+interface ReminderDoc extends DocBase {
+  kind: CommitmentReminderKind
+  month: string
+  /** The Beijing day, YYYY-MM-DD. */
+  day: string
+  at: Date
+  /** How many were sent; null while sending (or if the run died mid-way: that day is not retried). */
+  sent: number | null
+}
 
 /** Party members of every branch (secretaries are members too), a branch and a page at a time. */
 async function partyMembers(db: Database): Promise<string[]> {
@@ -77,16 +89,24 @@ async function planOwners(db: Database, month: string, kind: Exclude<CommitmentR
 /**
  * The daily reminder (timer `remind`, 09:00): on the 1st, the 15th and three days before the month ends
  * (Beijing days, `commitmentReminderOn`), each member it concerns gets that day's subscribe message.
- * Other days, or with no template configured, it reads nothing and sends nothing.
+ * Once a day: the run first claims the day (`insertOnce` of its marker), so a second firing — a retry,
+ * a manual run — finds the claim and sends nothing (at most once rather than twice; docs/architecture.md
+ * "Commitment months"). Other days, or with no template configured, it reads nothing and sends nothing.
  */
 export async function remind(_input: Record<string, never>, ctx: TimerContext): Promise<RemindResult> {
-  const due = commitmentReminderOn(ctx.now.getTime())
+  const now = ctx.now.getTime()
+  const due = commitmentReminderOn(now)
   if (!due) return { kind: null, sent: 0 }
   if (!reminderConfigured(due.kind)) return { kind: due.kind, sent: 0 }
+  const day = formatBeijing(now, 'YYYY-MM-DD')
+  const marker: ReminderDoc = { _id: `${day}_${due.kind}`, kind: due.kind, month: due.month, day, at: ctx.now, sent: null }
+  if (!(await insertOnce(ctx.db, Collections.commitmentReminders, marker))) return { kind: due.kind, sent: 0 }
   const recipients = due.kind === 'commit' ? await stillToCommit(ctx.db, due.month) : await planOwners(ctx.db, due.month, due.kind)
   const results: NotifyResult[] = []
   for (let i = 0; i < recipients.length; i += SENDS_IN_FLIGHT) {
     results.push(...(await Promise.all(recipients.slice(i, i + SENDS_IN_FLIGHT).map((openid) => tellReminder(due.kind, openid, due.month)))))
   }
-  return { kind: due.kind, sent: results.filter((r) => r === 'sent').length }
+  const sent = results.filter((r) => r === 'sent').length
+  await updateWhere(ctx.db, Collections.commitmentReminders, { _id: marker._id }, { sent })
+  return { kind: due.kind, sent }
 }

@@ -6,14 +6,19 @@ import { startCommitmentWorld, type Branch, type CommitmentWorld } from '../../s
  * The daily reminder (timer `remind`): on the 1st, the 15th and three days before the month ends —
  * Beijing days, whatever TZ the process has (the tests run in UTC) — each member it concerns gets that
  * day's subscribe message; WeChat delivers it to those who accepted the template. The specs remind in
- * a month of their own (R), so the demo seed's months never meet them.
+ * a month of their own (R), so the demo seed's months never meet them. Each reminder goes out once a
+ * Beijing day, however often the trigger fires.
  */
 let w: CommitmentWorld
 let A: Branch
-/** A.members[0]'s plan of R, published; A.members[1]'s submitted; A's secretary has none. */
+/** A.members[0]'s and a third member's plans of R, published; A.members[1]'s submitted; A's secretary has none. */
 let published: string
+let third: string
+let thirdPlan: string
 
 const R = '2027-03'
+/** The month after R: its 1st is another day for the same kind of reminder. */
+const R2 = '2027-04'
 const TEMPLATES: Record<string, string> = {
   COMMITMENT_COMMIT_TEMPLATE_ID: 'tpl-commit',
   COMMITMENT_PROGRESS_TEMPLATE_ID: 'tpl-progress',
@@ -27,6 +32,8 @@ beforeAll(async () => {
   // R is `upcoming` in February: members may already submit and the secretary publish.
   w.at('2027-02-20T04:00:00.000Z')
   published = await w.published(A.members[0], A.secretary, R)
+  third = await w.person(A.id, 'member', '第三位党员')
+  thirdPlan = await w.published(third, A.secretary, R)
   await w.submitted(A.members[1], R)
 })
 
@@ -44,8 +51,8 @@ interface Sent {
 
 const HOUR = 3600_000
 const DAY = 24 * HOUR
-/** 09:00 Beijing on day `day` of R, when the daily trigger fires. */
-const nineOn = (day: number) => monthStartMs(R) + (day - 1) * DAY + 9 * HOUR
+/** 09:00 Beijing on day `day` of `month` (R unless said), when the daily trigger fires. */
+const nineOn = (day: number, month = R) => monthStartMs(month) + (day - 1) * DAY + 9 * HOUR
 
 /** Fires the trigger at `atMs` and answers what it reported and the messages it sent. */
 async function remindAt(atMs: number): Promise<{ result: { kind: string | null; sent: number }; sent: Sent[] }> {
@@ -56,6 +63,12 @@ async function remindAt(atMs: number): Promise<{ result: { kind: string | null; 
 }
 
 const recipients = (sent: Sent[]) => sent.map((m) => m.touser)
+/** The owner records every item of the plan as kept (the result phase allows it from the reminder day on). */
+async function keepAll(owner: string, planId: string): Promise<void> {
+  for (const itemId of await w.itemIds(planId)) {
+    await w.ok(owner, { action: 'setOutcome', planId, itemId, outcome: 'kept', evidence: '值班 4 次，有记录' })
+  }
+}
 
 describe('commitment.remind', () => {
   it('on the 1st, reminds every party member who has not submitted the month’s plan', async () => {
@@ -75,6 +88,11 @@ describe('commitment.remind', () => {
     expect(sent[0]?.data).toMatchObject({ thing1: { value: '2027年3月公开承诺' }, phrase2: { value: '待承诺' }, date4: { value: '2027年3月31日' } })
   })
 
+  it('goes out once a day: a second firing on the 1st sends nothing', async () => {
+    expect(await remindAt(nineOn(1) + 3 * HOUR)).toEqual({ result: { kind: 'commit', sent: 0 }, sent: [] })
+    expect(await remindAt(nineOn(1) + 14 * HOUR)).toEqual({ result: { kind: 'commit', sent: 0 }, sent: [] })
+  })
+
   it('decides the day in Beijing: a minute after midnight on the 1st is the 1st (still the last day in UTC)', async () => {
     expect((await remindAt(monthStartMs(R) + 60_000)).result.kind).toBe('commit')
     expect(new Date(monthStartMs(R) + 60_000).getUTCDate()).toBe(28)
@@ -83,37 +101,54 @@ describe('commitment.remind', () => {
 
   it('on the 15th, reminds the owners of the month’s published plans to post progress', async () => {
     const { result, sent } = await remindAt(nineOn(15))
-    expect(result).toEqual({ kind: 'progress', sent: 1 })
-    expect(recipients(sent)).toEqual([A.members[0]])
+    expect(result).toEqual({ kind: 'progress', sent: 2 })
+    expect(recipients(sent).sort()).toEqual([A.members[0], third].sort())
     expect(sent[0]).toMatchObject({ templateId: 'tpl-progress', data: { phrase2: { value: '晒进度' } } })
+    // The same day again: nothing more.
+    expect(await remindAt(nineOn(15) + HOUR)).toEqual({ result: { kind: 'progress', sent: 0 }, sent: [] })
   })
 
   it('three days before the month ends, reminds those with an item still without outcome', async () => {
     const day = daysInMonth(R) - 2
     expect(day).toBe(29)
+    w.at(nineOn(day) - HOUR)
+    await keepAll(third, thirdPlan)
     const first = await remindAt(nineOn(day))
     expect(first.result).toEqual({ kind: 'result', sent: 1 })
+    expect(recipients(first.sent)).toEqual([A.members[0]])
     // Due by the result deadline, the 5th of the next month (Beijing).
     expect(first.sent[0]?.data).toMatchObject({ phrase2: { value: '晒业绩' }, date4: { value: '2027年4月5日' } })
-    for (const itemId of await w.itemIds(published)) {
-      await w.ok(A.members[0], { action: 'setOutcome', planId: published, itemId, outcome: 'kept', evidence: '值班 4 次，有记录' })
-    }
-    expect(await remindAt(nineOn(day))).toEqual({ result: { kind: 'result', sent: 0 }, sent: [] })
+    await keepAll(A.members[0], published)
+    expect(await remindAt(nineOn(day) + HOUR)).toEqual({ result: { kind: 'result', sent: 0 }, sent: [] })
   })
 
-  it('sends nothing on other days, nor when the day’s template is not configured', async () => {
+  it('sends nothing on other days, nor when the day’s template is not configured (and that does not use up the day)', async () => {
     expect(await remindAt(nineOn(7))).toEqual({ result: { kind: null, sent: 0 }, sent: [] })
     expect(await remindAt(nineOn(daysInMonth(R)))).toEqual({ result: { kind: null, sent: 0 }, sent: [] })
-    delete process.env.COMMITMENT_PROGRESS_TEMPLATE_ID
+    delete process.env.COMMITMENT_COMMIT_TEMPLATE_ID
     try {
-      expect(await remindAt(nineOn(15))).toEqual({ result: { kind: 'progress', sent: 0 }, sent: [] })
+      expect(await remindAt(nineOn(1, R2))).toEqual({ result: { kind: 'commit', sent: 0 }, sent: [] })
     } finally {
-      process.env.COMMITMENT_PROGRESS_TEMPLATE_ID = TEMPLATES.COMMITMENT_PROGRESS_TEMPLATE_ID
+      process.env.COMMITMENT_COMMIT_TEMPLATE_ID = TEMPLATES.COMMITMENT_COMMIT_TEMPLATE_ID
     }
+  })
+
+  it('sends the same kind again on another day: the 1st of the next month, once however many firings race', async () => {
+    const before = (await w.cloud.backend.outbox()).length
+    w.at(nineOn(1, R2) + HOUR)
+    const event = { Type: 'Timer', TriggerName: 'remind', Time: new Date(nineOn(1, R2) + HOUR).toISOString() }
+    const runs = await Promise.all([w.ok<{ kind: string | null; sent: number }>(null, event), w.ok<{ kind: string | null; sent: number }>(null, event)])
+    const sent = ((await w.cloud.backend.outbox()) as Sent[]).slice(before)
+    expect(runs.map((r) => r.kind)).toEqual(['commit', 'commit'])
+    // One run sends to everyone who has no plan of R2 (A.members[0] among them), the other nothing.
+    expect(runs.map((r) => r.sent).sort((a, b) => a - b)).toEqual([0, sent.length])
+    expect(recipients(sent)).toContain(A.members[0])
+    expect(new Set(recipients(sent)).size).toBe(sent.length)
+    expect(sent[0]?.page).toBe(`packages/commitments/pages/my-commitments/index?month=${R2}`)
   })
 
   it('carries the month and fixed words only: no phone, no openid but the addressee’s', async () => {
-    const { sent } = await remindAt(nineOn(1))
+    const sent = ((await w.cloud.backend.outbox()) as Sent[]).filter((m) => m.templateId.startsWith('tpl-'))
     expect(sent.length).toBeGreaterThan(0)
     for (const m of sent) {
       const text = JSON.stringify({ data: m.data, page: m.page })

@@ -1,5 +1,5 @@
-import Taro from '@tarojs/taro'
 import type { WishRelation } from '@contracts'
+import { canRequestSubscribe, requestSubscribe, templateIdList } from '@/features/shared/subscribe-message'
 
 /*
  * Consent to the wish's subscribe messages. The `wish` function sends them (the poster: approved,
@@ -14,17 +14,12 @@ import type { WishRelation } from '@contracts'
  * can replace them. WeChat takes at most 3 per request.
  */
 export function wishTemplateIds(relation: WishRelation): string[] {
-  const raw = relation === 'poster' ? process.env.TARO_APP_WISH_POSTER_TEMPLATE_IDS : relation === 'claimer' ? process.env.TARO_APP_WISH_CLAIMER_TEMPLATE_IDS : ''
-  return (raw ?? '')
-    .split(',')
-    .map((id) => id.trim())
-    .filter(Boolean)
-    .slice(0, 3)
+  return templateIdList(relation === 'poster' ? process.env.TARO_APP_WISH_POSTER_TEMPLATE_IDS : relation === 'claimer' ? process.env.TARO_APP_WISH_CLAIMER_TEMPLATE_IDS : '')
 }
 
 /** Only the mini-program can ask (H5 has no subscribe messages), and only when templates are configured. */
 export function canSubscribeWish(relation: WishRelation): boolean {
-  return process.env.TARO_ENV === 'weapp' && wishTemplateIds(relation).length > 0
+  return canRequestSubscribe(wishTemplateIds(relation))
 }
 
 /**
@@ -32,14 +27,5 @@ export function canSubscribeWish(relation: WishRelation): boolean {
  * template was accepted. Never throws.
  */
 export async function subscribeWish(relation: WishRelation): Promise<boolean> {
-  const ids = wishTemplateIds(relation)
-  if (!canSubscribeWish(relation)) return false
-  try {
-    // Taro's typing also demands Alipay's `entityIds`; WeChat takes `tmplIds` alone.
-    const option: Pick<Taro.requestSubscribeMessage.BaseOption, 'tmplIds'> = { tmplIds: ids }
-    const res: Record<string, unknown> = { ...(await Taro.requestSubscribeMessage(option as Taro.requestSubscribeMessage.Option)) }
-    return ids.some((id) => res[id] === 'accept' || res[id] === 'acceptWithAudio')
-  } catch {
-    return false
-  }
+  return (await requestSubscribe(wishTemplateIds(relation))).accepted.length > 0
 }

@@ -13,6 +13,7 @@ import { CommitmentItem } from '@/features/commitments/commitment-item'
 import { CommitmentItemForms } from '@/features/commitments/commitment-item-forms'
 import { CommitmentMemberCard } from '@/features/commitments/commitment-member-card'
 import { CommitmentRatings } from '@/features/commitments/commitment-ratings'
+import { CommitmentSubscribe } from '@/features/commitments/commitment-subscribe'
 import { useCommitmentRatings, useMyCommitments } from '@/features/commitments/hooks/use-commitment-plan'
 import { draftItemsOf } from '@/features/commitments/rules/commitment-form.rules'
 import { lastResultDay, monthLabel } from '@/features/commitments/rules/commitment-month.rules'
@@ -24,7 +25,8 @@ import './index.scss'
 
 /**
  * 我的承诺 (`?month=`; absent: this Beijing month, and next month may be drafted too): write the month's
- * items and submit them; once published, 晒进度, 晒业绩 and 修改 item by item, and answer the ratings.
+ * items and submit them; once published, 晒进度, 晒业绩 and 修改 item by item, and answer the ratings;
+ * 每月提醒我 (the mini-program's reminders) whatever the month's state.
  */
 export default function MyCommitmentsPage() {
   const router = useRouter()
@@ -64,6 +66,8 @@ export default function MyCommitmentsPage() {
       {mine.status === 'loading' ? <LoadingState text='正在加载我的承诺…' /> : null}
       {mine.status === 'error' && mine.error ? <CallErrorView error={mine.error} onRetry={() => void mine.reload()} /> : null}
       {mine.status === 'ready' ? <MonthView key={month} month={month} plan={plan ?? null} ratings={ratings} onChanged={changed} /> : null}
+
+      <CommitmentSubscribe />
 
       <Button className='app-button app-button--secondary app-button--block my-commitments__to-card' onClick={() => void Taro.navigateTo({ url: COMMITMENT_ROUTES.myCard })}>
         编辑我的亮身份名片（照片、岗位、电话）

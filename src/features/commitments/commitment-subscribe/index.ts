@@ -1,0 +1,1 @@
+export { CommitmentSubscribe } from './commitment-subscribe'
