@@ -63,8 +63,12 @@ describe('我的: a request to join as 党员', () => {
   })
 
   it('shows a secretary how many wait, and opens the queue', async () => {
-    stubCloud((_fn, event) =>
-      event.action === 'stats' ? { ok: true, data: wishStats(0) } : { ok: true, data: { ...whoamiAs('secretary'), pendingJoinRequests: 2 } },
+    stubCloud((fn, event) =>
+      fn === 'commitment'
+        ? { ok: true, data: { items: [] } }
+        : event.action === 'stats'
+          ? { ok: true, data: wishStats(0) }
+          : { ok: true, data: { ...whoamiAs('secretary'), pendingJoinRequests: 2 } },
     )
     const { container } = render(<MinePage />)
     await waitFor(() => expect(textOf(container, '.mine-page__join-badge')).toBe('2'))
@@ -74,7 +78,9 @@ describe('我的: a request to join as 党员', () => {
   })
 
   it('shows no badge when nothing waits', async () => {
-    stubCloud((_fn, event) => (event.action === 'stats' ? { ok: true, data: wishStats(0) } : { ok: true, data: whoamiAs('secretary') }))
+    stubCloud((fn, event) =>
+      fn === 'commitment' ? { ok: true, data: { items: [] } } : event.action === 'stats' ? { ok: true, data: wishStats(0) } : { ok: true, data: whoamiAs('secretary') },
+    )
     const { container } = render(<MinePage />)
     await waitFor(() => expect(textOf(container, '.mine-page__to-join-requests')).toBe('党员身份确认'))
     expect(container.querySelector('.mine-page__join-badge')).toBeNull()

@@ -32,7 +32,9 @@ beforeEach(() => {
 
 describe('我的 → 我主讲的党课', () => {
   it.each(['member', 'secretary'] as const)('is offered to a %s and opens the list', async (role) => {
-    stubCloud((_fn, event) => (event.action === 'stats' ? { ok: true, data: wishStats(0) } : { ok: true, data: whoamiAs(role) }))
+    stubCloud((fn, event) =>
+      fn === 'commitment' ? { ok: true, data: { items: [] } } : event.action === 'stats' ? { ok: true, data: wishStats(0) } : { ok: true, data: whoamiAs(role) },
+    )
     const { container } = render(<MinePage />)
     await waitFor(() => expect(textOf(container, '.mine-page__to-my-lectures')).toBe('主讲记录与评议'))
     click(container, '.mine-page__to-my-lectures')

@@ -98,11 +98,19 @@ async function readCode(selector: string): Promise<string> {
 let boardLink = ''
 
 describe('公开承诺: commit, publish, progress, result, public board, rating, figures', () => {
-  it('lets a new party member join and submit two commitments; they wait for the secretary', async () => {
+  it('lets a new party member join (confirmed by the secretary) and submit two commitments; they wait for the secretary', async () => {
     await actAs(MEMBER, MINE)
     await page.locator('.join-form__name input').fill(NAME)
     await page.locator('.join-form__code input').fill(DEMO_INVITE_CODES[BRANCH].member)
     await page.locator('.join-form__submit').click()
+    // A member code asks the secretary, who confirms on 党员身份确认; only then is the newcomer a 党员.
+    await page.locator('.join-request-card--pending').waitFor()
+    await actAs(DEMO_OPENIDS.secretary, '/#/packages/secretary/pages/join-requests/index')
+    const request = page.locator('.join-request-row').filter({ hasText: NAME })
+    await request.locator('.join-request-row__approve').click()
+    await page.locator('.confirm-dialog__confirm').filter({ hasText: '确认为党员' }).click()
+    await request.waitFor({ state: 'detached' })
+    await actAs(MEMBER, MINE)
     await page.locator('.mine-page__role').filter({ hasText: '党员' }).waitFor()
 
     // 首页's 承诺 card opens the branch's board, which offers a party member 写承诺.

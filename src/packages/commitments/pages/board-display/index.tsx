@@ -11,6 +11,7 @@ import { monthLabel } from '@/features/commitments/rules/commitment-month.rules'
 import { useBoardSheet } from '@/features/commitments/hooks/use-board-sheet'
 import { screensOf, SCREEN_SECONDS } from '@/features/commitments/rules/board-screens.rules'
 import { CallErrorView } from '@/features/session'
+import { useFullWidthPage } from '@/features/shared/use-full-width-page'
 import { safeDecode } from '@/utils/safe-decode'
 import './index.scss'
 
@@ -20,6 +21,7 @@ import './index.scss'
  * SCREEN_SECONDS when there are more. Public data only: the board anyone may read (`?branchId=&month=`).
  */
 export default function BoardDisplayPage() {
+  useFullWidthPage()
   const router = useRouter()
   const branchId = router.params.branchId ? safeDecode(router.params.branchId) : null
   const month = router.params.month ? safeDecode(router.params.month) : null
