@@ -101,6 +101,7 @@ describe('一位党员的承诺', () => {
     await waitFor(() => expect(textOf(container, '.commitment-ratings__who')).toContain('我的评议'))
     expect(stub.calls.find((c) => c.event.action === 'rate')?.event).toEqual({ action: 'rate', planId: PLAN_ID, satisfaction: 'unsatisfied', comment: '没见到人' })
     expect(textOf(container, '.commitment-rate-form .app-card__title')).toBe('修改我的评议')
+    expect(textOf(container, '.commitment-rate-form__sent')).toBe('评议已提交，谢谢您！')
   })
 
   it('keeps the choice when the function refuses a rating, and says why', async () => {

@@ -117,7 +117,7 @@ export default function CommitmentPlanPage() {
         </CommitmentItem>
       ))}
 
-      {p.actions.includes('rate') ? <CommitmentRateForm key={p.myRating?.satisfaction ?? 'none'} plan={p} onRated={rated} /> : null}
+      {p.actions.includes('rate') ? <CommitmentRateForm key={p.planId} plan={p} onRated={rated} /> : null}
       {p.status === 'published' ? <CommitmentRatings list={ratings} planId={p.planId} canReply={secretary} /> : null}
       {!p.actions.includes('rate') && p.status === 'published' && p.phase !== 'due' ? (
         <Text className='commitment-plan__rate-hint'>本支部的群众和党员可以评议；加入支部后就能评议。</Text>
