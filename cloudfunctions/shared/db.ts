@@ -112,3 +112,8 @@ export async function txGet<T extends DocBase>(tx: Tx, collection: CollectionNam
     throw err
   }
 }
+
+/** A person's text as a pattern that matches only itself. */
+export function escapePattern(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+}

@@ -6,10 +6,10 @@ import { decodeCursor, encodeCursor } from '../../shared/cursor'
 import { findById, findMany, inTransaction, txGet } from '../../shared/db'
 import { maskName } from '../../shared/privacy.rules'
 import type { ContextFor } from '../../shared/router'
-import { findBranch } from '../members/member.repository'
+import { findBranch, memberCandidates } from '../members/member.repository'
 import { LectureErrors } from './lecture.errors'
 import { toAttendanceRow } from './lecture.mapper'
-import { checkInId, guestKey, memberCandidates, type CheckInDoc } from './lecture.repository'
+import { checkInId, guestKey, type CheckInDoc } from './lecture.repository'
 import { ownLecture } from './manage-lecture.use-case'
 
 const CANDIDATE_PAGE = 20

@@ -2,8 +2,7 @@ import { createHash, randomBytes } from 'crypto'
 import type { CheckInMethod } from '../../contracts/lecture.contract'
 import { checkinWindowBounds, LECTURE_STATUSES, type Audience, type CheckinMode, type CheckinWindow, type LectureStatus } from '../../contracts/rules/lecture.rules'
 import { Collections } from '../../shared/collections'
-import { countWhere, findById, findMany, updateWhere, type Database, type DocBase } from '../../shared/db'
-import type { MemberDoc } from '../../shared/caller'
+import { countWhere, escapePattern, findById, findMany, updateWhere, type Database, type DocBase } from '../../shared/db'
 import type { Cursor } from '../../shared/cursor'
 import type { StoredMaterial } from './material.rules'
 
@@ -189,30 +188,6 @@ export function attendanceRecords(db: Database, lectureId: string, options: { af
   return findMany<CheckInDoc>(
     db.collection(Collections.checkIns).where(_.and(conditions)).orderBy('at', 'asc').orderBy('_id', 'asc').limit(options.limit),
   )
-}
-
-/**
- * People in a branch a secretary may add to a lecture, `_id` keyset: of `branchId` whose name contains
- * `search` (literally), and — with `exactName` — anyone whose name is exactly that (another branch's
- * visitor; a part of a name would list other branches' members). Index: members name_id_branch
- * (cloudbaserc.json) for the exact match, branch_id_name for the branch's own.
- */
-export function memberCandidates(
-  db: Database,
-  options: { branchId: string; search?: string; exactName?: string; after: string | null; limit: number },
-): Promise<MemberDoc[]> {
-  const _ = db.command
-  const own: Record<string, unknown> = { branchId: options.branchId }
-  if (options.search) own.name = db.RegExp({ regexp: escapePattern(options.search), options: 'i' })
-  const who = options.exactName ? _.or([own, { name: options.exactName, branchId: _.neq(null) }]) : own
-  const conditions: object[] = [who]
-  if (options.after) conditions.push({ _id: _.gt(options.after) })
-  return findMany<MemberDoc>(db.collection(Collections.members).where(_.and(conditions)).orderBy('_id', 'asc').limit(options.limit))
-}
-
-/** A person's text as a pattern that matches only itself. */
-function escapePattern(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 }
 
 export async function recentCheckIns(db: Database, lectureId: string, limit: number): Promise<CheckInDoc[]> {

@@ -1,7 +1,7 @@
 import type { Role } from '../../contracts/rules/member.rules'
 import type { MemberDoc } from '../../shared/caller'
 import { Collections } from '../../shared/collections'
-import { findById, findMany, type Database, type DocBase, type Tx } from '../../shared/db'
+import { escapePattern, findById, findMany, type Database, type DocBase, type Tx } from '../../shared/db'
 import { decodeCursor } from '../../shared/cursor'
 import type { RoleCounts } from './member.rules'
 
@@ -81,4 +81,23 @@ export async function applyCountDelta(tx: Tx, db: Database, branchId: string, de
   for (const [role, n] of Object.entries(delta)) if (n) data[`counts.${role}`] = _.inc(n)
   if (Object.keys(data).length === 0) return
   await tx.collection(Collections.branches).doc(branchId).update({ data })
+}
+
+/**
+ * People in a branch a secretary may add to a lecture, `_id` keyset: of `branchId` whose name contains
+ * `search` (literally), and — with `exactName` — anyone whose name is exactly that (another branch's
+ * visitor; a part of a name would list other branches' members). Index: members name_id_branch
+ * (cloudbaserc.json) for the exact match, branch_id_name for the branch's own.
+ */
+export function memberCandidates(
+  db: Database,
+  options: { branchId: string; search?: string; exactName?: string; after: string | null; limit: number },
+): Promise<MemberDoc[]> {
+  const _ = db.command
+  const own: Record<string, unknown> = { branchId: options.branchId }
+  if (options.search) own.name = db.RegExp({ regexp: escapePattern(options.search), options: 'i' })
+  const who = options.exactName ? _.or([own, { name: options.exactName, branchId: _.neq(null) }]) : own
+  const conditions: object[] = [who]
+  if (options.after) conditions.push({ _id: _.gt(options.after) })
+  return findMany<MemberDoc>(db.collection(Collections.members).where(_.and(conditions)).orderBy('_id', 'asc').limit(options.limit))
 }
