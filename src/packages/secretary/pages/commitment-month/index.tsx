@@ -20,7 +20,7 @@ import { LoadingState } from '@/components/loading-state'
 import { ScoreBars } from '@/components/score-bars'
 import { LedgerExport } from '@/components/ledger-export'
 import { rateText } from '@/features/commitments/board-format'
-import { monthLabel } from '@/features/commitments/rules/commitment-month.rules'
+import { lastResultDay, monthLabel } from '@/features/commitments/rules/commitment-month.rules'
 import { CommitmentFigures } from '@/features/commitments/commitment-figures'
 import { COMMITMENT_ROUTES } from '@/features/commitments/commitment-routes'
 import { closeMonth, exportCommitmentLedger, publishBoard } from '@/features/commitments/commitment-admin.actions'
@@ -154,7 +154,9 @@ function MonthView({ s, branchId, onChanged }: { s: CommitmentStats; branchId: s
           )
         ) : null}
         {s.status === 'published' && phase === 'running' ? (
-          <Text className='commitment-month__line commitment-month__hint'>晒业绩截止到 {deadline}，之后自动结账。</Text>
+          <Text className='commitment-month__line commitment-month__hint'>
+            晒业绩截至 {lastResultDay(new Date(resultDeadlineMs(s.month)).toISOString(), now)}（含当天），之后自动结账。
+          </Text>
         ) : null}
         {s.status !== 'unpublished' ? (
           <View className='commitment-month__views'>
