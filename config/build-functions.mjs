@@ -57,7 +57,11 @@ const zodLocalesBarrel = {
  * the bundle turns into a `require` of that file. A cold instance then parses only what it serves.
  */
 export const LAZY_PARTS = {
-  lecture: [{ source: 'cloudfunctions/modules/lectures/attendance.ledger.ts', file: 'attendance-ledger.js' }],
+  lecture: [
+    { source: 'cloudfunctions/modules/lectures/attendance.ledger.ts', file: 'attendance-ledger.js' },
+    // pinyin-pro's dictionaries: needed only to write a check-in record or to list one by name.
+    { source: 'cloudfunctions/shared/name-sort.rules.ts', file: 'name-sort.js' },
+  ],
   wish: [{ source: 'cloudfunctions/modules/wishes/wish.ledger.ts', file: 'wish-ledger.js' }],
   commitment: [{ source: 'cloudfunctions/modules/commitments/commitment.ledger.ts', file: 'commitment-ledger.js' }],
 }
@@ -67,7 +71,7 @@ function lazyParts(parts) {
   return {
     name: 'lazy-parts',
     setup(b) {
-      b.onResolve({ filter: /\.ledger$|\.ledger\.ts$/ }, (args) => {
+      b.onResolve({ filter: /\.(ledger|rules)(\.ts)?$/ }, (args) => {
         if (args.kind !== 'dynamic-import') return undefined
         const resolved = path.resolve(args.resolveDir, args.path.endsWith('.ts') ? args.path : `${args.path}.ts`)
         const file = byPath.get(resolved)

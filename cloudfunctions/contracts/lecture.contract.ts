@@ -5,6 +5,7 @@ import { CHECKIN_TOKEN_PATTERN, LECTURE_ID_PATTERN } from './rules/check-in-scen
 import { REASON_MAX, WEB_LINK_MESSAGE, WEB_LINK_PATTERN } from './rules/common.rules'
 import type { Role } from './rules/member.rules'
 import {
+  ATTENDANCE_ORDERS,
   ATTENDANCE_SEARCH_MAX,
   AUDIENCES,
   CHECKIN_MODES,
@@ -244,7 +245,10 @@ export interface SpeakerAttendanceRow {
   method: CheckInMethod
 }
 
-/** The secretary's list: every check-in in openid order (`_id` keyset), as the ledger holds it. */
+/**
+ * The secretary's list: every check-in, removed ones too, by check-in time or by name (`order`), a keyset
+ * cursor of that order (one of the other order is refused).
+ */
 export interface SecretaryAttendancePage extends Page<AttendanceRow> {
   view: 'secretary'
   checkinCount: number
@@ -291,6 +295,9 @@ export interface ExportResult {
 
 const byId = z.strictObject({ lectureId: lectureIdSchema })
 
+/** A cursor by name carries the last row's sort key (syllables and the name), longer than one by time. */
+const attendanceCursorSchema = z.string().trim().max(600).regex(/^[A-Za-z0-9_=-]*$/, '分页标记格式不正确')
+
 export const lectureContract = {
   create: action<LectureDetail>()(lectureInputSchema),
   update: action<LectureDetail>()(lectureInputSchema.partial().extend({ lectureId: lectureIdSchema })),
@@ -318,7 +325,9 @@ export const lectureContract = {
       lectureId: lectureIdSchema,
       /** Part of a name (the secretary's view only: the speaker sees masked names and may not search them). */
       search: text(ATTENDANCE_SEARCH_MAX).optional(),
-      cursor: cursorSchema.optional(),
+      /** `time` when absent; `name` (pinyin order) is the secretary's only, refused to the speaker. */
+      order: z.enum(ATTENDANCE_ORDERS).optional(),
+      cursor: attendanceCursorSchema.optional(),
       limit: pageLimitSchema.optional(),
     }),
   ),

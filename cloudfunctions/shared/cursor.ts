@@ -10,6 +10,9 @@ export interface Cursor {
   id: string
 }
 
+/** Ids we generate, as a cursor may carry them. */
+const ID = /^[A-Za-z0-9_-]{1,140}$/
+
 export function encodeCursor(c: Cursor): string {
   return Buffer.from(JSON.stringify([c.t, c.id]), 'utf8').toString('base64url')
 }
@@ -18,6 +21,36 @@ export function decodeCursor(raw: string | undefined): Cursor | null {
   if (!raw) return null
   try {
     return cursorFrom(JSON.parse(Buffer.from(raw, 'base64url').toString('utf8')))
+  } catch {
+    return null
+  }
+}
+
+/**
+ * A cursor for a list by name: the last row's sort key (`nameSortKey`) and id. It says which order it
+ * belongs to, so one made for a list by time never decodes as one for a list by name, nor the reverse.
+ */
+export interface NameCursor {
+  k: string
+  id: string
+}
+
+const NAME_CURSOR = 'name'
+/** `nameSortKey` of a name of at most 20 characters is far shorter; anything longer was not made here. */
+const NAME_KEY_MAX = 400
+
+export function encodeNameCursor(c: NameCursor): string {
+  return Buffer.from(JSON.stringify([NAME_CURSOR, c.k, c.id]), 'utf8').toString('base64url')
+}
+
+export function decodeNameCursor(raw: string | undefined): NameCursor | null {
+  if (!raw) return null
+  try {
+    const value: unknown = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8'))
+    if (!Array.isArray(value) || value.length !== 3) return null
+    const [kind, k, id] = value as unknown[]
+    if (kind !== NAME_CURSOR || typeof k !== 'string' || k.length > NAME_KEY_MAX || typeof id !== 'string' || !ID.test(id)) return null
+    return { k, id }
   } catch {
     return null
   }
@@ -56,6 +89,6 @@ export function openCursor(raw: string | undefined, key: Buffer): Cursor | null 
 function cursorFrom(value: unknown): Cursor | null {
   if (!Array.isArray(value) || value.length !== 2) return null
   const [t, id] = value as unknown[]
-  if (typeof t !== 'number' || !Number.isFinite(t) || typeof id !== 'string' || !/^[A-Za-z0-9_-]{1,140}$/.test(id)) return null
+  if (typeof t !== 'number' || !Number.isFinite(t) || typeof id !== 'string' || !ID.test(id)) return null
   return { t, id }
 }

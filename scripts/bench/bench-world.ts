@@ -5,6 +5,7 @@
 import { demoWishDocs } from '../../cloudfunctions/emulator/seed/demo-wishes.seed'
 import type { CheckInDoc, LectureDoc } from '../../cloudfunctions/modules/lectures/lecture.repository'
 import type { WishDoc } from '../../cloudfunctions/modules/wishes/wish.repository'
+import { nameSortKey } from '../../cloudfunctions/shared/name-sort.rules'
 import { benchId } from './bench-host'
 
 type Doc = Record<string, unknown>
@@ -60,6 +61,7 @@ export function checkInDoc(lecture: LectureDoc, person: { openid: string; name: 
     lectureId: lecture._id,
     openid: person.openid,
     name: person.name,
+    nameKey: nameSortKey(person.name),
     branchId: person.branchId,
     branchName: person.branchName,
     visitor: person.branchId !== lecture.branchId,

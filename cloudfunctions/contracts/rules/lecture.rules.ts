@@ -28,6 +28,10 @@ export const MATERIAL_TITLE_MAX = 60
 export const MATERIALS_MAX = 10
 /** The 签到名单's search box: part of a name. */
 export const ATTENDANCE_SEARCH_MAX = 20
+/** The 签到名单's orders: by check-in time (the default), or by name in pinyin order (the secretary's only). */
+export const ATTENDANCE_ORDERS = ['time', 'name'] as const
+export type AttendanceOrder = (typeof ATTENDANCE_ORDERS)[number]
+export const ATTENDANCE_ORDER_LABELS: Record<AttendanceOrder, string> = { time: '按签到时间', name: '按姓名' }
 /** An outside guest's name as the secretary enters it (with a unit to tell two apart: 李明（街道办）). */
 export const GUEST_NAME_MAX = 20
 /** A lecture lasts at most a day. */

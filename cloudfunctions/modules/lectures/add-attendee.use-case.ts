@@ -9,7 +9,7 @@ import type { ContextFor } from '../../shared/router'
 import { findBranch, memberCandidates } from '../members/member.repository'
 import { LectureErrors } from './lecture.errors'
 import { toAttendanceRow } from './lecture.mapper'
-import { checkInId, guestKey, type CheckInDoc } from './lecture.repository'
+import { checkInId, guestKey, nameKeyOf, type CheckInDoc } from './lecture.repository'
 import { ownLecture } from './manage-lecture.use-case'
 
 const CANDIDATE_PAGE = 20
@@ -80,6 +80,7 @@ export async function addGuest(input: { lectureId: string; name: string; reason:
     lectureId: lecture._id,
     openid,
     name: input.name,
+    nameKey: await nameKeyOf(input.name),
     branchId: '',
     branchName: '',
     visitor: false,

@@ -8,9 +8,10 @@ import type {
   SecretaryAttendancePage,
   SpeakerAttendancePage,
 } from '../../contracts/lecture.contract'
+import type { AttendanceOrder } from '../../contracts/rules/lecture.rules'
 import { loadMember, isInBranch, type MemberDoc } from '../../shared/caller'
 import { Collections } from '../../shared/collections'
-import { decodeCursor, encodeCursor, openCursor, sealCursor, type Cursor } from '../../shared/cursor'
+import { decodeCursor, decodeNameCursor, encodeCursor, encodeNameCursor, openCursor, sealCursor, type Cursor, type NameCursor } from '../../shared/cursor'
 import { findById, findMany, inTransaction, txGet, type Database } from '../../shared/db'
 import { storeFile } from '../../shared/file-storage'
 import type { ContextFor } from '../../shared/router'
@@ -19,7 +20,20 @@ import { findBranch } from '../members/member.repository'
 import type { LectureRatings } from './lecture-ratings.port'
 import { LectureErrors } from './lecture.errors'
 import { toAttendanceRow, toMyCheckIn, toSpeakerAttendanceRow } from './lecture.mapper'
-import { attendanceRecords, checkInId, checkinCountOf, findLecture, isGuestKey, myCheckIns as queryMyCheckIns, presentCheckIns, type CheckInDoc, type LectureDoc } from './lecture.repository'
+import {
+  attendanceByName,
+  attendanceRecords,
+  checkInId,
+  checkinCountOf,
+  fillNameKeys,
+  findLecture,
+  isGuestKey,
+  myCheckIns as queryMyCheckIns,
+  nameKeyOf,
+  presentCheckIns,
+  type CheckInDoc,
+  type LectureDoc,
+} from './lecture.repository'
 import { ownLecture } from './manage-lecture.use-case'
 import { ledgerFileName, type LedgerRole } from './attendance.rules'
 
@@ -38,40 +52,64 @@ async function lectureForAttendance(ctx: ContextFor<'inBranch'>, lectureId: stri
 }
 
 /**
- * The secretary gets every record (removed ones too, openids for markAttendance); the speaker gets
- * present attendees only, by masked name and a per-lecture key, and a cursor they cannot read.
+ * The secretary gets every record (removed ones too, openids for markAttendance), by check-in time or by
+ * name; the speaker gets present attendees only, by masked name and a per-lecture key, in check-in order,
+ * and a cursor they cannot read.
  */
 export async function attendance(
-  input: { lectureId: string; search?: string; cursor?: string; limit?: number },
+  input: { lectureId: string; search?: string; order?: AttendanceOrder; cursor?: string; limit?: number },
   ctx: ContextFor<'inBranch'>,
 ): Promise<AttendancePage> {
   const { lecture, secretary } = await lectureForAttendance(ctx, input.lectureId)
   const limit = input.limit ?? PAGE_SIZE
-  // The speaker may not search: a match by full name would tell who is behind a masked one.
-  return secretary ? secretaryAttendance(ctx.db, lecture, ctx.now, input.search, input.cursor, limit) : speakerAttendance(ctx.db, lecture, ctx.now, input.cursor, limit)
+  const order = input.order ?? 'time'
+  if (secretary) return secretaryAttendance(ctx.db, lecture, ctx.now, { order, search: input.search, cursor: input.cursor, limit })
+  // The order of full names behind masked ones would tell who they are, as a search would: the speaker
+  // gets neither (a search is ignored, as it always was; asking for name order is refused, so the
+  // screen never shows a list in another order than the one it asked for).
+  if (order === 'name') throw LectureErrors.nameOrderForSecretary()
+  return speakerAttendance(ctx.db, lecture, ctx.now, input.cursor, limit)
 }
 
-/** In check-in order, `(at, _id)` keyset (neither moves once written), removed records too. */
+/**
+ * In check-in order, `(at, _id)` keyset, or by name, `(nameKey, _id)` keyset: none of them moves once
+ * written. Removed records too. A cursor of the other order, or none of ours, is refused rather than
+ * read as the first page.
+ */
 async function secretaryAttendance(
   db: Database,
   lecture: LectureDoc,
   now: Date,
-  search: string | undefined,
-  cursor: string | undefined,
-  limit: number,
+  options: { order: AttendanceOrder; search: string | undefined; cursor: string | undefined; limit: number },
 ): Promise<SecretaryAttendancePage> {
-  const [rows, checkinCount] = await Promise.all([
-    attendanceRecords(db, lecture._id, { after: decodeCursor(cursor), ...(search ? { search } : {}), limit: limit + 1 }),
-    checkinCountOf(db, lecture, now),
-  ])
+  const { order, cursor, limit } = options
+  const query = { ...(options.search ? { search: options.search } : {}), limit: limit + 1 }
+  let records: Promise<CheckInDoc[]>
+  if (order === 'name') {
+    const after = decodeNameCursor(cursor)
+    if (cursor && !after) throw LectureErrors.badCursor()
+    records = byName(db, lecture._id, after, query)
+  } else {
+    const after = decodeCursor(cursor)
+    if (cursor && !after) throw LectureErrors.badCursor()
+    records = attendanceRecords(db, lecture._id, { after, ...query })
+  }
+  const [rows, checkinCount] = await Promise.all([records, checkinCountOf(db, lecture, now)])
   const page = rows.slice(0, limit)
   const last = page[page.length - 1]
+  const next = last && rows.length > limit ? (order === 'name' ? encodeNameCursor({ k: last.nameKey, id: last._id }) : encodeCursor({ t: last.at.getTime(), id: last._id })) : null
   return {
     view: 'secretary',
     items: page.map((row) => toAttendanceRow(row)),
     checkinCount,
-    ...(rows.length > limit && last ? { nextCursor: encodeCursor({ t: last.at.getTime(), id: last._id }) } : {}),
+    ...(next ? { nextCursor: next } : {}),
   }
+}
+
+/** The first page by name gives records written before `nameKey` existed their key first (docs/architecture.md "Check-in"). */
+async function byName(db: Database, lectureId: string, after: NameCursor | null, query: { search?: string; limit: number }): Promise<CheckInDoc[]> {
+  if (!after) await fillNameKeys(db, lectureId)
+  return attendanceByName(db, lectureId, { after, ...query })
 }
 
 /**
@@ -160,6 +198,7 @@ async function manualRecord(ctx: ContextFor<'secretary'>, lecture: LectureDoc, o
     lectureId: lecture._id,
     openid: person.openid,
     name: person.name,
+    nameKey: await nameKeyOf(person.name),
     branchId: person.branchId,
     branchName: visitor ? ((await findBranch(ctx.db, person.branchId))?.name ?? '') : lecture.branchName,
     visitor,

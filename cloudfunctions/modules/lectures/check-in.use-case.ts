@@ -9,7 +9,7 @@ import type { ContextFor } from '../../shared/router'
 import { findBranch } from '../members/member.repository'
 import { currentToken, geofence, judgeAudience, judgeToken, slotEndsAt, type GeoPoint } from './check-in.rules'
 import { CheckinErrors, LectureErrors } from './lecture.errors'
-import { checkInId, checkinCountOf, findCheckIn, findLecture, recentCheckIns, type CheckInDoc, type LectureDoc } from './lecture.repository'
+import { checkInId, checkinCountOf, findCheckIn, findLecture, nameKeyOf, recentCheckIns, type CheckInDoc, type LectureDoc } from './lecture.repository'
 import { ownLecture } from './manage-lecture.use-case'
 
 const RECENT_NAMES = 5
@@ -120,6 +120,7 @@ export async function checkIn(
     lectureId: lecture._id,
     openid: ctx.openid,
     name: ctx.member.name,
+    nameKey: await nameKeyOf(ctx.member.name),
     branchId: ctx.member.branchId,
     branchName,
     visitor,

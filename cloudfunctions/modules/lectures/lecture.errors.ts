@@ -25,6 +25,9 @@ export const LectureErrors = {
       name: '名单里已有这位来宾',
     }),
   forbiddenAttendance: () => new AppError('AUTH.FORBIDDEN', '只有本支部书记和主讲人可以查看签到名单'),
+  nameOrderForSecretary: () => new AppError('ATTENDANCE.ORDER_FORBIDDEN', '主讲人看到的签到名单按签到时间排列；按姓名排列只对支部书记开放'),
+  badCursor: () =>
+    new AppError('COMMON.INVALID_INPUT', '翻页标记与名单的排列方式不符，请刷新名单后重试', { cursor: '翻页标记与名单的排列方式不符' }),
 }
 
 export const CheckinErrors = {

@@ -3,7 +3,7 @@ import type { CheckInMethod } from '../../contracts/lecture.contract'
 import { checkinWindowBounds, LECTURE_STATUSES, type Audience, type CheckinMode, type CheckinWindow, type LectureStatus } from '../../contracts/rules/lecture.rules'
 import { Collections } from '../../shared/collections'
 import { countWhere, escapePattern, findById, findMany, updateWhere, type Database, type DocBase } from '../../shared/db'
-import type { Cursor } from '../../shared/cursor'
+import type { Cursor, NameCursor } from '../../shared/cursor'
 import type { StoredMaterial } from './material.rules'
 
 export interface LectureDoc extends DocBase {
@@ -63,6 +63,11 @@ export interface CheckInDoc extends DocBase {
   updatedAt: Date
   /** An outside guest entered by name (addGuest); `openid` is then `guestKey(...)`, `branchId` empty. */
   guest?: boolean
+  /**
+   * `nameSortKey(name)`, which the list by name pages on. Records written before it existed lack it
+   * until the first list by name of their lecture fills it in (`fillNameKeys`).
+   */
+  nameKey: string
 }
 
 const GUEST_KEY = /^guest-[0-9a-f]{16}$/
@@ -93,6 +98,16 @@ export function newSecret(): string {
 
 export function checkInId(lectureId: string, openid: string): string {
   return `${lectureId}_${openid}`
+}
+
+/**
+ * A record's `nameKey`. pinyin-pro's dictionaries would be most of the function's code, so they are
+ * loaded by the first record an instance writes or lists by name, not by every cold start (LAZY_PARTS
+ * in config/build-functions.mjs keeps them in a file of their own).
+ */
+export async function nameKeyOf(name: string): Promise<string> {
+  const { nameSortKey } = await import('../../shared/name-sort.rules')
+  return nameSortKey(name)
 }
 
 export function findLecture(db: Database, id: string): Promise<LectureDoc | null> {
@@ -188,6 +203,43 @@ export function attendanceRecords(db: Database, lectureId: string, options: { af
   return findMany<CheckInDoc>(
     db.collection(Collections.checkIns).where(_.and(conditions)).orderBy('at', 'asc').orderBy('_id', 'asc').limit(options.limit),
   )
+}
+
+/**
+ * The same records by name (`nameKey`, then `_id`: two people of one name keep their place), keyset on
+ * both. Index: check_ins lecture_name (cloudbaserc.json), whose trailing `name` serves the search.
+ */
+export function attendanceByName(db: Database, lectureId: string, options: { after: NameCursor | null; search?: string; limit: number }): Promise<CheckInDoc[]> {
+  const _ = db.command
+  const conditions: object[] = [{ lectureId }]
+  if (options.search) conditions.push({ name: db.RegExp({ regexp: escapePattern(options.search), options: 'i' }) })
+  if (options.after) conditions.push(_.or([{ nameKey: _.gt(options.after.k) }, { nameKey: options.after.k, _id: _.gt(options.after.id) }]))
+  return findMany<CheckInDoc>(
+    db.collection(Collections.checkIns).where(_.and(conditions)).orderBy('nameKey', 'asc').orderBy('_id', 'asc').limit(options.limit),
+  )
+}
+
+const FILL_BATCH = 100
+/** Far beyond a lecture's records (a large one has 1,500), so one list by name fills them all. */
+const FILL_MAX_BATCHES = 50
+
+/**
+ * Gives the lecture's records written before `nameKey` existed their key, a batch at a time through
+ * lecture_name (`nameKey: null` is the start of that lecture's entries), so a list by name has them in
+ * place. Once filled, the check is one read that finds nothing. Answers how many it filled.
+ */
+export async function fillNameKeys(db: Database, lectureId: string): Promise<number> {
+  let filled = 0
+  for (let i = 0; i < FILL_MAX_BATCHES; i += 1) {
+    const batch = await findMany<Pick<CheckInDoc, '_id' | 'name'>>(
+      db.collection(Collections.checkIns).where({ lectureId, nameKey: null }).field({ _id: true, name: true }).limit(FILL_BATCH),
+    )
+    // The key is fixed by the name, which a record never changes: writing it twice writes the same.
+    await Promise.all(batch.map(async (r) => db.collection(Collections.checkIns).doc(r._id).update({ data: { nameKey: await nameKeyOf(r.name) } })))
+    filled += batch.length
+    if (batch.length < FILL_BATCH) break
+  }
+  return filled
 }
 
 export async function recentCheckIns(db: Database, lectureId: string, limit: number): Promise<CheckInDoc[]> {
