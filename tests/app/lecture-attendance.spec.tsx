@@ -100,6 +100,72 @@ describe('签到名单 as the secretary', () => {
     await typeInto(container, '.lecture-attendance__search-input', ' 秀英 ')
     await waitFor(() => expect(stub.calls.filter((c) => c.event.action === 'attendance').map((c) => c.event.search)).toEqual([undefined, '秀英']))
   })
+
+  describe('the order switch', () => {
+    const byTime: SecretaryAttendancePage = {
+      view: 'secretary',
+      items: [attendanceRow('demo-c', { name: '赵桂兰' }), attendanceRow('demo-a', { name: '李秀英' })],
+      checkinCount: 3,
+      nextCursor: 'time-1',
+    }
+    // The server's pinyin order, in two pages: the list shows what it answers, as it answers it.
+    const byName: SecretaryAttendancePage[] = [
+      { view: 'secretary', items: [attendanceRow('demo-a', { name: '李秀英' }), attendanceRow('demo-b', { name: '王建国' })], checkinCount: 3, nextCursor: 'name-1' },
+      { view: 'secretary', items: [attendanceRow('demo-c', { name: '赵桂兰' })], checkinCount: 3 },
+    ]
+
+    function renderSwitch() {
+      const stub = stubCloud((_fn, event) => {
+        if (event.action === 'get') return { ok: true, data: lecture({ canManage: true, isSpeaker: false }) }
+        if (event.action === 'attendance') return { ok: true, data: event.order === 'name' ? (event.cursor === 'name-1' ? byName[1] : byName[0]) : byTime }
+        throw new Error(`unexpected ${String(event.action)}`)
+      })
+      Current.router = { params: { id: LECTURE }, path: '/packages/secretary/pages/lecture-attendance/index' } as unknown as typeof Current.router
+      return { stub, container: render(<LectureAttendancePage />).container }
+    }
+    const asked = (stub: ReturnType<typeof stubCloud>) => stub.calls.filter((c) => c.event.action === 'attendance').map((c) => c.event)
+
+    it('asks for the list by name from its first page and shows it in the order answered, then pages on by name', async () => {
+      const { container, stub } = renderSwitch()
+      await waitFor(() => expect(names(container)).toEqual(['赵桂兰', '李秀英']))
+      expect(container.querySelector('.lecture-attendance__order .option-group__option--selected')?.textContent).toBe('按签到时间')
+      click(container, '.lecture-attendance__order .option-group__option--name')
+      await waitFor(() => expect(names(container)).toEqual(['李秀英', '王建国']))
+      expect(container.querySelector('.lecture-attendance__order .option-group__option--selected')?.textContent).toBe('按姓名')
+      expect(textOf(container, '.lecture-attendance__search')).toContain('按姓名拼音排列')
+      // The time list's cursor is not carried over: a new order starts from its first page.
+      expect(asked(stub)).toEqual([
+        { action: 'attendance', lectureId: LECTURE, limit: 30 },
+        { action: 'attendance', lectureId: LECTURE, limit: 30, order: 'name' },
+      ])
+      act(() => {
+        Taro.__fire('useReachBottom')
+      })
+      await waitFor(() => expect(names(container)).toEqual(['李秀英', '王建国', '赵桂兰']))
+      expect(asked(stub)[2]).toEqual({ action: 'attendance', lectureId: LECTURE, limit: 30, order: 'name', cursor: 'name-1' })
+      expect(textOf(container, '.lecture-attendance__count-number')).toBe('3')
+    })
+
+    it('searches within the order chosen, and goes back to check-in order from the first page', async () => {
+      const { container, stub } = renderSwitch()
+      await waitFor(() => expect(names(container)).toEqual(['赵桂兰', '李秀英']))
+      click(container, '.lecture-attendance__order .option-group__option--name')
+      await waitFor(() => expect(names(container)).toEqual(['李秀英', '王建国']))
+      await typeInto(container, '.lecture-attendance__search-input', '王')
+      await waitFor(() => expect(asked(stub).at(-1)).toEqual({ action: 'attendance', lectureId: LECTURE, limit: 30, order: 'name', search: '王' }))
+      click(container, '.lecture-attendance__order .option-group__option--time')
+      await waitFor(() => expect(asked(stub).at(-1)).toEqual({ action: 'attendance', lectureId: LECTURE, limit: 30, search: '王' }))
+      await waitFor(() => expect(names(container)).toEqual(['赵桂兰', '李秀英']))
+    })
+
+    it('is not offered to the speaker, whose list is by check-in time', async () => {
+      const page: SpeakerAttendancePage = { view: 'speaker', items: [speakerRow('k1', '李**')], checkinCount: 1 }
+      const { container, stub } = renderPage(lecture(), [page])
+      await waitFor(() => expect(names(container)).toEqual(['李**']))
+      expect(container.querySelector('.lecture-attendance__order')).toBeNull()
+      expect(stub.calls.filter((c) => c.event.action === 'attendance').every((c) => c.event.order === undefined)).toBe(true)
+    })
+  })
 })
 
 describe('补录 dialog', () => {

@@ -95,4 +95,37 @@ describe('useAttendance: 补录', () => {
     })
     expect(listed(result.current)).toEqual(['demo-a', 'demo-c', 'demo-e', 'demo-f', 'demo-g'])
   })
+
+  it('by name, asks the server for the list again to place a person added by hand (only it knows the pinyin order)', async () => {
+    // A server whose name order is not the openids' (王 wang < 张 zhang; demo-z < demo-a would be wrong).
+    const stored = [row('demo-z', { name: '王芳' }), row('demo-a', { name: '张三' })]
+    const stub = stubCloud((_fn, event) => {
+      if (event.action === 'markAttendance') {
+        const at = stored.findIndex((r) => r.openid === event.openid)
+        const marked = { ...(stored[at] ?? row(String(event.openid), { name: '李雷', method: 'manual' })), present: event.present === true, reason: String(event.reason) }
+        if (at === -1) stored.unshift(marked)
+        else stored[at] = marked
+        return { ok: true, data: marked }
+      }
+      return { ok: true, data: { view: 'secretary', items: [...stored], checkinCount: stored.filter((r) => r.present).length } }
+    })
+    const { result } = renderHook(() => useAttendance(LECTURE, { order: 'name' }))
+    await waitFor(() => expect(result.current.status).toBe('ready'))
+    expect(listed(result.current)).toEqual(['demo-z', 'demo-a'])
+    await act(async () => {
+      await result.current.mark('demo-m', true, '手机没电，现场核实')
+    })
+    await waitFor(() => expect(listed(result.current)).toEqual(['demo-m', 'demo-z', 'demo-a']))
+    expect(stub.calls.filter((c) => c.event.action === 'attendance').map((c) => c.event)).toEqual([
+      { action: 'attendance', lectureId: LECTURE, limit: 30, order: 'name' },
+      { action: 'attendance', lectureId: LECTURE, limit: 30, order: 'name' },
+    ])
+    // Removing someone listed changes their row in place, with no second ask.
+    await act(async () => {
+      await result.current.mark('demo-z', false, '代签')
+    })
+    expect(stub.calls.filter((c) => c.event.action === 'attendance')).toHaveLength(2)
+    expect(listed(result.current)).toEqual(['demo-m', 'demo-z', 'demo-a'])
+    expect(result.current.rows.items.map((r) => ('present' in r ? r.present : null))).toEqual([true, false, true])
+  })
 })

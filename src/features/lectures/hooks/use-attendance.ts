@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
-import type { AttendancePage, AttendanceRow, ErrorBody, ExportResult, SpeakerAttendanceRow } from '@contracts'
+import type { AttendanceOrder, AttendancePage, AttendanceRow, ErrorBody, ExportResult, SpeakerAttendanceRow } from '@contracts'
 import { callCloud } from '@/services/cloud'
 import { placeAttendanceRow } from '../rules/attendance-order.rules'
 import { markLecturesChanged } from '@/features/shared/lecture-changes'
@@ -42,10 +42,18 @@ export interface UseAttendance extends UsePagedList<AttendanceEntry, AttendanceP
   exportLedger: () => Promise<ExportResult | null>
 }
 
-/** Who attended one lecture (its secretary and its speaker may look), a page at a time. */
+/**
+ * Who attended one lecture (its secretary and its speaker may look), a page at a time. `order: 'name'`
+ * (pinyin, sorted by the server) is the secretary's only: the server refuses it to the speaker.
+ */
 export function useAttendance(
   lectureId: string | null,
-  { enabled = true, pageSize = ATTENDANCE_PAGE_SIZE, search = '' }: { enabled?: boolean; pageSize?: number; search?: string } = {},
+  {
+    enabled = true,
+    pageSize = ATTENDANCE_PAGE_SIZE,
+    search = '',
+    order = 'time',
+  }: { enabled?: boolean; pageSize?: number; search?: string; order?: AttendanceOrder } = {},
 ): UseAttendance {
   const term = search.trim()
   const fetchPage = useCallback(
@@ -54,14 +62,16 @@ export function useAttendance(
         lectureId: lectureId ?? '',
         limit: pageSize,
         ...(term ? { search: term } : {}),
+        ...(order === 'name' ? { order } : {}),
         ...(cursor ? { cursor } : {}),
       }),
-    [lectureId, pageSize, term],
+    [lectureId, pageSize, term, order],
   )
-  // A new search term is a new list (its own first page and cursors).
+  // A new search term or order is a new list (its own first page and cursors: the server refuses a
+  // cursor of the other order).
   const list = usePagedList<AttendanceEntry, AttendancePage>({
     fetchPage,
-    key: `${lectureId ?? ''}:${pageSize}:${term}`,
+    key: `${lectureId ?? ''}:${pageSize}:${term}:${order}`,
     keyOf,
     enabled: enabled && Boolean(lectureId),
   })
@@ -82,12 +92,15 @@ export function useAttendance(
     setCount(pageCount ?? null)
   }, [list.lastPage, pageCount])
 
-  const { setItems } = list
+  const { setItems, refresh } = list
   const placeRow = (row: AttendanceRow) => {
-    const was = itemsRef.current.filter(isSecretaryRow).find((r) => r.openid === row.openid)?.present ?? false
+    const listed = itemsRef.current.filter(isSecretaryRow).find((r) => r.openid === row.openid)
+    const was = listed?.present ?? false
     // Where the server's order puts it, so a reload does not move it (only the secretary's list has
-    // openids and is changed here: the server refuses markAttendance to anyone else).
-    setItems((prev) => placeAttendanceRow(prev.filter(isSecretaryRow), row, completeRef.current))
+    // openids and is changed here: the server refuses markAttendance to anyone else). By name, only
+    // the server knows a new row's place (pinyin stays there): the list is asked again, rows kept on screen.
+    if (order === 'name' && !listed) void refresh()
+    else setItems((prev) => placeAttendanceRow(prev.filter(isSecretaryRow), row, completeRef.current))
     // The count moves only when presence really changed (the server's rule too).
     if (was !== row.present) setCount((c) => (c === null ? c : c + (row.present ? 1 : -1)))
     markLecturesChanged()

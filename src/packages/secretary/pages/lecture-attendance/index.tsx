@@ -1,12 +1,13 @@
 import { useEffect, useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Button, Text, View } from '@tarojs/components'
-import type { AttendanceRow as AttendanceRowData, ExportResult } from '@contracts'
-import { ATTENDANCE_SEARCH_MAX } from '@contracts/rules'
+import type { AttendanceOrder, AttendanceRow as AttendanceRowData, ExportResult } from '@contracts'
+import { ATTENDANCE_ORDER_LABELS, ATTENDANCE_ORDERS, ATTENDANCE_SEARCH_MAX } from '@contracts/rules'
 import { AttendanceRow } from '@/components/attendance-row'
 import { ConfirmDialog } from '@/components/confirm-dialog'
 import { EmptyState } from '@/components/empty-state'
 import { LoadingState } from '@/components/loading-state'
+import { OptionGroup } from '@/components/option-group'
 import { PagedList } from '@/components/paged-list'
 import { TextField } from '@/components/text-field'
 import { LedgerExport } from '@/components/ledger-export'
@@ -21,6 +22,10 @@ import { safeDecode } from '@/utils/safe-decode'
 import './index.scss'
 
 const SEARCH_PAUSE_MS = 300
+
+const ORDERS = ATTENDANCE_ORDERS.map((value) => ({ value, label: ATTENDANCE_ORDER_LABELS[value] }))
+/** What the search box says about the list under it. */
+const ORDER_HINTS: Record<AttendanceOrder, string> = { time: '按签到时间排列', name: '按姓名拼音排列' }
 
 type Marking = { kind: 'add' } | { kind: 'remove'; row: AttendanceRowData } | { kind: 'restore'; row: AttendanceRowData }
 
@@ -43,7 +48,9 @@ export default function LectureAttendancePage() {
     const timer = setTimeout(() => setSearch(typed.trim()), SEARCH_PAUSE_MS)
     return () => clearTimeout(timer)
   }, [typed])
-  const att = useAttendance(lectureId, { enabled: mayRead, search })
+  // The secretary's choice (the speaker's list is always by time); a new order starts from its first page.
+  const [order, setOrder] = useState<AttendanceOrder>('time')
+  const att = useAttendance(lectureId, { enabled: mayRead, search, order })
   const [marking, setMarking] = useState<Marking | null>(null)
   const [picked, setPicked] = useState<AttendeeChoice | null>(null)
   const [exported, setExported] = useState<ExportResult | null>(null)
@@ -127,15 +134,18 @@ export default function LectureAttendancePage() {
         <Text className='lecture-attendance__speaker-note'>作为主讲人，你看到的是到场人员（姓名已部分隐去）；完整台账由支部书记保管。</Text>
       ) : null}
       {rows.view === 'secretary' ? (
-        <TextField
-          className='lecture-attendance__search'
-          inputClassName='lecture-attendance__search-input'
-          value={typed}
-          onInput={setTyped}
-          maxLength={ATTENDANCE_SEARCH_MAX}
-          placeholder='按姓名查找'
-          hint='按签到时间排列'
-        />
+        <View className='lecture-attendance__find'>
+          <OptionGroup className='lecture-attendance__order' options={ORDERS} value={order} onChange={setOrder} />
+          <TextField
+            className='lecture-attendance__search'
+            inputClassName='lecture-attendance__search-input'
+            value={typed}
+            onInput={setTyped}
+            maxLength={ATTENDANCE_SEARCH_MAX}
+            placeholder='按姓名查找'
+            hint={ORDER_HINTS[order]}
+          />
+        </View>
       ) : null}
       <PagedList
         list={att}
