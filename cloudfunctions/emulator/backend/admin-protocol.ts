@@ -39,8 +39,12 @@ export function readBody(req: IncomingMessage, limit = MAX_BODY_BYTES): Promise<
 }
 
 export async function readAdminRequest(req: IncomingMessage): Promise<AdminRequest> {
-  const body = await readBody(req)
-  const contentType = req.headers['content-type'] ?? ''
+  return parseAdminRequest(req.headers['content-type'] ?? '', await readBody(req))
+}
+
+/** A request's body as the SDK sent it, over HTTP or an instance's link (docs/local-cloud.md "Function host"). */
+export function parseAdminRequest(contentType: string, body: Buffer): AdminRequest {
+  if (body.length > MAX_BODY_BYTES) throw invalidParam(`request body larger than ${MAX_BODY_BYTES} bytes`)
   if (/^multipart\/form-data/i.test(contentType)) {
     const boundary = boundaryOf(contentType)
     if (!boundary) throw invalidParam('multipart body without boundary')
@@ -69,26 +73,32 @@ export function newRequestId(): string {
   return `${requestIdPrefix}-${requestCounter.toString(36)}`
 }
 
-export function sendJson(res: ServerResponse, body: Record<string, unknown>, contentType = 'application/json'): void {
-  const text = JSON.stringify(body)
-  res.statusCode = 200
-  res.setHeader('content-type', contentType)
-  res.setHeader('content-length', Buffer.byteLength(text))
-  res.end(text)
+/** An answer to an admin request: always HTTP 200, the SDK reads success or error from the body. */
+export interface AdminAnswer {
+  contentType: string
+  body: string | Buffer
 }
 
-export function sendBinary(res: ServerResponse, body: Buffer): void {
-  res.statusCode = 200
-  res.setHeader('content-type', 'application/octet-stream')
-  res.setHeader('content-length', body.length)
-  res.end(body)
+export function jsonAnswer(body: Record<string, unknown>, contentType = 'application/json'): AdminAnswer {
+  return { contentType, body: JSON.stringify(body) }
+}
+
+export function binaryAnswer(body: Buffer): AdminAnswer {
+  return { contentType: 'application/octet-stream', body }
 }
 
 /** Error answer. `wx.openApi` errors must say exactly this content type for the SDK to parse them. */
-export function sendError(res: ServerResponse, requestId: string, err: unknown, forOpenApi = false): void {
+export function errorAnswer(requestId: string, err: unknown, forOpenApi = false): AdminAnswer {
   const known = err instanceof BackendError
   if (!known) console.error('[local-backend] unexpected error', err)
   const code = known ? err.code : 'SYS_ERR'
   const message = err instanceof Error ? err.message : String(err)
-  sendJson(res, { requestId, code, message }, forOpenApi ? 'application/json; charset=utf-8' : 'application/json')
+  return jsonAnswer({ requestId, code, message }, forOpenApi ? 'application/json; charset=utf-8' : 'application/json')
+}
+
+export function sendAnswer(res: ServerResponse, answer: AdminAnswer): void {
+  res.statusCode = 200
+  res.setHeader('content-type', answer.contentType)
+  res.setHeader('content-length', Buffer.byteLength(answer.body))
+  res.end(answer.body)
 }

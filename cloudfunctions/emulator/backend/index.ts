@@ -1,7 +1,7 @@
 import { promises as fs } from 'fs'
 import type { IncomingMessage, ServerResponse } from 'http'
 import path from 'path'
-import { newRequestId, readAdminRequest, sendBinary, sendError, sendJson } from './admin-protocol'
+import { binaryAnswer, errorAnswer, jsonAnswer, newRequestId, parseAdminRequest, readBody, sendAnswer, type AdminAnswer } from './admin-protocol'
 import { TransactionGate } from './async-lock'
 import { unsupported } from './backend-error'
 import { DatabaseHandler, newDocId, type ResponseBody } from './database.handler'
@@ -19,6 +19,7 @@ export { applySdkEnvironment, sdkEnvironment, LOCAL_APPID, LOCAL_ENV } from './s
 export type { SdkEnvironmentOptions } from './sdk-environment'
 export type { OutboxMessage } from './openapi/subscribe-message.openapi'
 export type { QueryShape } from './query-shapes'
+export type { AdminAnswer } from './admin-protocol'
 export { readDeclaredCollections, type DeclaredCollection } from './declared-collections'
 export { coverageReport, unservedQueries, type UnservedQuery } from './index-coverage'
 
@@ -33,6 +34,11 @@ export { coverageReport, unservedQueries, type UnservedQuery } from './index-cov
 export interface LocalBackend {
   /** Handles requests for paths it owns (/admin, storage upload/download paths); returns false for others. */
   handle(req: IncomingMessage, res: ServerResponse): Promise<boolean>
+  /**
+   * An admin request that did not come over HTTP: what a function instance's SDK sent to `/admin` (its
+   * path with the query, content type and body), answered with the same bytes HTTP would carry.
+   */
+  exchange(call: { path: string; contentType: string; body: Buffer }): Promise<AdminAnswer>
   /** Direct store access for seeding and developer tools (not used by function code). */
   store: {
     insert(collection: string, docs: Record<string, unknown>[]): Promise<void>
@@ -105,34 +111,42 @@ export async function createBackend(opts: BackendOptions): Promise<LocalBackend>
     return outboxSeq
   })
 
-  /** `functionName`: the `fn` the instance's endpoint carries (sdk-environment.ts), or null. */
-  async function handleAdmin(req: IncomingMessage, res: ServerResponse, functionName: string | null): Promise<void> {
+  /**
+   * One admin request, whichever way it came (HTTP or an instance's link): `body` as the SDK sent it,
+   * `functionName` the `fn` its endpoint carries (sdk-environment.ts), or null.
+   */
+  async function answerAdmin(contentType: string, body: Buffer | Promise<Buffer>, functionName: string | null): Promise<AdminAnswer> {
     const requestId = newRequestId()
     let isOpenApi = false
     try {
-      const request = await readAdminRequest(req)
+      const request = parseAdminRequest(contentType, await body)
       if (request.kind === 'form') {
         isOpenApi = request.action === 'wx.openApi'
         if (!isOpenApi) throw unsupported(`action ${request.action}`, 'INVALID_PARAM')
-        sendBinary(res, await openapi.handle(request.fields))
-        return
+        return binaryAnswer(await openapi.handle(request.fields))
       }
       const { action, params } = request
       if (action === 'wx.openApi') {
         isOpenApi = true
         throw unsupported('wx.openApi without multipart body', 'INVALID_PARAM')
       }
-      let body: ResponseBody
+      let answer: ResponseBody
       if (database.handles(action)) {
         shapes.note(functionName, action, params, Date.now())
-        body = await database.handle(action, params)
+        answer = await database.handle(action, params)
       }
-      else if (storage.handles(action)) body = await storage.handle(action, params)
+      else if (storage.handles(action)) answer = await storage.handle(action, params)
       else throw unsupported(`action ${action}`, 'INVALID_PARAM')
-      sendJson(res, { requestId, ...body })
+      return jsonAnswer({ requestId, ...answer })
     } catch (err) {
-      sendError(res, requestId, err, isOpenApi)
+      return errorAnswer(requestId, err, isOpenApi)
     }
+  }
+
+  /** The `fn` of an admin path's query (`/admin?fn=lecture&env=…`), or null. */
+  function functionOf(rawPath: string): string | null {
+    const query = rawPath.indexOf('?')
+    return query < 0 ? null : new URLSearchParams(rawPath.slice(query + 1)).get(FUNCTION_PARAM)
   }
 
   function track<T>(work: Promise<T>): Promise<T> {
@@ -162,7 +176,7 @@ export async function createBackend(opts: BackendOptions): Promise<LocalBackend>
           res.end('POST only')
           return true
         }
-        await track(handleAdmin(req, res, query < 0 ? null : new URLSearchParams(raw.slice(query + 1)).get(FUNCTION_PARAM)))
+        sendAnswer(res, await track(answerAdmin(req.headers['content-type'] ?? '', readBody(req), functionOf(raw))))
         return true
       }
       const url = new URL(raw, 'http://local')
@@ -174,6 +188,11 @@ export async function createBackend(opts: BackendOptions): Promise<LocalBackend>
         }),
       )
       return true
+    },
+
+    exchange(call) {
+      if (closed) return Promise.resolve(errorAnswer(newRequestId(), new Error('local backend closed')))
+      return track(answerAdmin(call.contentType, call.body, functionOf(call.path)))
     },
 
     store: {

@@ -1,6 +1,9 @@
 import { Worker } from 'node:worker_threads'
+import type { AdminAnswer } from '../backend'
 import {
   isInstanceMessage,
+  type AdminAnswerMessage,
+  type AdminCallMessage,
   type InstanceData,
   type InstanceMessage,
   type InstanceReply,
@@ -40,6 +43,11 @@ export interface FunctionPoolOptions {
   /** The instance's environment before the SDK variables: the console's variables. */
   env: Record<string, string>
   script: WorkerScript
+  /**
+   * Answers the SDK's `/admin` requests that instances send over their port (admin-link.ts); without it
+   * they go to `adminUrl` over HTTP.
+   */
+  adminLink?: (call: { path: string; contentType: string; body: Buffer }) => Promise<AdminAnswer>
 }
 
 interface Job {
@@ -126,7 +134,7 @@ export class FunctionPool {
 
   private spawn(): Instance {
     const { script, functionName, bundlePath, adminUrl, appId, env, memoryLimitMb } = this.options
-    const workerData: InstanceData = { functionName, bundlePath, adminUrl, appId }
+    const workerData: InstanceData = { functionName, bundlePath, adminUrl, appId, adminLink: this.options.adminLink !== undefined }
     const settings = { workerData, env: { ...env }, resourceLimits: { maxOldGenerationSizeMb: memoryLimitMb } }
     const worker =
       script.kind === 'file' ? new Worker(script.filename, settings) : new Worker(script.code, { ...settings, eval: true })
@@ -177,9 +185,24 @@ export class FunctionPool {
       case 'load-failed':
         this.lose(instance, { kind: 'crash', name: message.name, message: message.message, stack: message.stack }, true)
         return
+      case 'admin':
+        this.answerAdmin(instance, message)
+        return
       default:
         this.settle(instance, message)
     }
+  }
+
+  /** An instance that died meanwhile gets no answer: its invocation was already answered for it. */
+  private answerAdmin(instance: Instance, message: AdminCallMessage): void {
+    const link = this.options.adminLink
+    if (!link) return
+    const body = Buffer.from(message.body.buffer, message.body.byteOffset, message.body.byteLength)
+    void link({ path: message.path, contentType: message.contentType, body }).then((answer) => {
+      if (instance.dead) return
+      const reply: AdminAnswerMessage = { type: 'admin-answer', id: message.id, contentType: answer.contentType, body: answer.body }
+      instance.worker.postMessage(reply)
+    })
   }
 
   private settle(instance: Instance, reply: InstanceReply): void {

@@ -11,6 +11,8 @@ export interface InstanceData {
   /** The local backend's SDK endpoint, `http://127.0.0.1:<port>/admin`. */
   adminUrl: string
   appId: string
+  /** The SDK's requests to `adminUrl` travel over the instance's port instead of loopback HTTP (admin-link.ts). */
+  adminLink: boolean
 }
 
 /** The fields of the cloud's `context` argument a function might read. */
@@ -63,17 +65,41 @@ export interface LoadFailedMessage {
   stack?: string
 }
 
-export type InstanceMessage = InstanceReply | ReadyMessage | LoadFailedMessage
+/** An SDK request to the backend's `/admin`, carried over the port (admin-link.ts): what HTTP would carry. */
+export interface AdminCallMessage {
+  type: 'admin'
+  id: number
+  /** The request's path with its query, e.g. `/admin?fn=lecture&env=local&seqId=…`. */
+  path: string
+  contentType: string
+  body: Uint8Array
+}
+
+/** The backend's answer to an `AdminCallMessage`, as the HTTP answer's content type and body. */
+export interface AdminAnswerMessage {
+  type: 'admin-answer'
+  id: number
+  contentType: string
+  body: string | Uint8Array
+}
+
+export type InstanceMessage = InstanceReply | ReadyMessage | LoadFailedMessage | AdminCallMessage
 
 export function isInstanceMessage(value: unknown): value is InstanceMessage {
   if (typeof value !== 'object' || value === null) return false
   const v = value as { type?: unknown; id?: unknown }
   if (v.type === 'ready' || v.type === 'load-failed') return true
-  return (v.type === 'result' || v.type === 'error') && typeof v.id === 'number'
+  return (v.type === 'result' || v.type === 'error' || v.type === 'admin') && typeof v.id === 'number'
 }
 
 export function isInvokeMessage(value: unknown): value is InvokeMessage {
   if (typeof value !== 'object' || value === null) return false
   const v = value as { type?: unknown; id?: unknown; openid?: unknown }
   return v.type === 'invoke' && typeof v.id === 'number' && (typeof v.openid === 'string' || v.openid === null)
+}
+
+export function isAdminAnswerMessage(value: unknown): value is AdminAnswerMessage {
+  if (typeof value !== 'object' || value === null) return false
+  const v = value as { type?: unknown; id?: unknown }
+  return v.type === 'admin-answer' && typeof v.id === 'number'
 }

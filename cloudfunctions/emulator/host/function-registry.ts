@@ -1,7 +1,7 @@
 import { statSync } from 'node:fs'
 import path from 'node:path'
 import { readDeclaredFunctions } from './environment-declaration'
-import { FunctionPool, type InvocationOutcome } from './function-pool'
+import { FunctionPool, type FunctionPoolOptions, type InvocationOutcome } from './function-pool'
 import type { WorkerScript } from './worker-script'
 
 /** Cloud function names: letters, digits, `-` and `_` — and never a path. */
@@ -25,6 +25,8 @@ export interface FunctionRegistryOptions {
   memoryLimitMb: number
   env: Record<string, string>
   script: WorkerScript
+  /** How instances reach the backend without HTTP (FunctionPoolOptions.adminLink). */
+  adminLink?: FunctionPoolOptions['adminLink']
 }
 
 /**
@@ -73,7 +75,7 @@ export class FunctionRegistry {
     // `>=`: a request that stat'ed just before a rebuild must not swap the new pool back for the old one.
     if (current && current.mtimeMs >= mtimeMs) return current.pool
     current?.pool.retire()
-    const { adminUrl, appId, instancesPerFunction, env, script } = this.options
+    const { adminUrl, appId, instancesPerFunction, env, script, adminLink } = this.options
     const pool = new FunctionPool({
       functionName,
       bundlePath,
@@ -83,6 +85,7 @@ export class FunctionRegistry {
       ...this.limitsFor(functionName),
       env,
       script,
+      adminLink,
     })
     this.pools.set(functionName, { pool, mtimeMs })
     return pool

@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module'
 import { parentPort, workerData } from 'node:worker_threads'
 import { applySdkEnvironment } from '../backend/sdk-environment'
+import { linkAdminRequests } from './admin-link'
 import { isInvokeMessage, type InstanceData, type InstanceMessage, type InvokeMessage, type InstanceReply } from './function-protocol'
 
 /**
@@ -60,6 +61,7 @@ process.env = { ...process.env }
 // Nothing in the SDK reads these at require or init time, but a bundle's top level may already use
 // the SDK (cloud.database() after init), as it can in the cloud.
 applySdkEnvironment(process.env, { adminUrl: data.adminUrl, openid: null, functionName: data.functionName })
+if (data.adminLink) linkAdminRequests(data.adminUrl, port)
 const main = load()
 if (main) {
   port.on('message', (message: unknown) => {

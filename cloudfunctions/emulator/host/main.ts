@@ -10,6 +10,7 @@ import { defaultInstances, startHost } from './start-host'
  *   PORT (8080) · DATA_DIR (.data) · FN_INSTANCES (CPU cores, at least 2) · ADMIN_OPENIDS (demo-admin)
  *   FN_TIMEOUT_MS (60000: the cloud's longest): a cap on the timeouts cloudbaserc.json declares per function
  *   HOST_LOG (info | debug | warn) · FN_ENV_<NAME>=value → <NAME>=value in every function's environment
+ *   HOST_ADMIN_TRANSPORT (link | http): how instances reach the backend (admin-link.ts)
  */
 
 /** The repository root: the nearest folder up from this file with a package.json (works from source and dist). */
@@ -55,6 +56,7 @@ export async function runHostCli(): Promise<void> {
     adminOpenids: admins === undefined ? undefined : admins.split(',').map((s) => s.trim()).filter(Boolean),
     functionEnv: functionEnvFromEnv(),
     logLevel: parseLogLevel(process.env.HOST_LOG, 'info'),
+    adminTransport: process.env.HOST_ADMIN_TRANSPORT === 'http' ? 'http' : 'link',
   })
   console.log(`支部活动 本地云已启动：${host.url}  （演示登录：${host.url}/dev/sign-in）`)
 

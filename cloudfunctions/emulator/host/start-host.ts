@@ -52,6 +52,11 @@ export interface StartHostOptions {
    * off, they fire only through `POST /dev/triggers/<fn>/<name>`.
    */
   timers?: boolean
+  /**
+   * How instances reach the backend: over their port (default; admin-link.ts) or, with 'http', over
+   * loopback HTTP as any other process's SDK does.
+   */
+  adminTransport?: 'link' | 'http'
   logLevel?: HostLogLevel
 }
 
@@ -118,6 +123,7 @@ export async function startHost(options: StartHostOptions): Promise<RunningHost>
       memoryLimitMb: MEMORY_LIMIT_MB,
       env: consoleEnv(options, url),
       script,
+      ...(options.adminTransport === 'http' ? {} : { adminLink: (call) => backend.exchange(call) }),
     })
     const pools = registry
     // A timer's invocation has no caller: the instance runs it with no OPENID, as the cloud does.

@@ -1,0 +1,101 @@
+import { EventEmitter } from 'node:events'
+import http, { IncomingMessage, type ClientRequest } from 'node:http'
+import { Socket } from 'node:net'
+import type { MessagePort } from 'node:worker_threads'
+import { isAdminAnswerMessage, type AdminAnswerMessage, type AdminCallMessage } from './function-protocol'
+
+/**
+ * Inside an instance: the SDK's requests to the backend's `/admin` travel over the instance's port to
+ * the host, which answers them in its own thread, instead of over loopback HTTP (docs/local-cloud.md
+ * "Function host"). The SDK builds, signs and reads every request as it would over HTTP; only the hop
+ * changes. Anything else the SDK fetches (storage uploads and downloads) still goes over HTTP.
+ */
+export function linkAdminRequests(adminUrl: string, port: MessagePort): void {
+  const waiting = new Map<number, (answer: AdminAnswerMessage) => void>()
+  let nextId = 1
+  port.on('message', (message: unknown) => {
+    if (!isAdminAnswerMessage(message)) return
+    const settle = waiting.get(message.id)
+    waiting.delete(message.id)
+    settle?.(message)
+  })
+  const call = (path: string, contentType: string, body: Buffer): Promise<AdminAnswerMessage> =>
+    new Promise((resolve) => {
+      const id = nextId++
+      waiting.set(id, resolve)
+      const message: AdminCallMessage = { type: 'admin', id, path, contentType, body }
+      port.postMessage(message)
+    })
+
+  const origin = new URL(adminUrl)
+  const viaHttp = http.request
+  http.request = function request(...args: Parameters<typeof http.request>): ClientRequest {
+    const [target, options, callback] = args
+    const url = typeof target === 'string' ? new URL(target) : target
+    if (url.origin !== origin.origin || url.pathname !== origin.pathname || options.method?.toUpperCase() !== 'POST' || !callback) return viaHttp(...args)
+    const contentType = headerOf(options.headers, 'content-type')
+    // The SDK uses only these members of a request (node-sdk request-core): events, write/end, setTimeout.
+    return new LinkedRequest(`${url.pathname}${url.search}`, contentType, call, callback) as unknown as ClientRequest
+  } as typeof http.request
+}
+
+function headerOf(headers: http.OutgoingHttpHeaders | readonly string[] | undefined, name: string): string {
+  if (!headers || isList(headers)) return ''
+  for (const [key, value] of Object.entries(headers)) if (key.toLowerCase() === name && typeof value === 'string') return value
+  return ''
+}
+
+function isList(headers: http.OutgoingHttpHeaders | readonly string[]): headers is readonly string[] {
+  return Array.isArray(headers)
+}
+
+class LinkedRequest extends EventEmitter {
+  /** What request-core reads when a request times out. */
+  readonly reusedSocket = true
+  readonly socket = { connecting: false }
+  private readonly chunks: Buffer[] = []
+  private sent = false
+  private timer: NodeJS.Timeout | undefined
+
+  constructor(
+    private readonly path: string,
+    private readonly contentType: string,
+    private readonly call: (path: string, contentType: string, body: Buffer) => Promise<AdminAnswerMessage>,
+    private readonly respond: (res: IncomingMessage) => void,
+  ) {
+    super()
+  }
+
+  setTimeout(ms: number): this {
+    clearTimeout(this.timer)
+    this.timer = setTimeout(() => this.emit('timeout'), ms)
+    return this
+  }
+
+  write(chunk: string | Buffer): boolean {
+    this.chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk)
+    return true
+  }
+
+  end(chunk?: string | Buffer): this {
+    if (chunk !== undefined) this.write(chunk)
+    if (this.sent) return this
+    this.sent = true
+    void this.call(this.path, this.contentType, Buffer.concat(this.chunks)).then((answer) => {
+      clearTimeout(this.timer)
+      this.respond(incoming(answer))
+    })
+    return this
+  }
+}
+
+/** The answer as the HTTP response the SDK would have read: status 200, its content type and body. */
+function incoming(answer: AdminAnswerMessage): IncomingMessage {
+  const res = new IncomingMessage(new Socket())
+  const body = typeof answer.body === 'string' ? Buffer.from(answer.body) : Buffer.from(answer.body.buffer, answer.body.byteOffset, answer.body.byteLength)
+  res.statusCode = 200
+  res.headers = { 'content-type': answer.contentType, 'content-length': String(body.length) }
+  res.push(body)
+  res.push(null)
+  return res
+}
