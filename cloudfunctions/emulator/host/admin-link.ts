@@ -1,6 +1,6 @@
 import { EventEmitter } from 'node:events'
-import http, { IncomingMessage, type ClientRequest } from 'node:http'
-import { Socket } from 'node:net'
+import http, { type ClientRequest, type IncomingMessage } from 'node:http'
+import { Readable } from 'node:stream'
 import type { MessagePort } from 'node:worker_threads'
 import { isAdminAnswerMessage, type AdminAnswerMessage, type AdminCallMessage } from './function-protocol'
 
@@ -89,13 +89,18 @@ class LinkedRequest extends EventEmitter {
   }
 }
 
-/** The answer as the HTTP response the SDK would have read: status 200, its content type and body. */
+/**
+ * The answer as the HTTP response the SDK would have read: status 200, its content type and body. A
+ * plain stream with those fields: a real IncomingMessage needs a socket, whose close costs an error object.
+ */
 function incoming(answer: AdminAnswerMessage): IncomingMessage {
-  const res = new IncomingMessage(new Socket())
   const body = typeof answer.body === 'string' ? Buffer.from(answer.body) : Buffer.from(answer.body.buffer, answer.body.byteOffset, answer.body.byteLength)
-  res.statusCode = 200
-  res.headers = { 'content-type': answer.contentType, 'content-length': String(body.length) }
+  const res = Object.assign(new Readable({ read() {} }), {
+    statusCode: 200,
+    headers: { 'content-type': answer.contentType, 'content-length': String(body.length) },
+  })
   res.push(body)
   res.push(null)
-  return res
+  // The SDK reads only these members of a response (node-sdk request-core): statusCode, headers, the stream.
+  return res as unknown as IncomingMessage
 }
