@@ -1,6 +1,6 @@
 import { encodeCursor } from '../../../cloudfunctions/shared/cursor'
 import { maskName } from '../../../cloudfunctions/shared/privacy.rules'
-import { useLectureFunction, ok, errorCode, store, SEC, MEMBER, MEMBER2, BRANCH_1, publishedLecture, liveToken, nameOf, type Json } from '../../support/integration/lecture-function'
+import { useLectureFunction, ok, errorCode, store, SEC, MEMBER, MEMBER2, publishedLecture, liveToken, nameOf, storedCheckIn, type Json } from '../../support/integration/lecture-function'
 
 /** 签到名单 by name: pinyin order from the database, keyset pages, and records written before the key. */
 useLectureFunction()
@@ -152,34 +152,10 @@ describe('签到名单 by name', () => {
 })
 
 describe('records written before the name key', () => {
-  function oldRecord(lectureId: string, openid: string, name: string): Json {
-    const at = new Date()
-    // A record as the function wrote it before `nameKey` existed.
-    return {
-      _id: `${lectureId}_${openid}`,
-      lectureId,
-      openid,
-      name,
-      branchId: 'demo-branch-1',
-      branchName: BRANCH_1,
-      visitor: false,
-      at,
-      method: 'scan',
-      present: true,
-      flags: [],
-      distanceMeters: null,
-      reason: null,
-      markedBy: null,
-      lectureTitle: '学习贯彻党的二十届三中全会精神',
-      lectureStartAt: at,
-      updatedAt: at,
-    }
-  }
-
   it('shows them in their pinyin place, and keys them once', async () => {
     const id = await publishedLecture({ audience: 'open' })
     const old = await members(['赵敏', '白雪', '曾小贤'])
-    await store().insert('check_ins', [...old.entries()].map(([name, openid]) => oldRecord(id, openid, name)))
+    await store().insert('check_ins', [...old.entries()].map(([name, openid]) => storedCheckIn(id, openid, name)))
     const now = await members(['陈晨', '张三'])
     await checkIn(id, [now.get('张三') ?? '', now.get('陈晨') ?? ''])
     await ok(SEC, { action: 'markAttendance', lectureId: id, openid: MEMBER, present: true, reason: '手机没电，现场核实' })

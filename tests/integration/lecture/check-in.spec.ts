@@ -22,6 +22,7 @@ import {
   clearOfSlotEdge,
   checkInCount,
   storedState,
+  storedCheckIn,
   BRANCH_1,
   BRANCH_2,
   type Json,
@@ -273,34 +274,10 @@ describe('lecture.displayCode', () => {
  * be left half done; the lecture keeps it for lists once check-in has closed (docs/architecture.md "Check-in").
  */
 describe('the check-in count', () => {
-  /** What a check-in function killed right after its insert leaves behind: the record, nothing else. */
-  function recordOnly(lectureId: string, openid: string, name: string, present = true): Json {
-    const at = new Date()
-    return {
-      _id: `${lectureId}_${openid}`,
-      lectureId,
-      openid,
-      name,
-      branchId: 'demo-branch-1',
-      branchName: BRANCH_1,
-      visitor: false,
-      at,
-      method: 'scan',
-      present,
-      flags: [],
-      distanceMeters: null,
-      reason: null,
-      markedBy: null,
-      lectureTitle: '学习贯彻党的二十届三中全会精神',
-      lectureStartAt: at,
-      updatedAt: at,
-    }
-  }
-
   it('counts a check-in whose function was killed right after the insert, on the display, the lecture page and the list', async () => {
     const id = await publishedLecture({ startAt: minutes(-10), endAt: minutes(50) })
     await ok(MEMBER, { action: 'checkIn', lectureId: id, token: await liveToken(id) })
-    await store().insert('check_ins', [recordOnly(id, RESIDENT, '赵六')])
+    await store().insert('check_ins', [storedCheckIn(id, RESIDENT, '赵六', { nameKey: 'zhao-liu 赵六' })])
     expect((await ok<Json>(SEC, { action: 'displayCount', lectureId: id })).checkinCount).toBe(2)
     expect((await ok<Json>(MEMBER, { action: 'get', lectureId: id })).checkinCount).toBe(2)
     expect((await ok<Json>(SEC, { action: 'attendance', lectureId: id })).checkinCount).toBe(2)
@@ -310,7 +287,7 @@ describe('the check-in count', () => {
 
   it('keeps the count on the lecture once check-in has closed, and 补录 and 移除 move it with the record', async () => {
     const id = await publishedLecture({ startAt: minutes(-180), endAt: minutes(-120) })
-    await store().insert('check_ins', [recordOnly(id, MEMBER, '李四'), recordOnly(id, RESIDENT, '赵六'), recordOnly(id, SEC, '张三', false)])
+    await store().insert('check_ins', [storedCheckIn(id, MEMBER, '李四', { nameKey: 'li-si 李四' }), storedCheckIn(id, RESIDENT, '赵六', { nameKey: 'zhao-liu 赵六' }), storedCheckIn(id, SEC, '张三', { present: false, nameKey: 'zhang-san 张三' })])
     const pastCount = async () => (await ok<{ items: Json[] }>(MEMBER, { action: 'list', scope: 'past' })).items.find((l) => l.id === id)?.checkinCount
     expect(await pastCount()).toBe(2)
     const [kept] = await store().find('lectures', { _id: id })
@@ -327,7 +304,7 @@ describe('the check-in count', () => {
 
   it('counts again when the lecture is moved after its count was kept', async () => {
     const id = await publishedLecture({ startAt: minutes(-180), endAt: minutes(-120) })
-    await store().insert('check_ins', [recordOnly(id, MEMBER, '李四')])
+    await store().insert('check_ins', [storedCheckIn(id, MEMBER, '李四', { nameKey: 'li-si 李四' })])
     expect((await ok<Json>(SEC, { action: 'get', lectureId: id })).checkinCount).toBe(1)
     await ok(SEC, { action: 'update', lectureId: id, startAt: minutes(-10), endAt: minutes(50) })
     await ok(RESIDENT, { action: 'checkIn', lectureId: id, token: await liveToken(id) })

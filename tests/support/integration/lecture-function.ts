@@ -122,3 +122,32 @@ export const PEOPLE: Record<string, { branch: 1 | 2; secretary: boolean }> = {
   [SEC2]: { branch: 2, secretary: true },
   [OTHER]: { branch: 2, secretary: false },
 }
+
+/**
+ * A check-in record as written straight to the store, for what a function cannot be made to leave behind
+ * on purpose: a record whose function was killed right after its insert, or one written before a field
+ * existed (`nameKey` omitted unless given).
+ */
+export function storedCheckIn(lectureId: string, openid: string, name: string, extra: { present?: boolean; nameKey?: string } = {}): Json {
+  const at = new Date()
+  return {
+    _id: `${lectureId}_${openid}`,
+    lectureId,
+    openid,
+    name,
+    ...(extra.nameKey === undefined ? {} : { nameKey: extra.nameKey }),
+    branchId: 'demo-branch-1',
+    branchName: BRANCH_1,
+    visitor: false,
+    at,
+    method: 'scan',
+    present: extra.present ?? true,
+    flags: [],
+    distanceMeters: null,
+    reason: null,
+    markedBy: null,
+    lectureTitle: '学习贯彻党的二十届三中全会精神',
+    lectureStartAt: at,
+    updatedAt: at,
+  }
+}
