@@ -1,5 +1,5 @@
 // `npm run deploy`: builds (`npm run build:weapp`), then deploys what cloudbaserc.json declares — each
-// function with its configuration and timer triggers, each collection with its permission and indexes —
+// function with its configuration and timer trigger, each collection with its permission and indexes —
 // to the environment named by TCB_ENV_ID, through the CloudBase CLI (`tcb`, installed on first use at the
 // version pinned in scripts/weapp/on-demand-tools.mjs). Log in first with that CLI (`tcb login`).
 //
@@ -79,25 +79,27 @@ export function deployPlan({ envId = `<${ENV_ID_VARIABLE}>`, functionsDir = path
   const env = ['-e', envId]
   const steps = []
   for (const fn of functions) {
-    // --force replaces a function of the same name; config update then sets timeout, memory and variables.
-    steps.push({ what: `function ${fn.name}: code and dependencies`, args: ['fn', 'deploy', fn.name, ...env, '--force'] })
-    steps.push({ what: `function ${fn.name}: runtime configuration`, args: ['fn', 'config', 'update', fn.name, ...env] })
-    if (fn.triggers.length > 0) {
-      steps.push({ what: `function ${fn.name}: timer triggers ${fn.triggers.map((t) => t.name).join(', ')}`, args: ['fn', 'trigger', 'create', fn.name, ...env] })
-    }
+    // Over an existing function --force replaces its code, then its configuration (timeout, memory,
+    // variables), then creates its triggers: one command each (the CLI's `fn deploy` documentation).
+    const triggers = fn.triggers.length > 0 ? `, timer trigger ${fn.triggers.map((t) => t.name).join(', ')}` : ''
+    steps.push({ what: `function ${fn.name}: code, dependencies, configuration${triggers}`, config: 'functions', args: ['fn', 'deploy', fn.name, ...env, '--force'] })
   }
-  steps.push({ what: `collections, permissions and indexes (${collections.length} collections)`, args: ['framework', 'deploy', databasePlugin, ...env] })
+  // Its own file: the CLI stores this config as the environment's project record, so it holds no function variables.
+  steps.push({ what: `collections, permissions and indexes (${collections.length} collections)`, config: 'framework', args: ['framework', 'deploy', databasePlugin, ...env] })
 
   const built = existsSync(functionsDir) ? readdirSync(functionsDir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name) : []
   const problems = [
+    // "目前仅支持一个触发器" (https://developers.weixin.qq.com/miniprogram/dev/wxcloud/guide/functions/triggers.html)
+    ...functions.filter((fn) => fn.triggers.length > 1).map((fn) => `${fn.name}: ${fn.triggers.length} timer triggers declared; WeChat Cloud takes one per function`),
     ...functions.flatMap((fn) => bundleProblems(functionsDir, fn.name)),
     ...built.filter((name) => !functions.some((fn) => fn.name === name)).map((name) => `${name}: built but not declared in cloudbaserc.json`),
   ]
-  return { cli: `${CLI}@${TOOL_VERSIONS[CLI]}`, envId, functions, collections, steps, problems }
+  // The CLI joins functionRoot to its working directory (relative, as declared), so it runs from the root.
+  return { cli: `${CLI}@${TOOL_VERSIONS[CLI]}`, envId, cwd: root, functions, collections, steps, problems }
 }
 
 function printPlan(plan) {
-  console.log(`deploy to ${plan.envId} with ${plan.cli} (each command given cloudbaserc.json with the variables filled in, --config-file)`)
+  console.log(`deploy to ${plan.envId} with ${plan.cli}, run in ${plan.cwd}; --config-file: cloudbaserc.json with the variables filled in (functions), or only its envId and framework (framework)`)
   for (const fn of plan.functions) {
     const triggers = fn.triggers.map((t) => `${t.name} "${t.config}"`).join(', ') || 'none'
     console.log(`  function ${fn.name}: ${fn.runtime}, ${fn.timeout} s, ${fn.memorySize} MB; cloud calls: ${fn.permissions.join(', ') || 'none'}; triggers: ${triggers}; variables: ${fn.envVariables.join(', ') || 'none'}`)
@@ -106,25 +108,33 @@ function printPlan(plan) {
     const indexes = c.indexes.map((i) => `${i.unique ? 'unique ' : ''}${i.name}(${i.keys.join(', ')})`).join('; ') || 'none'
     console.log(`  collection ${c.name}: ${c.permission}; indexes: ${indexes}`)
   }
-  plan.steps.forEach((step, i) => console.log(`  ${i + 1}. ${step.what}: tcb ${step.args.join(' ')}`))
+  plan.steps.forEach((step, i) => console.log(`  ${i + 1}. ${step.what}: tcb ${step.args.join(' ')} (${step.config})`))
   for (const problem of plan.problems) console.log(`  ! ${problem}`)
 }
 
 /**
  * cloudbaserc.json with every `{{env.NAME}}` filled from this process's environment, for the CLI's
  * `--config-file`: the CLI fills such templates only from `.env` files, and the values (template ids,
- * admin openids) are kept out of the repository. Written to a private temporary folder, removed after.
+ * admin openids) are kept out of the repository. `functions` is the whole file; `framework` holds only
+ * `version`, `envId` and `framework`, as `tcb framework deploy` uploads its config to the environment.
+ * Written to a private temporary folder, removed by `dispose`.
  */
 export function filledDeclaration(envId) {
   const text = readFileSync(ENVIRONMENT_FILE, 'utf8').replace(/\{\{env\.([A-Za-z_][A-Za-z0-9_]*)\}\}/g, (_, name) =>
     JSON.stringify(name === ENV_ID_VARIABLE ? envId : (process.env[name] ?? '')).slice(1, -1),
   )
   const declaration = JSON.parse(text)
-  declaration.functionRoot = path.resolve(root, declaration.functionRoot)
   const dir = mkdtempSync(path.join(os.tmpdir(), 'zbhd-deploy-'))
-  const file = path.join(dir, 'cloudbaserc.json')
-  writeFileSync(file, `${JSON.stringify(declaration, null, 2)}\n`, { mode: 0o600 })
-  return { file, dispose: () => rmSync(dir, { recursive: true, force: true }) }
+  const write = (name, content) => {
+    const file = path.join(dir, name)
+    writeFileSync(file, `${JSON.stringify(content, null, 2)}\n`, { mode: 0o600 })
+    return file
+  }
+  const files = {
+    functions: write('cloudbaserc.json', declaration),
+    framework: write('cloudbaserc.framework.json', { version: declaration.version, envId: declaration.envId, framework: declaration.framework }),
+  }
+  return { files, dispose: () => rmSync(dir, { recursive: true, force: true }) }
 }
 
 function run(command, args, label) {
@@ -158,7 +168,7 @@ async function main() {
   const tcb = toolBin(CLI, 'tcb')
   const filled = filledDeclaration(envId)
   try {
-    for (const step of plan.steps) run(process.execPath, [tcb, ...step.args, '--config-file', filled.file], `tcb ${step.args.join(' ')}`)
+    for (const step of plan.steps) run(process.execPath, [tcb, ...step.args, '--config-file', filled.files[step.config]], `tcb ${step.args.join(' ')}`)
   } finally {
     filled.dispose()
   }

@@ -345,6 +345,12 @@ export interface RemindResult {
   sent: number
 }
 
+/** One firing of the hourly trigger: the months it closed, and the day's reminder (null before 09:00 Beijing). */
+export interface CommitmentHourlyResult {
+  close: CloseMonthsResult
+  remind: RemindResult | null
+}
+
 export const commitmentContract = {
   /** The public board of a branch and month (default: this Beijing month). Anyone signed in may read it. */
   board: action<CommitmentBoardView>()(z.strictObject({ branchId: commitmentBranchIdSchema, month: commitmentMonthSchema.optional(), ...paged })),
@@ -385,9 +391,8 @@ export const commitmentContract = {
   stats: action<CommitmentStats>()(z.strictObject({ month: commitmentMonthSchema.optional() })),
   exportLedger: action<CommitmentLedgerExport>()(z.strictObject({ month: commitmentMonthSchema })),
 
-  /** The timer triggers' actions (no caller); refused to anyone calling from the app. */
-  closeMonths: action<CloseMonthsResult>()(z.strictObject({})),
-  remind: action<RemindResult>()(z.strictObject({})),
+  /** The timer trigger's action (no caller); refused to anyone calling from the app. */
+  hourly: action<CommitmentHourlyResult>()(z.strictObject({})),
 }
 
 export type CommitmentContract = typeof commitmentContract

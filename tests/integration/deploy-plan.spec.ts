@@ -29,10 +29,15 @@ interface DeclaredFunction {
 }
 interface Plan {
   envId: string
+  cwd: string
   functions: Array<{ name: string; timeout: number; envVariables: string[]; permissions: string[]; triggers: Trigger[] }>
   collections: Array<{ name: string; permission: string; indexes: Array<{ name: string; unique: boolean; keys: string[] }> }>
-  steps: Array<{ what: string; args: string[] }>
+  steps: Array<{ what: string; config: 'functions' | 'framework'; args: string[] }>
   problems: string[]
+}
+interface FilledFiles {
+  functions: Record<string, unknown> & { envId: string; functionRoot: string; functions: DeclaredFunction[] }
+  framework: Record<string, unknown>
 }
 
 const declaration = JSON.parse(readFileSync(path.join(ROOT, 'cloudbaserc.json'), 'utf8')) as { envId: string; functions: DeclaredFunction[] }
@@ -44,6 +49,20 @@ function dryRun(env: Record<string, string | undefined>): Plan {
     env: { PATH: process.env.PATH, ...env },
   })
   return JSON.parse(out.trim().split('\n').pop() ?? '') as Plan
+}
+
+/** The two files the deploy hands the CLI (`--config-file`), filled from `env`, read back and removed. */
+function filledFiles(env: Record<string, string | undefined>): FilledFiles {
+  const script = [
+    `const { filledDeclaration } = await import(${JSON.stringify(path.join(ROOT, 'scripts/deploy.mjs'))})`,
+    `const { readFileSync } = await import('node:fs')`,
+    `const filled = filledDeclaration('prod-1a2b')`,
+    `const read = (f) => JSON.parse(readFileSync(f, 'utf8'))`,
+    `console.log(JSON.stringify({ functions: read(filled.files.functions), framework: read(filled.files.framework) }))`,
+    `filled.dispose()`,
+  ].join('\n')
+  const out = execFileSync(process.execPath, ['--input-type=module', '-e', script], { cwd: ROOT, encoding: 'utf8', env: { PATH: process.env.PATH, ...env } })
+  return JSON.parse(out.trim().split('\n').pop() ?? '') as FilledFiles
 }
 
 function readJson<T>(file: string): T {
@@ -107,13 +126,32 @@ describe('npm run deploy -- --dry-run', () => {
     expect([...local.values()].map((fn) => [fn.name, fn.timeoutMs / 1000])).toEqual(declaration.functions.map((fn) => [fn.name, fn.timeout]))
   })
 
-  it('runs the CLI once per function, once more per function with triggers, then the database plugin', () => {
-    const withTriggers = plan.functions.filter((fn) => fn.triggers.length > 0).length
-    expect(plan.steps).toHaveLength(plan.functions.length * 2 + withTriggers + 1)
-    for (const fn of plan.functions) {
-      expect(plan.steps).toContainEqual({ what: expect.stringContaining(fn.name), args: ['fn', 'deploy', fn.name, '-e', '<TCB_ENV_ID>', '--force'] })
-    }
-    expect(plan.steps[plan.steps.length - 1]?.args.slice(0, 2)).toEqual(['framework', 'deploy'])
+  it('runs the CLI once per function (with --force it also sets the configuration and the trigger), then the database plugin', () => {
+    expect(plan.steps).toHaveLength(plan.functions.length + 1)
+    plan.functions.forEach((fn, i) => {
+      expect(plan.steps[i]).toEqual({ what: expect.stringContaining(fn.name), config: 'functions', args: ['fn', 'deploy', fn.name, '-e', '<TCB_ENV_ID>', '--force'] })
+    })
+    expect(plan.steps[plan.steps.length - 1]).toMatchObject({ config: 'framework', args: ['framework', 'deploy', 'database', '-e', '<TCB_ENV_ID>'] })
+  })
+
+  it('gives each function at most one timer trigger, as WeChat Cloud takes only one', () => {
+    for (const fn of declaration.functions) expect((fn.triggers ?? []).length).toBeLessThanOrEqual(1)
+  })
+
+  it('hands the CLI a functionRoot it finds from the folder it runs in, and the framework step no function variable', () => {
+    const secret = 'o-admin-secret-openid'
+    const filled = filledFiles({ ADMIN_OPENIDS: secret, COMMITMENT_COMMIT_TEMPLATE_ID: 'tpl-commit' })
+    // The CLI joins functionRoot to its working directory, so an absolute one would be doubled.
+    expect(filled.functions.functionRoot).toBe('./dist/cloudfunctions')
+    expect(path.join(plan.cwd, filled.functions.functionRoot)).toBe(FUNCTIONS_DIR)
+    expect(filled.functions.envId).toBe('prod-1a2b')
+    const commitment = filled.functions.functions.find((fn) => fn.name === 'commitment')
+    expect(commitment?.envVariables).toMatchObject({ ADMIN_OPENIDS: secret, COMMITMENT_COMMIT_TEMPLATE_ID: 'tpl-commit', COMMITMENT_RESULT_TEMPLATE_ID: '' })
+    // `tcb framework deploy` stores its config file with the environment: only what the plugin needs.
+    expect(Object.keys(filled.framework).sort()).toEqual(['envId', 'framework', 'version'])
+    expect(filled.framework.envId).toBe('prod-1a2b')
+    expect(JSON.stringify(filled.framework)).not.toContain(secret)
+    expect(JSON.stringify(filled.framework)).not.toContain('tpl-commit')
   })
 
   it('creates every collection the functions use, admin-only, with the unique indexes the rules rely on', () => {

@@ -93,6 +93,8 @@ export const COMMITMENT_RESULT_DEADLINE_DAY = 5
 /** Reminders: the 1st (make commitments), the 15th (progress), this many days before the month ends (results). */
 export const COMMITMENT_PROGRESS_REMINDER_DAY = 15
 export const COMMITMENT_RESULT_REMINDER_DAYS_BEFORE_END = 3
+/** A reminder day's messages go out at the first hourly run at or after this Beijing hour. */
+export const COMMITMENT_REMINDER_HOUR = 9
 
 /** Where the client uploads card photos, progress photos and evidence; the server refuses a fileID outside it. */
 export const COMMITMENT_PHOTO_FOLDER = 'commitment-photos/'

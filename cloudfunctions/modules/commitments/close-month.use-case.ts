@@ -57,7 +57,7 @@ const PAGE = 200
 /** Per firing; the rest wait for the next one (the trigger fires every hour). */
 const MAX_BOARDS_PER_RUN = 200
 
-/** The hourly timer: closes every branch's month past its result deadline. Running it twice changes nothing. */
+/** Each hourly run (`hourly.use-case.ts`): closes every branch's month past its result deadline. Running it twice changes nothing. */
 export async function closeMonths(_input: Record<string, never>, ctx: TimerContext): Promise<CloseMonthsResult> {
   const last = lastDueMonth(ctx.now.getTime())
   const done = new Set<string>()

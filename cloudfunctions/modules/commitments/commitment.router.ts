@@ -1,12 +1,11 @@
 import { commitmentContract } from '../../contracts/commitment.contract'
 import { createRouter } from '../../shared/router'
 import { board, mine, months, plan, plans, stats } from './browse-commitments.use-case'
-import { closeMonths } from './close-month.use-case'
 import { myCard, saveCard, savePanel } from './commitment-card.use-case'
 import { addProgress, revise, saveDraft, setOutcome, submit } from './edit-plan.use-case'
 import { exportLedger } from './export-ledger.use-case'
+import { hourly } from './hourly.use-case'
 import { rate, ratings, reply, reviewComment } from './rate-commitment.use-case'
-import { remind } from './remind.use-case'
 import { closeMonth, publishBoard, queue, review } from './review-plan.use-case'
 
 /** The `commitment` function: 公开承诺 — members commit month by month, the secretary publishes and closes, residents rate. */
@@ -26,7 +25,6 @@ export const commitmentRouter = createRouter('commitment', commitmentContract, {
   publishBoard: { auth: 'secretary', handle: (input, ctx) => publishBoard(input, ctx) },
   closeMonth: { auth: 'secretary', handle: (input, ctx) => closeMonth(input, ctx) },
   stats: { auth: 'secretary', handle: (input, ctx) => stats(input, ctx) },
-  closeMonths: { auth: 'timer', handle: (input, ctx) => closeMonths(input, ctx) },
   myCard: { auth: 'partyMember', handle: (input, ctx) => myCard(input, ctx) },
   saveCard: { auth: 'partyMember', handle: (input, ctx) => saveCard(input, ctx) },
   savePanel: { auth: 'secretary', handle: (input, ctx) => savePanel(input, ctx) },
@@ -36,5 +34,5 @@ export const commitmentRouter = createRouter('commitment', commitmentContract, {
   reply: { auth: 'partyMember', handle: (input, ctx) => reply(input, ctx) },
   reviewComment: { auth: 'secretary', handle: (input, ctx) => reviewComment(input, ctx) },
   exportLedger: { auth: 'secretary', handle: (input, ctx) => exportLedger(input, ctx) },
-  remind: { auth: 'timer', handle: (input, ctx) => remind(input, ctx) },
+  hourly: { auth: 'timer', handle: (input, ctx) => hourly(input, ctx) },
 })

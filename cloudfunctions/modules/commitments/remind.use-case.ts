@@ -87,10 +87,10 @@ async function planOwners(db: Database, month: string, kind: Exclude<CommitmentR
 }
 
 /**
- * The daily reminder (timer `remind`, 09:00): on the 1st, the 15th and three days before the month ends
+ * The day's reminder (run by the hourly timer from 09:00 Beijing, `hourly.use-case.ts`): on the 1st, the 15th and three days before the month ends
  * (Beijing days, `commitmentReminderOn`), each member it concerns gets that day's subscribe message.
- * Once a day: the run first claims the day (`insertOnce` of its marker), so a second firing — a retry,
- * a manual run — finds the claim and sends nothing (at most once rather than twice; docs/architecture.md
+ * Once a day: the run first claims the day (`insertOnce` of its marker), so a later firing — the next
+ * hour's, a retry — finds the claim and sends nothing (at most once rather than twice; docs/architecture.md
  * "Commitment months"). Other days, or with no template configured, it reads nothing and sends nothing.
  */
 export async function remind(_input: Record<string, never>, ctx: TimerContext): Promise<RemindResult> {

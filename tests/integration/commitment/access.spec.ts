@@ -102,7 +102,7 @@ const FIXTURES: Record<string, Fixture> = {
     await w.submitted(b.members[0])
     return { action: 'stats', month: MONTH }
   },
-  closeMonths: async () => ({ action: 'closeMonths' }),
+  hourly: async () => ({ action: 'hourly' }),
 }
 
 const OK = 'ok'
@@ -133,7 +133,7 @@ const TABLE: Record<string, readonly string[]> = {
   publishBoard: /*  */ [FB, OK, FB, FB, 'COMMITMENT.EMPTY_BOARD', FB, NB, RQ],
   closeMonth: /*    */ [FB, OK, FB, FB, OK, FB, NB, RQ],
   stats: /*         */ [FB, OK, FB, FB, OK, FB, NB, RQ],
-  closeMonths: /*   */ [FB, FB, FB, FB, FB, FB, FB, FB],
+  hourly: /*        */ [FB, FB, FB, FB, FB, FB, FB, FB],
 }
 
 const CELLS = Object.entries(TABLE).flatMap(([action, codes]) => ROLES.map((role, i) => [action, role, codes[i] as string] as const))
@@ -161,7 +161,7 @@ describe('commitment: every action × role', () => {
 
   it('covers every action of the router this side builds', () => {
     const covered = new Set(Object.keys(TABLE).map((a) => (a === 'planBeforeReview' ? 'plan' : a)))
-    const mine = ['board', 'plans', 'months', 'plan', 'mine', 'saveDraft', 'submit', 'revise', 'addProgress', 'setOutcome', 'queue', 'review', 'publishBoard', 'closeMonth', 'stats', 'closeMonths']
+    const mine = ['board', 'plans', 'months', 'plan', 'mine', 'saveDraft', 'submit', 'revise', 'addProgress', 'setOutcome', 'queue', 'review', 'publishBoard', 'closeMonth', 'stats', 'hourly']
     expect([...covered].sort()).toEqual(mine.sort())
   })
 })

@@ -272,7 +272,7 @@ describe('held comments, replies and the secretary’s decision', () => {
 
   it('freezes replies with the month', async () => {
     w.at(MOMENT.due)
-    await w.ok(null, { Type: 'Timer', TriggerName: 'closeMonths', Time: new Date().toISOString() })
+    await w.ok(null, { Type: 'Timer', TriggerName: 'hourly', Time: new Date().toISOString() })
     expect(await w.errorCode(A.members[0], { action: 'reply', planId: P0, ratingId, text: '补充一句' })).toBe('COMMITMENT.FROZEN')
     expect(await w.errorCode(A.resident, { action: 'rate', planId: P0, satisfaction: 'basic' })).toBe('COMMITMENT.FROZEN')
     // What was said stays readable on the closed board.

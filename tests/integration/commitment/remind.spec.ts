@@ -3,11 +3,11 @@ import { M1, SEC, SEC2 } from '../../support/integration/commitment-demo'
 import { startCommitmentWorld, type Branch, type CommitmentWorld } from '../../support/integration/commitment-world'
 
 /**
- * The daily reminder (timer `remind`): on the 1st, the 15th and three days before the month ends —
- * Beijing days, whatever TZ the process has (the tests run in UTC) — each member it concerns gets that
- * day's subscribe message; WeChat delivers it to those who accepted the template. The specs remind in
- * a month of their own (R), so the demo seed's months never meet them. Each reminder goes out once a
- * Beijing day, however often the trigger fires.
+ * The reminders, sent by the hourly trigger (`hourly`) from 09:00 Beijing: on the 1st, the 15th and
+ * three days before the month ends — Beijing days and hours, whatever TZ the process has (the tests run
+ * in UTC) — each member it concerns gets that day's subscribe message; WeChat delivers it to those who
+ * accepted the template. The specs remind in a month of their own (R), so the demo seed's months never
+ * meet them. Each reminder goes out once a Beijing day, however often the trigger fires.
  */
 let w: CommitmentWorld
 let A: Branch
@@ -49,17 +49,34 @@ interface Sent {
   data: Record<string, { value: string }>
 }
 
+interface Reminded {
+  kind: string | null
+  sent: number
+}
+interface HourlyRun {
+  close: { closed: number; overdueItems: number }
+  /** Null before 09:00 Beijing. */
+  remind: Reminded | null
+}
+
 const HOUR = 3600_000
 const DAY = 24 * HOUR
-/** 09:00 Beijing on day `day` of `month` (R unless said), when the daily trigger fires. */
+/** 09:00 Beijing on day `day` of `month` (R unless said), the first hourly firing that reminds. */
 const nineOn = (day: number, month = R) => monthStartMs(month) + (day - 1) * DAY + 9 * HOUR
+const hourlyEvent = (atMs: number) => ({ Type: 'Timer', TriggerName: 'hourly', Time: new Date(atMs).toISOString() })
 
-/** Fires the trigger at `atMs` and answers what it reported and the messages it sent. */
-async function remindAt(atMs: number): Promise<{ result: { kind: string | null; sent: number }; sent: Sent[] }> {
+/** Fires the hourly trigger at `atMs` and answers the whole run and the messages it sent. */
+async function fireAt(atMs: number): Promise<{ run: HourlyRun; sent: Sent[] }> {
   const before = (await w.cloud.backend.outbox()).length
   w.at(atMs)
-  const result = await w.ok<{ kind: string | null; sent: number }>(null, { Type: 'Timer', TriggerName: 'remind', Time: new Date(atMs).toISOString() })
-  return { result, sent: ((await w.cloud.backend.outbox()) as Sent[]).slice(before) }
+  const run = await w.ok<HourlyRun>(null, hourlyEvent(atMs))
+  return { run, sent: ((await w.cloud.backend.outbox()) as Sent[]).slice(before) }
+}
+
+/** Fires the hourly trigger at `atMs` and answers what its reminder reported and the messages it sent. */
+async function remindAt(atMs: number): Promise<{ result: Reminded | null; sent: Sent[] }> {
+  const { run, sent } = await fireAt(atMs)
+  return { result: run.remind, sent }
 }
 
 const recipients = (sent: Sent[]) => sent.map((m) => m.touser)
@@ -70,7 +87,7 @@ async function keepAll(owner: string, planId: string): Promise<void> {
   }
 }
 
-describe('commitment.remind', () => {
+describe('commitment.hourly: the reminders', () => {
   it('on the 1st, reminds every party member who has not submitted the month’s plan', async () => {
     const { result, sent } = await remindAt(nineOn(1))
     expect(result).toEqual({ kind: 'commit', sent: sent.length })
@@ -93,10 +110,13 @@ describe('commitment.remind', () => {
     expect(await remindAt(nineOn(1) + 14 * HOUR)).toEqual({ result: { kind: 'commit', sent: 0 }, sent: [] })
   })
 
-  it('decides the day in Beijing: a minute after midnight on the 1st is the 1st (still the last day in UTC)', async () => {
-    expect((await remindAt(monthStartMs(R) + 60_000)).result.kind).toBe('commit')
-    expect(new Date(monthStartMs(R) + 60_000).getUTCDate()).toBe(28)
-    expect((await remindAt(monthStartMs(R) - 60_000)).result.kind).toBeNull()
+  it('decides the hour and the day in Beijing: a minute after midnight on the 1st is too early (16:01 in UTC), 09:00 is the 1st (01:00 UTC)', async () => {
+    expect(new Date(monthStartMs(R) + 60_000).getUTCHours()).toBe(16)
+    expect(await remindAt(monthStartMs(R) + 60_000)).toEqual({ result: null, sent: [] })
+    expect(new Date(nineOn(1)).getUTCHours()).toBe(1)
+    expect((await remindAt(nineOn(1))).result?.kind).toBe('commit')
+    // 23:59 on the last day of February in Beijing, past 09:00 in either zone: not a reminder day.
+    expect((await remindAt(monthStartMs(R) - 60_000)).result).toEqual({ kind: null, sent: 0 })
   })
 
   it('on the 15th, reminds the owners of the month’s published plans to post progress', async () => {
@@ -136,12 +156,13 @@ describe('commitment.remind', () => {
   it('sends the same kind again on another day: the 1st of the next month, once however many firings race', async () => {
     const before = (await w.cloud.backend.outbox()).length
     w.at(nineOn(1, R2) + HOUR)
-    const event = { Type: 'Timer', TriggerName: 'remind', Time: new Date(nineOn(1, R2) + HOUR).toISOString() }
-    const runs = await Promise.all([w.ok<{ kind: string | null; sent: number }>(null, event), w.ok<{ kind: string | null; sent: number }>(null, event)])
+    // 10:00: the 09:00 run sent nothing (no template then), so this one is the day's.
+    const event = hourlyEvent(nineOn(1, R2) + HOUR)
+    const runs = (await Promise.all([w.ok<HourlyRun>(null, event), w.ok<HourlyRun>(null, event)])).map((r) => r.remind)
     const sent = ((await w.cloud.backend.outbox()) as Sent[]).slice(before)
-    expect(runs.map((r) => r.kind)).toEqual(['commit', 'commit'])
+    expect(runs.map((r) => r?.kind)).toEqual(['commit', 'commit'])
     // One run sends to everyone who has no plan of R2 (A.members[0] among them), the other nothing.
-    expect(runs.map((r) => r.sent).sort((a, b) => a - b)).toEqual([0, sent.length])
+    expect(runs.map((r) => r?.sent).sort((a, b) => (a ?? 0) - (b ?? 0))).toEqual([0, sent.length])
     expect(recipients(sent)).toContain(A.members[0])
     expect(new Set(recipients(sent)).size).toBe(sent.length)
     expect(sent[0]?.page).toBe(`packages/commitments/pages/my-commitments/index?month=${R2}`)
@@ -157,9 +178,36 @@ describe('commitment.remind', () => {
     }
   })
 
+  it('runs from the hourly trigger: before 09:00 on a reminder day it only closes, at 09:00 it sends, later that day nothing more', async () => {
+    // 2027-05-01: the 1st (commit reminders for May), and R's results closed on 2027-04-05.
+    const may = '2027-05'
+    expect((await w.stored('commitment_plans', published))?.frozen).toBe(false)
+    const eight = await fireAt(nineOn(1, may) - HOUR)
+    expect(eight.run.remind).toBeNull()
+    expect(eight.sent).toEqual([])
+    expect(eight.run.close.closed).toBeGreaterThanOrEqual(1)
+    expect((await w.stored('commitment_plans', published))?.frozen).toBe(true)
+
+    const nine = await fireAt(nineOn(1, may))
+    expect(nine.run).toEqual({ close: { closed: 0, overdueItems: 0 }, remind: { kind: 'commit', sent: nine.sent.length } })
+    expect(recipients(nine.sent)).toEqual(expect.arrayContaining([A.secretary, ...A.members, third]))
+    expect(await fireAt(nineOn(1, may) + HOUR)).toEqual({ run: { close: { closed: 0, overdueItems: 0 }, remind: { kind: 'commit', sent: 0 } }, sent: [] })
+    // The next day is no reminder day, at any hour.
+    for (const at of [nineOn(2, may) - HOUR, nineOn(2, may), nineOn(2, may) + 5 * HOUR]) expect((await fireAt(at)).sent).toEqual([])
+    expect((await fireAt(nineOn(2, may))).run.remind).toEqual({ kind: null, sent: 0 })
+  })
+
+  it('makes up a missed 09:00 firing at the next hour the trigger runs', async () => {
+    const june = '2027-06'
+    const late = await fireAt(nineOn(1, june) + 2 * HOUR)
+    expect(late.run.remind).toEqual({ kind: 'commit', sent: late.sent.length })
+    expect(late.sent.length).toBeGreaterThan(0)
+    expect((await fireAt(nineOn(1, june) + 3 * HOUR)).sent).toEqual([])
+  })
+
   it('is the timer’s only: a signed-in caller is refused', async () => {
-    expect(await w.errorCode(A.secretary, { action: 'remind' })).toBe('AUTH.FORBIDDEN')
-    expect(await w.errorCode(A.secretary, { Type: 'Timer', TriggerName: 'remind', Time: new Date().toISOString() })).toBe('AUTH.FORBIDDEN')
-    expect(await w.errorCode(null, { action: 'remind' })).toBe('AUTH.FORBIDDEN')
+    expect(await w.errorCode(A.secretary, { action: 'hourly' })).toBe('AUTH.FORBIDDEN')
+    expect(await w.errorCode(A.secretary, hourlyEvent(Date.now()))).toBe('AUTH.FORBIDDEN')
+    expect(await w.errorCode(null, { action: 'hourly' })).toBe('AUTH.FORBIDDEN')
   })
 })

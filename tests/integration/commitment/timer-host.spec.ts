@@ -4,9 +4,9 @@ import { planIdOf } from '../../../cloudfunctions/modules/commitments/commitment
 import { buildFunction, call, createHostWorld, errorCodeOf, type HostWorld } from '../../support/host/host-test-kit'
 
 /**
- * The commitment function's timer triggers as the local host runs them (docs/local-cloud.md "Timer
+ * The commitment function's timer trigger as the local host runs it (docs/local-cloud.md "Timer
  * triggers"): declared in cloudbaserc.json, written to its config.json by the build, fired on demand by
- * `POST /dev/triggers/commitment/closeMonths` with the timer event and no caller, on the real clock.
+ * `POST /dev/triggers/commitment/hourly` with the timer event and no caller, on the real clock.
  */
 interface TriggerState {
   function: string
@@ -66,19 +66,17 @@ describe('host: the commitment timers', () => {
     await world.dispose()
   })
 
-  it('lists closeMonths hourly and remind daily at 09:00 Beijing', async () => {
+  it('lists one trigger, hourly, as WeChat Cloud takes one per function', async () => {
     const list = (await (await fetch(`${host.url}/dev/triggers`)).json()) as TriggerState[]
-    const named = (name: string) => list.find((t) => t.function === 'commitment' && t.name === name)
-    expect(named('closeMonths')).toMatchObject({ config: '0 0 * * * * *' })
-    expect(named('remind')).toMatchObject({ config: '0 0 9 * * * *' })
-    // 09:00 in Beijing is 01:00 UTC.
-    expect(named('remind')?.nextAt).toMatch(/T01:00:00\.000Z$/)
+    const mine = list.filter((t) => t.function === 'commitment')
+    expect(mine).toEqual([expect.objectContaining({ name: 'hourly', config: '0 0 * * * * *' })])
+    expect(mine[0]?.nextAt).toMatch(/T\d\d:00:00\.000Z$/)
   })
 
-  it('closes a month past its deadline when closeMonths is fired from the dev route, and changes nothing the second time', async () => {
-    const first = await fire(host, 'closeMonths')
+  it('closes a month past its deadline when hourly is fired from the dev route, and changes nothing the second time', async () => {
+    const first = await fire(host, 'hourly')
     expect(first.status).toBe(200)
-    const ran = (first.body as { ok: boolean; data: { closed: number; overdueItems: number } }).data
+    const ran = (first.body as { ok: boolean; data: { close: { closed: number; overdueItems: number } } }).data.close
     expect(ran.closed).toBeGreaterThanOrEqual(1)
     expect(ran.overdueItems).toBeGreaterThanOrEqual(2)
     const [plan] = await host.store.find('commitment_plans', { _id: planId })
@@ -87,14 +85,14 @@ describe('host: the commitment timers', () => {
     const [board] = await host.store.find('commitment_boards', { _id: `demo-branch-1_${month.replace('-', '')}` })
     expect(board).toMatchObject({ status: 'closed', plans: 1 })
 
-    const second = await fire(host, 'closeMonths')
-    expect(second).toEqual({ status: 200, body: { ok: true, data: { closed: 0, overdueItems: 0 } } })
+    const second = await fire(host, 'hourly')
+    expect(second).toMatchObject({ status: 200, body: { ok: true, data: { close: { closed: 0, overdueItems: 0 } } } })
     const [again] = await host.store.find('commitment_plans', { _id: planId })
     expect(again?.rev).toBe(2)
   })
 
-  it('refuses the app calling closeMonths', async () => {
-    expect(errorCodeOf(await call(host.url, 'commitment', 'demo-secretary', { action: 'closeMonths' }))).toBe('AUTH.FORBIDDEN')
-    expect(errorCodeOf(await call(host.url, 'commitment', 'demo-secretary', { Type: 'Timer', TriggerName: 'closeMonths', Time: new Date().toISOString() }))).toBe('AUTH.FORBIDDEN')
+  it('refuses the app calling hourly', async () => {
+    expect(errorCodeOf(await call(host.url, 'commitment', 'demo-secretary', { action: 'hourly' }))).toBe('AUTH.FORBIDDEN')
+    expect(errorCodeOf(await call(host.url, 'commitment', 'demo-secretary', { Type: 'Timer', TriggerName: 'hourly', Time: new Date().toISOString() }))).toBe('AUTH.FORBIDDEN')
   })
 })

@@ -2,7 +2,7 @@ import { MOMENT, MONTH, NEXT_MONTH, startCommitmentWorld, type CommitmentWorld, 
 
 /**
  * The month's edges in Beijing time with the process in UTC (TZ=UTC), and the hourly timer that closes
- * what is due: WeChat calls it with `{ Type: 'Timer', TriggerName, Time }` and no caller.
+ * what is due (`hourly`, the function's one trigger): WeChat calls it with `{ Type: 'Timer', TriggerName, Time }` and no caller.
  */
 let w: CommitmentWorld
 
@@ -14,8 +14,9 @@ afterAll(async () => {
   await w.close()
 })
 
-const timer = () => ({ Type: 'Timer', TriggerName: 'closeMonths', Time: new Date().toISOString() })
-const fire = () => w.ok<{ closed: number; overdueItems: number }>(null, timer())
+const timer = () => ({ Type: 'Timer', TriggerName: 'hourly', Time: new Date().toISOString() })
+/** Fires the function's hourly trigger and answers what its close did (no reminder template is set here). */
+const fire = async () => (await w.ok<{ close: { closed: number; overdueItems: number } }>(null, timer())).close
 
 /** Beijing 23:59:59 on the last day of December 2026, and the next second: 2027-01-01 00:00:00. */
 const DEC_LAST_SECOND = '2026-12-31T15:59:59.000Z'
@@ -83,11 +84,11 @@ describe('commitment: the month boundary in Beijing time', () => {
   })
 })
 
-describe('commitment.closeMonths: the timer', () => {
+describe('commitment.hourly: the timer closes the months', () => {
   it.each<[string, 'secretary' | 'nobody', Json]>([
     ['the timer event sent from the app', 'secretary', timer()],
-    ['the action called by name by a secretary', 'secretary', { action: 'closeMonths' }],
-    ['the action called by name without a caller', 'nobody', { action: 'closeMonths' }],
+    ['the action called by name by a secretary', 'secretary', { action: 'hourly' }],
+    ['the action called by name without a caller', 'nobody', { action: 'hourly' }],
     ['a timer event naming another action', 'nobody', { ...timer(), TriggerName: 'publishBoard' }],
   ])('refuses %s and closes nothing', async (_label, who, event) => {
     const b = await w.branch()
