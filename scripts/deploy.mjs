@@ -89,7 +89,7 @@ export function deployPlan({ envId = `<${ENV_ID_VARIABLE}>`, functionsDir = path
 
   const built = existsSync(functionsDir) ? readdirSync(functionsDir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name) : []
   const problems = [
-    // "目前仅支持一个触发器" (https://developers.weixin.qq.com/miniprogram/dev/wxcloud/guide/functions/triggers.html)
+    // WeChat Cloud takes one timer trigger per function (docs/local-cloud.md "Timer triggers").
     ...functions.filter((fn) => fn.triggers.length > 1).map((fn) => `${fn.name}: ${fn.triggers.length} timer triggers declared; WeChat Cloud takes one per function`),
     ...functions.flatMap((fn) => bundleProblems(functionsDir, fn.name)),
     ...built.filter((name) => !functions.some((fn) => fn.name === name)).map((name) => `${name}: built but not declared in cloudbaserc.json`),
