@@ -1,30 +1,10 @@
-import { functionCaller, type FunctionCaller } from '../support/integration/function-caller'
-import { startLocalCloud, type LocalCloud } from '../support/local-cloud'
-import { seedDemoData } from '../../cloudfunctions/emulator/seed'
+import { call, errorCode, ok, store, useMemberFunction, type Json } from '../support/integration/member-function'
 
 /**
  * Joining as 党员 waits for the branch secretary: a member code makes a request (one per person), the
  * secretary approves or declines it, the person may withdraw it. The `member` function end to end.
  */
-let cloud: LocalCloud
-let member: FunctionCaller
-
-beforeAll(async () => {
-  cloud = await startLocalCloud()
-  await seedDemoData(cloud.backend.store)
-  process.env.ADMIN_OPENIDS = 'demo-admin'
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  member = functionCaller(cloud, 'member', require('../../cloudfunctions/functions/member').main)
-})
-
-afterAll(async () => {
-  await cloud.close()
-})
-
-type Json = Record<string, unknown>
-const call = (openid: string | null, event: unknown) => member.call(openid, event)
-const ok = <T = Json>(openid: string | null, event: unknown) => member.ok<T>(openid, event)
-const errorCode = (openid: string | null, event: unknown) => member.errorCode(openid, event)
+useMemberFunction()
 
 const SEC = 'demo-secretary'
 const SEC2 = 'demo-secretary-2'
@@ -41,14 +21,14 @@ interface Me {
 }
 
 async function branch(id: string): Promise<{ counts: Json; pendingJoins?: number }> {
-  const [doc] = await cloud.backend.store.find('branches', { _id: id })
+  const [doc] = await store().find('branches', { _id: id })
   return doc as { counts: Json; pendingJoins?: number }
 }
 
 async function snapshot(): Promise<string> {
   const sort = (rows: Json[]) => [...rows].sort((a, b) => String(a._id).localeCompare(String(b._id)))
-  const store = cloud.backend.store
-  const [branches, members, requests] = await Promise.all([store.find('branches'), store.find('members'), store.find('join_requests')])
+  const db = store()
+  const [branches, members, requests] = await Promise.all([db.find('branches'), db.find('members'), db.find('join_requests')])
   return JSON.stringify({ branches: sort(branches), members: sort(members), requests: sort(requests) })
 }
 
@@ -78,7 +58,7 @@ describe('member code: a request, not a role', () => {
     expect(after.counts).toEqual(before.counts)
     expect(after.pendingJoins).toBe((before.pendingJoins ?? 0) + 1)
     expect((await queue(SEC2)).map((r) => r.openid)).toEqual(['demo-asker-1'])
-    expect(await cloud.backend.store.find('join_requests', { openid: 'demo-asker-1' })).toHaveLength(1)
+    expect(await store().find('join_requests', { openid: 'demo-asker-1' })).toHaveLength(1)
   })
 
   it('lets a 群众 of the branch ask to be 党员 with its member code, and keeps them 群众 meanwhile', async () => {

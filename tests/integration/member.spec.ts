@@ -1,40 +1,20 @@
-import { functionCaller, type FunctionCaller } from '../support/integration/function-caller'
-import { startLocalCloud, type LocalCloud } from '../support/local-cloud'
-import { seedDemoData } from '../../cloudfunctions/emulator/seed'
+import { call, errorCode, ok, store, useMemberFunction, type Json } from '../support/integration/member-function'
 
 /**
  * The `member` function end to end: main(event) → real wx-server-sdk → local backend on a temp folder.
  * Identity is set per call through the environment, exactly as the host does for an instance.
  */
-let cloud: LocalCloud
-let member: FunctionCaller
-
-beforeAll(async () => {
-  cloud = await startLocalCloud()
-  await seedDemoData(cloud.backend.store)
-  process.env.ADMIN_OPENIDS = 'demo-admin'
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  member = functionCaller(cloud, 'member', require('../../cloudfunctions/functions/member').main)
-})
-
-afterAll(async () => {
-  await cloud.close()
-})
-
-type Json = Record<string, unknown>
-const call = (openid: string | null, event: unknown) => member.call(openid, event)
-const ok = <T = Json>(openid: string | null, event: unknown) => member.ok<T>(openid, event)
-const errorCode = (openid: string | null, event: unknown) => member.errorCode(openid, event)
+useMemberFunction()
 
 async function snapshot(): Promise<string> {
-  const branches = await cloud.backend.store.find('branches')
-  const members = await cloud.backend.store.find('members')
+  const branches = await store().find('branches')
+  const members = await store().find('members')
   const sort = (rows: Json[]) => [...rows].sort((a, b) => String(a._id).localeCompare(String(b._id)))
   return JSON.stringify({ branches: sort(branches), members: sort(members) })
 }
 
 async function branchCounts(id: string): Promise<Json> {
-  const [branch] = await cloud.backend.store.find('branches', { _id: id })
+  const [branch] = await store().find('branches', { _id: id })
   return (branch as { counts: Json }).counts
 }
 
@@ -116,14 +96,14 @@ describe('member.joinBranch', () => {
 describe('member.updateProfile', () => {
   it('changes only the given fields of a member', async () => {
     const before = (await ok<{ profile: Json }>(ROLES.member, { action: 'whoami' })).profile
-    const [storedBefore] = await cloud.backend.store.find('members', { _id: ROLES.member })
+    const [storedBefore] = await store().find('members', { _id: ROLES.member })
     expect(before).toMatchObject({ name: '李秀英', role: 'member', branchId: 'demo-branch-1' })
     expect([before.phone, before.post]).not.toEqual(['13900001111', '楼栋长'])
 
     const p = await ok<Json>(ROLES.member, { action: 'updateProfile', phone: '13900001111', post: '楼栋长' })
     expect(p).toEqual({ ...before, phone: '13900001111', post: '楼栋长' })
     // Stored: the two fields and the time of the change; name, avatar, role, branch and join date as they were.
-    const [storedAfter] = await cloud.backend.store.find('members', { _id: ROLES.member })
+    const [storedAfter] = await store().find('members', { _id: ROLES.member })
     expect(storedAfter).toEqual({ ...storedBefore, phone: '13900001111', post: '楼栋长', updatedAt: expect.any(Date) })
   })
 
@@ -333,17 +313,17 @@ describe('member: every action × every role', () => {
   })
 
   it.each(['secretary', 'otherSecretary', 'resident', 'otherMember'] as const)('updateProfile lets %s change their own post and nobody else’s', async (role) => {
-    const before = (await cloud.backend.store.find('members')).filter((m) => m._id !== ROLES[role])
+    const before = (await store().find('members')).filter((m) => m._id !== ROLES[role])
     const p = await ok<Json>(ROLES[role], { action: 'updateProfile', post: '网格员' })
     expect(p).toMatchObject({ openid: ROLES[role], post: '网格员' })
-    expect((await cloud.backend.store.find('members')).filter((m) => m._id !== ROLES[role])).toEqual(before)
+    expect((await store().find('members')).filter((m) => m._id !== ROLES[role])).toEqual(before)
   })
 
   it('rotateInviteCode lets the branch-1 secretary replace its member code, and only branch 1 changes', async () => {
-    const [other] = await cloud.backend.store.find('branches', { _id: 'demo-branch-2' })
+    const [other] = await store().find('branches', { _id: 'demo-branch-2' })
     const codes = await ok<{ member: string; resident: string }>(ROLES.secretary, { action: 'rotateInviteCode', kind: 'member' })
     expect(codes.member).not.toBe('DEMOM1')
     expect(await errorCode('demo-joiner-8', { action: 'joinBranch', code: 'DEMOM1', name: '钱志强' })).toBe('MEMBER.INVITE_CODE_INVALID')
-    expect(await cloud.backend.store.find('branches', { _id: 'demo-branch-2' })).toEqual([other])
+    expect(await store().find('branches', { _id: 'demo-branch-2' })).toEqual([other])
   })
 })
