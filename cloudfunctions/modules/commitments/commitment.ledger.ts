@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs'
 import type { CommitmentFigures } from '../../contracts/commitment.contract'
 import {
   COMMITMENT_BOARD_STATUS_LABELS,
@@ -10,7 +9,8 @@ import {
   type CommitmentPlanStatus,
   type CommitmentSatisfaction,
 } from '../../contracts/rules/commitment.rules'
-import { excelBeijing, formatBeijing } from '../../shared/time'
+import { dateColumn, ledgerBytes, ledgerDate as at, ledgerWorkbook, titleBlock } from '../../shared/ledger-sheet'
+import { formatBeijing } from '../../shared/time'
 import type { ItemDoc, ProgressDoc } from './commitment.repository'
 import { sumFigures } from './commitment.rules'
 
@@ -21,8 +21,6 @@ import { sumFigures } from './commitment.rules'
  * and 汇总 (each member's figures and the branch's). Times are date cells in Beijing time. No openid
  * appears; a phone only where its owner chose to show it.
  */
-
-const DATE_FORMAT = 'yyyy-mm-dd hh:mm'
 
 export interface LedgerPlan {
   planId: string
@@ -59,25 +57,13 @@ export interface LedgerMonth {
 
 const percent = (rate: number | null) => (rate === null ? '—' : `${rate}%`)
 
-function titleBlock(ws: ExcelJS.Worksheet, title: string, line: string): void {
-  const width = ws.columns.length
-  ws.spliceRows(1, 0, [title], [line], [])
-  ws.mergeCells(1, 1, 1, width)
-  ws.mergeCells(2, 1, 2, width)
-  ws.getRow(1).font = { bold: true, size: 14 }
-  ws.getRow(4).font = { bold: true }
-}
-
-const at = (d: Date | null | undefined) => (d ? excelBeijing(d) : null)
 const stamp = (d: Date) => formatBeijing(d, 'YYYY-MM-DD HH:mm')
 
 export async function buildCommitmentLedger(month: LedgerMonth, now: Date): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook()
-  wb.creator = '支部活动'
+  const wb = ledgerWorkbook()
   const [y, m] = month.month.split('-')
   const title = `${month.branchName}  ${y}年${Number(m)}月公开承诺台账`
   const line = `导出时间：${formatBeijing(now)}（北京时间）  公示栏：${COMMITMENT_BOARD_STATUS_LABELS[month.boardStatus]}`
-  const dateColumn = (header: string, key: string) => ({ header, key, width: 17, style: { numFmt: DATE_FORMAT } })
 
   const items = wb.addWorksheet('承诺事项')
   items.columns = [
@@ -189,6 +175,5 @@ export async function buildCommitmentLedger(month: LedgerMonth, now: Date): Prom
   total.font = { bold: true }
   titleBlock(summary, title, line)
 
-  const out = await wb.xlsx.writeBuffer()
-  return Buffer.from(out as ArrayBuffer)
+  return ledgerBytes(wb)
 }

@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs'
+import { ledgerBytes, ledgerWorkbook } from '../../shared/ledger-sheet'
 import { excelBeijing, formatBeijing } from '../../shared/time'
 import { ledgerIdentity, ledgerTotals, type LedgerRole } from './attendance.rules'
 import type { CheckInDoc, LectureDoc } from './lecture.repository'
@@ -17,8 +17,7 @@ const HEADER_ROW = 4
  * `roleOf` is the person's role (null: no branch role, a 访客).
  */
 export async function buildAttendanceWorkbook(lecture: LectureDoc, rows: CheckInDoc[], roleOf: (openid: string) => LedgerRole): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook()
-  wb.creator = '支部活动'
+  const wb = ledgerWorkbook()
   const ws = wb.addWorksheet('签到台账', {
     pageSetup: {
       paperSize: A4,
@@ -87,6 +86,5 @@ export async function buildAttendanceWorkbook(lecture: LectureDoc, rows: CheckIn
   ws.addRow([])
   ws.addRow([totals])
   ws.pageSetup.printArea = `A1:${String.fromCharCode(64 + width)}${ws.rowCount}`
-  const out = await wb.xlsx.writeBuffer()
-  return Buffer.from(out as ArrayBuffer)
+  return ledgerBytes(wb)
 }

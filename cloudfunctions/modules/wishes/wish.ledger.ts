@@ -1,6 +1,6 @@
-import ExcelJS from 'exceljs'
 import { WISH_CATEGORY_LABELS, WISH_SATISFACTION_LABELS, WISH_STATUS_LABELS } from '../../contracts/rules/wish.rules'
-import { excelBeijing, formatBeijing } from '../../shared/time'
+import { dateColumn, ledgerBytes, ledgerDate as at, ledgerWorkbook, titleBlock } from '../../shared/ledger-sheet'
+import { formatBeijing } from '../../shared/time'
 import type { StoredText, WishDoc } from './wish.repository'
 import { ACTOR_LABELS } from './wish.rules'
 
@@ -10,8 +10,6 @@ import { ACTOR_LABELS } from './wish.rules'
  * in Beijing time, and its whole timeline, so every step is on record (有痕可查). No openid appears;
  * people are named as the timeline names them (by role) or by the name on the wish.
  */
-
-const DATE_FORMAT = 'yyyy-mm-dd hh:mm'
 
 /** A text as the secretary reads it, marked when the content check held it or it was not passed. */
 function textOf(t: StoredText | null | undefined): string {
@@ -39,10 +37,8 @@ function satisfactionOf(w: WishDoc): string {
 }
 
 export async function buildWishLedger(branchName: string, wishes: readonly WishDoc[], now: Date): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook()
-  wb.creator = '支部活动'
+  const wb = ledgerWorkbook()
   const ws = wb.addWorksheet('心愿台账')
-  const dateColumn = (header: string, key: string) => ({ header, key, width: 17, style: { numFmt: DATE_FORMAT } })
   ws.columns = [
     { header: '序号', key: 'no', width: 6 },
     { header: '编号', key: 'id', width: 13 },
@@ -68,14 +64,8 @@ export async function buildWishLedger(branchName: string, wishes: readonly WishD
     { header: '进展记录', key: 'progress', width: 36 },
     { header: '过程记录', key: 'timeline', width: 60 },
   ]
-  const width = ws.columns.length
-  ws.spliceRows(1, 0, [`${branchName}  微心愿台账`], [`导出时间：${formatBeijing(now)}（北京时间）  共 ${wishes.length} 条`], [])
-  ws.mergeCells(1, 1, 1, width)
-  ws.mergeCells(2, 1, 2, width)
-  ws.getRow(1).font = { bold: true, size: 14 }
-  ws.getRow(4).font = { bold: true }
+  titleBlock(ws, `${branchName}  微心愿台账`, `导出时间：${formatBeijing(now)}（北京时间）  共 ${wishes.length} 条`)
 
-  const at = (d: Date | null) => (d ? excelBeijing(d) : null)
   wishes.forEach((w, i) => {
     const row = ws.addRow({
       no: i + 1,
@@ -107,6 +97,5 @@ export async function buildWishLedger(branchName: string, wishes: readonly WishD
   ws.addRow([])
   const confirmed = wishes.filter((w) => w.status === 'confirmed').length
   ws.addRow([`合计 ${wishes.length} 条心愿，已圆梦 ${confirmed} 条`])
-  const out = await wb.xlsx.writeBuffer()
-  return Buffer.from(out as ArrayBuffer)
+  return ledgerBytes(wb)
 }
