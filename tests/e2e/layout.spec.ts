@@ -1,5 +1,4 @@
 import type { Page } from 'playwright-core'
-import type { Envelope } from '../../cloudfunctions/contracts'
 import { DEMO_OPENIDS, launchBrowser, signIn, startTestHost, type TestBrowser, type TestHost } from '../support/e2e'
 
 /**
@@ -25,16 +24,7 @@ afterAll(async () => {
 /** The column's limit (config/index.ts H5_COLUMN_MAX), with a little room for rounding. */
 const COLUMN_MAX = 480
 
-async function api<T>(fn: string, openid: string, event: Record<string, unknown>): Promise<T> {
-  const res = await fetch(`${host.url}/api/${fn}`, {
-    method: 'POST',
-    headers: { 'x-openid': openid, 'content-type': 'application/json' },
-    body: JSON.stringify(event),
-  })
-  const body = (await res.json()) as Envelope<T>
-  if (!body.ok) throw new Error(`${fn}.${String(event.action)}: ${body.error.code}`)
-  return body.data
-}
+const api = <T>(fn: string, openid: string, event: Record<string, unknown>) => host.api<T>(fn, openid, event)
 
 async function boxOf(selector: string): Promise<{ left: number; width: number; right: number; fontSize: number }> {
   await page.locator(selector).first().waitFor()

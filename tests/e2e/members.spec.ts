@@ -1,5 +1,4 @@
 import type { Page } from 'playwright-core'
-import type { Envelope } from '../../cloudfunctions/contracts'
 import { DEMO_INVITE_CODES, launchBrowser, signIn, signOut, startTestHost, type TestBrowser, type TestHost } from '../support/e2e'
 
 /**
@@ -84,12 +83,7 @@ describe('joining a branch', () => {
   it('shows the branch secretary a new resident in 成员管理', async () => {
     // The resident joins through the API (the UI journey is the test above).
     const resident = 'e2e-new-resident'
-    const res = await fetch(`${host.url}/api/member`, {
-      method: 'POST',
-      headers: { 'x-openid': resident, 'content-type': 'application/json' },
-      body: JSON.stringify({ action: 'joinBranch', code: RESIDENT_CODE, name: '周晓燕' }),
-    })
-    expect(((await res.json()) as Envelope<unknown>).ok).toBe(true)
+    await host.api('member', resident, { action: 'joinBranch', code: RESIDENT_CODE, name: '周晓燕' })
 
     await actAs('demo-secretary', '/#/packages/secretary/pages/members/index')
     const row = page.locator('.member-row').filter({ hasText: '周晓燕' })

@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core'
-import type { DisplayCode, Envelope, LectureDetail, MyRating, Scores } from '../../cloudfunctions/contracts'
+import type { DisplayCode, LectureDetail, MyRating, Scores } from '../../cloudfunctions/contracts'
 import { RATING_DIMENSIONS } from '../../cloudfunctions/contracts'
 import { DEMO_OPENIDS, launchBrowser, signIn, startTestHost, type TestBrowser, type TestHost } from '../support/e2e'
 
@@ -29,16 +29,7 @@ afterAll(async () => {
 })
 
 /** One action of one function as `openid` (the host takes the caller from `x-openid`); refusals throw. */
-async function api<T>(fn: string, openid: string, event: Record<string, unknown>): Promise<T> {
-  const res = await fetch(`${host.url}/api/${fn}`, {
-    method: 'POST',
-    headers: { 'x-openid': openid, 'content-type': 'application/json' },
-    body: JSON.stringify(event),
-  })
-  const body = (await res.json()) as Envelope<T>
-  if (!body.ok) throw new Error(`${fn}.${String(event.action)} as ${openid}: ${body.error.code} ${body.error.message}`)
-  return body.data
-}
+const api = <T>(fn: string, openid: string, event: Record<string, unknown>) => host.api<T>(fn, openid, event)
 
 /** As `openid` from now on; about:blank first, so a new hash on the same document is not a route push. */
 async function actAs(openid: string, next: string): Promise<void> {

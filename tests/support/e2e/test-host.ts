@@ -2,6 +2,7 @@ import { existsSync, readdirSync } from 'node:fs'
 import { mkdtemp, rm } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
+import type { Envelope } from '../../../cloudfunctions/contracts'
 import { startHost, type RunningHost } from '../../../cloudfunctions/emulator/host'
 import { ENVIRONMENT_FILE, saveQueryShapes } from '../query-shapes'
 
@@ -13,6 +14,11 @@ export interface TestHost {
   url: string
   store: RunningHost['store']
   outbox: RunningHost['outbox']
+  /**
+   * One action of one function as `openid` (the host takes the caller from `x-openid`), for what a spec
+   * sets up through the API rather than the page; a refusal throws with its code and message.
+   */
+  api<T>(fn: string, openid: string, event: Record<string, unknown>): Promise<T>
   /** Stops the host and deletes its data. */
   close(): Promise<void>
 }
@@ -52,6 +58,16 @@ export async function startTestHost(options: TestHostOptions = {}): Promise<Test
     url: host.url,
     store: host.store,
     outbox: host.outbox,
+    api: async <T>(fn: string, openid: string, event: Record<string, unknown>) => {
+      const res = await fetch(`${host.url}/api/${fn}`, {
+        method: 'POST',
+        headers: { 'x-openid': openid, 'content-type': 'application/json' },
+        body: JSON.stringify(event),
+      })
+      const body = (await res.json()) as Envelope<T>
+      if (!body.ok) throw new Error(`${fn}.${String(event.action)} as ${openid}: ${body.error.code} ${body.error.message}`)
+      return body.data
+    },
     close: async () => {
       await saveQueryShapes(host.queryShapes())
       await host.close()
