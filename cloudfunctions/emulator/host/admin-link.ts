@@ -27,15 +27,16 @@ export function linkAdminRequests(adminUrl: string, port: MessagePort): void {
       port.postMessage(message)
     })
 
-  const origin = new URL(adminUrl)
+  // The SDK passes its endpoint as a string: `<adminUrl>?fn=…&env=…`.
+  const origin = new URL(adminUrl).origin
+  const endpoint = `${adminUrl}?`
   const viaHttp = http.request
   http.request = function request(...args: Parameters<typeof http.request>): ClientRequest {
     const [target, options, callback] = args
-    const url = typeof target === 'string' ? new URL(target) : target
-    if (url.origin !== origin.origin || url.pathname !== origin.pathname || options.method?.toUpperCase() !== 'POST' || !callback) return viaHttp(...args)
+    if (typeof target !== 'string' || !target.startsWith(endpoint) || options.method?.toUpperCase() !== 'POST' || !callback) return viaHttp(...args)
     const contentType = headerOf(options.headers, 'content-type')
     // The SDK uses only these members of a request (node-sdk request-core): events, write/end, setTimeout.
-    return new LinkedRequest(`${url.pathname}${url.search}`, contentType, call, callback) as unknown as ClientRequest
+    return new LinkedRequest(target.slice(origin.length), contentType, call, callback) as unknown as ClientRequest
   } as typeof http.request
 }
 
