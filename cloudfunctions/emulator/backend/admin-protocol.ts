@@ -43,19 +43,20 @@ export async function readAdminRequest(req: IncomingMessage): Promise<AdminReque
 }
 
 /** A request's body as the SDK sent it, over HTTP or an instance's link (docs/local-cloud.md "Function host"). */
-export function parseAdminRequest(contentType: string, body: Buffer): AdminRequest {
-  if (body.length > MAX_BODY_BYTES) throw invalidParam(`request body larger than ${MAX_BODY_BYTES} bytes`)
+export function parseAdminRequest(contentType: string, body: Buffer | string): AdminRequest {
+  const size = typeof body === 'string' ? Buffer.byteLength(body) : body.length
+  if (size > MAX_BODY_BYTES) throw invalidParam(`request body larger than ${MAX_BODY_BYTES} bytes`)
   if (/^multipart\/form-data/i.test(contentType)) {
     const boundary = boundaryOf(contentType)
     if (!boundary) throw invalidParam('multipart body without boundary')
-    const fields = parseMultipart(body, boundary)
+    const fields = parseMultipart(typeof body === 'string' ? Buffer.from(body) : body, boundary)
     const action = fields.action
     if (typeof action !== 'string' || action === '') throw invalidParam('action is required')
     return { kind: 'form', action, fields }
   }
   let parsed: unknown
   try {
-    parsed = JSON.parse(body.toString('utf8'))
+    parsed = JSON.parse(typeof body === 'string' ? body : body.toString('utf8'))
   } catch {
     throw invalidParam('request body is not JSON')
   }

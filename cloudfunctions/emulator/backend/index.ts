@@ -38,7 +38,7 @@ export interface LocalBackend {
    * An admin request that did not come over HTTP: what a function instance's SDK sent to `/admin` (its
    * path with the query, content type and body), answered with the same bytes HTTP would carry.
    */
-  exchange(call: { path: string; contentType: string; body: Buffer }): Promise<AdminAnswer>
+  exchange(call: { path: string; contentType: string; body: string | Buffer }): Promise<AdminAnswer>
   /** Direct store access for seeding and developer tools (not used by function code). */
   store: {
     insert(collection: string, docs: Record<string, unknown>[]): Promise<void>
@@ -115,7 +115,7 @@ export async function createBackend(opts: BackendOptions): Promise<LocalBackend>
    * One admin request, whichever way it came (HTTP or an instance's link): `body` as the SDK sent it,
    * `functionName` the `fn` its endpoint carries (sdk-environment.ts), or null.
    */
-  async function answerAdmin(contentType: string, body: Buffer | Promise<Buffer>, functionName: string | null): Promise<AdminAnswer> {
+  async function answerAdmin(contentType: string, body: string | Buffer | Promise<Buffer>, functionName: string | null): Promise<AdminAnswer> {
     const requestId = newRequestId()
     let isOpenApi = false
     try {

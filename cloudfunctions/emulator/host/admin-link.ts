@@ -19,7 +19,7 @@ export function linkAdminRequests(adminUrl: string, port: MessagePort): void {
     waiting.delete(message.id)
     settle?.(message)
   })
-  const call = (path: string, contentType: string, body: Buffer): Promise<AdminAnswerMessage> =>
+  const call = (path: string, contentType: string, body: string | Uint8Array): Promise<AdminAnswerMessage> =>
     new Promise((resolve) => {
       const id = nextId++
       waiting.set(id, resolve)
@@ -54,14 +54,14 @@ class LinkedRequest extends EventEmitter {
   /** What request-core reads when a request times out. */
   readonly reusedSocket = true
   readonly socket = { connecting: false }
-  private readonly chunks: Buffer[] = []
+  private readonly chunks: Array<string | Buffer> = []
   private sent = false
   private timer: NodeJS.Timeout | undefined
 
   constructor(
     private readonly path: string,
     private readonly contentType: string,
-    private readonly call: (path: string, contentType: string, body: Buffer) => Promise<AdminAnswerMessage>,
+    private readonly call: (path: string, contentType: string, body: string | Uint8Array) => Promise<AdminAnswerMessage>,
     private readonly respond: (res: IncomingMessage) => void,
   ) {
     super()
@@ -74,7 +74,7 @@ class LinkedRequest extends EventEmitter {
   }
 
   write(chunk: string | Buffer): boolean {
-    this.chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk)
+    this.chunks.push(chunk)
     return true
   }
 
@@ -82,12 +82,18 @@ class LinkedRequest extends EventEmitter {
     if (chunk !== undefined) this.write(chunk)
     if (this.sent) return this
     this.sent = true
-    void this.call(this.path, this.contentType, Buffer.concat(this.chunks)).then((answer) => {
+    void this.call(this.path, this.contentType, messageBody(this.chunks)).then((answer) => {
       clearTimeout(this.timer)
       this.respond(incoming(answer))
     })
     return this
   }
+}
+
+/** Text stays text; bytes are copied into a buffer of their own (AdminCallMessage.body). */
+function messageBody(chunks: ReadonlyArray<string | Buffer>): string | Uint8Array {
+  if (chunks.every((chunk) => typeof chunk === 'string')) return chunks.join('')
+  return new Uint8Array(Buffer.concat(chunks.map((chunk) => (typeof chunk === 'string' ? Buffer.from(chunk) : chunk))))
 }
 
 /**

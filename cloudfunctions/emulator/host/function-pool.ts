@@ -47,7 +47,7 @@ export interface FunctionPoolOptions {
    * Answers the SDK's `/admin` requests that instances send over their port (admin-link.ts); without it
    * they go to `adminUrl` over HTTP.
    */
-  adminLink?: (call: { path: string; contentType: string; body: Buffer }) => Promise<AdminAnswer>
+  adminLink?: (call: { path: string; contentType: string; body: string | Buffer }) => Promise<AdminAnswer>
 }
 
 interface Job {
@@ -197,7 +197,7 @@ export class FunctionPool {
   private answerAdmin(instance: Instance, message: AdminCallMessage): void {
     const link = this.options.adminLink
     if (!link) return
-    const body = Buffer.from(message.body.buffer, message.body.byteOffset, message.body.byteLength)
+    const body = typeof message.body === 'string' ? message.body : Buffer.from(message.body.buffer, message.body.byteOffset, message.body.byteLength)
     void link({ path: message.path, contentType: message.contentType, body }).then((answer) => {
       if (instance.dead) return
       const reply: AdminAnswerMessage = { type: 'admin-answer', id: message.id, contentType: answer.contentType, body: answer.body }

@@ -72,7 +72,11 @@ export interface AdminCallMessage {
   /** The request's path with its query, e.g. `/admin?fn=lecture&env=local&seqId=…`. */
   path: string
   contentType: string
-  body: Uint8Array
+  /**
+   * A JSON body as the text it is (the SDK writes strings): a small Buffer is a view of Node's shared 8 KB
+   * pool, and posting a view clones its whole buffer. A multipart body comes as bytes of its own.
+   */
+  body: string | Uint8Array
 }
 
 /** The backend's answer to an `AdminCallMessage`, as the HTTP answer's content type and body. */
