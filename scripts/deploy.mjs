@@ -1,7 +1,9 @@
 // `npm run deploy`: builds (`npm run build:weapp`), then deploys what cloudbaserc.json declares — each
 // function with its configuration and timer trigger, each collection with its permission and indexes —
-// to the environment named by TCB_ENV_ID, through the CloudBase CLI (`tcb`, installed on first use at the
-// version pinned in scripts/weapp/on-demand-tools.mjs). Log in first with that CLI (`tcb login`).
+// to the environment named by TCB_ENV_ID: the functions through the CloudBase CLI (`tcb`), then a check of
+// each as deployed and the collections through @cloudbase/manager-node (scripts/deploy-database.mjs says
+// why), both installed on first use at the versions pinned in scripts/weapp/on-demand-tools.mjs. Log in
+// first with that CLI and an API key (`tcb login --apiKeyId … --apiKey …`); both tools use it.
 //
 //   TCB_ENV_ID        the cloud environment's id
 //   <NAME>            each function's environment variable named in cloudbaserc.json (`{{env.NAME}}`): the
@@ -16,9 +18,11 @@ import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { ENVIRONMENT_FILE, functionConfig } from '../config/build-functions.mjs'
-import { root, TOOL_VERSIONS, toolBin } from './weapp/on-demand-tools.mjs'
+import { applyDatabase, credentials, verifyFunctions } from './deploy-database.mjs'
+import { requireTool, root, TOOL_VERSIONS, toolBin } from './weapp/on-demand-tools.mjs'
 
 const CLI = '@cloudbase/cli'
+const MANAGER = '@cloudbase/manager-node'
 const ENV_ID_VARIABLE = 'TCB_ENV_ID'
 const DATABASE_PLUGIN = '@cloudbase/framework-plugin-database'
 const TEMPLATE = /^\{\{env\.([A-Za-z_][A-Za-z0-9_]*)\}\}$/
@@ -51,8 +55,9 @@ function bundleProblems(functionsDir, name) {
 }
 
 /**
- * The deploy as data: the functions and collections declared, the CLI commands that carry it out in
- * order, and what the build does not match. `envId` may be a placeholder for a dry run.
+ * The deploy as data: the functions and collections declared, the steps that carry it out in order (CLI
+ * commands, then manager-node actions), and what the build does not match. `envId` may be a placeholder
+ * for a dry run.
  */
 export function deployPlan({ envId = `<${ENV_ID_VARIABLE}>`, functionsDir = path.join(root, 'dist/cloudfunctions') } = {}) {
   const declaration = JSON.parse(readFileSync(ENVIRONMENT_FILE, 'utf8'))
@@ -82,10 +87,12 @@ export function deployPlan({ envId = `<${ENV_ID_VARIABLE}>`, functionsDir = path
     // Over an existing function --force replaces its code, then its configuration (timeout, memory,
     // variables), then creates its triggers: one command each (the CLI's `fn deploy` documentation).
     const triggers = fn.triggers.length > 0 ? `, timer trigger ${fn.triggers.map((t) => t.name).join(', ')}` : ''
-    steps.push({ what: `function ${fn.name}: code, dependencies, configuration${triggers}`, config: 'functions', args: ['fn', 'deploy', fn.name, ...env, '--force'] })
+    steps.push({ what: `function ${fn.name}: code, dependencies, configuration${triggers}`, tool: 'tcb', args: ['fn', 'deploy', fn.name, ...env, '--force'] })
   }
-  // Its own file: the CLI stores this config as the environment's project record, so it holds no function variables.
-  steps.push({ what: `collections, permissions and indexes (${collections.length} collections)`, config: 'framework', args: ['framework', 'deploy', databasePlugin, ...env] })
+  // `fn deploy` exits 0 when an upload, configuration or trigger fails: each function is read back.
+  steps.push({ what: `check each function as deployed: status, timeout, memory, trigger (${functions.length} functions)`, tool: 'manager', action: 'verifyFunctions' })
+  // The CLI cannot run the framework's database plugin (scripts/deploy-database.mjs); its inputs are the declaration.
+  steps.push({ what: `collections, permissions and indexes (${collections.length} collections, from framework.plugins.${databasePlugin})`, tool: 'manager', action: 'database' })
 
   const built = existsSync(functionsDir) ? readdirSync(functionsDir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name) : []
   const problems = [
@@ -95,11 +102,11 @@ export function deployPlan({ envId = `<${ENV_ID_VARIABLE}>`, functionsDir = path
     ...built.filter((name) => !functions.some((fn) => fn.name === name)).map((name) => `${name}: built but not declared in cloudbaserc.json`),
   ]
   // The CLI joins functionRoot to its working directory (relative, as declared), so it runs from the root.
-  return { cli: `${CLI}@${TOOL_VERSIONS[CLI]}`, envId, cwd: root, functions, collections, steps, problems }
+  return { cli: `${CLI}@${TOOL_VERSIONS[CLI]}`, manager: `${MANAGER}@${TOOL_VERSIONS[MANAGER]}`, envId, cwd: root, functions, collections, steps, problems }
 }
 
 function printPlan(plan) {
-  console.log(`deploy to ${plan.envId} with ${plan.cli}, run in ${plan.cwd}; --config-file: cloudbaserc.json with the variables filled in (functions), or only its envId and framework (framework)`)
+  console.log(`deploy to ${plan.envId} with ${plan.cli} (run in ${plan.cwd}, --config-file: cloudbaserc.json with the variables filled in) and ${plan.manager}`)
   for (const fn of plan.functions) {
     const triggers = fn.triggers.map((t) => `${t.name} "${t.config}"`).join(', ') || 'none'
     console.log(`  function ${fn.name}: ${fn.runtime}, ${fn.timeout} s, ${fn.memorySize} MB; cloud calls: ${fn.permissions.join(', ') || 'none'}; triggers: ${triggers}; variables: ${fn.envVariables.join(', ') || 'none'}`)
@@ -108,16 +115,15 @@ function printPlan(plan) {
     const indexes = c.indexes.map((i) => `${i.unique ? 'unique ' : ''}${i.name}(${i.keys.join(', ')})`).join('; ') || 'none'
     console.log(`  collection ${c.name}: ${c.permission}; indexes: ${indexes}`)
   }
-  plan.steps.forEach((step, i) => console.log(`  ${i + 1}. ${step.what}: tcb ${step.args.join(' ')} (${step.config})`))
+  plan.steps.forEach((step, i) => console.log(`  ${i + 1}. ${step.what}: ${step.tool === 'tcb' ? `tcb ${step.args.join(' ')}` : `manager-node (${step.action})`}`))
   for (const problem of plan.problems) console.log(`  ! ${problem}`)
 }
 
 /**
  * cloudbaserc.json with every `{{env.NAME}}` filled from this process's environment, for the CLI's
- * `--config-file`: the CLI fills such templates only from `.env` files, and the values (template ids,
- * admin openids) are kept out of the repository. `functions` is the whole file; `framework` holds only
- * `version`, `envId` and `framework`, as `tcb framework deploy` uploads its config to the environment.
- * Written to a private temporary folder, removed by `dispose`.
+ * `--config-file`: the values (template ids, admin openids) are kept out of the repository, and an unset
+ * one becomes empty here rather than a template left in. Written to a private temporary folder, removed
+ * by `dispose`.
  */
 export function filledDeclaration(envId) {
   const text = readFileSync(ENVIRONMENT_FILE, 'utf8').replace(/\{\{env\.([A-Za-z_][A-Za-z0-9_]*)\}\}/g, (_, name) =>
@@ -130,11 +136,7 @@ export function filledDeclaration(envId) {
     writeFileSync(file, `${JSON.stringify(content, null, 2)}\n`, { mode: 0o600 })
     return file
   }
-  const files = {
-    functions: write('cloudbaserc.json', declaration),
-    framework: write('cloudbaserc.framework.json', { version: declaration.version, envId: declaration.envId, framework: declaration.framework }),
-  }
-  return { files, dispose: () => rmSync(dir, { recursive: true, force: true }) }
+  return { file: write('cloudbaserc.json', declaration), dispose: () => rmSync(dir, { recursive: true, force: true }) }
 }
 
 function run(command, args, label) {
@@ -166,9 +168,21 @@ async function main() {
   if (plan.problems.length > 0) throw new Error(`the build does not match cloudbaserc.json:\n  ${plan.problems.join('\n  ')}`)
   printPlan(plan)
   const tcb = toolBin(CLI, 'tcb')
+  const CloudBase = requireTool(MANAGER)
+  const manager = new CloudBase({ ...credentials(), envId })
+  const actions = {
+    verifyFunctions: () => verifyFunctions(manager, plan.functions, console.log),
+    database: () => applyDatabase(manager, envId, plan.collections, console.log),
+  }
   const filled = filledDeclaration(envId)
   try {
-    for (const step of plan.steps) run(process.execPath, [tcb, ...step.args, '--config-file', filled.files[step.config]], `tcb ${step.args.join(' ')}`)
+    for (const step of plan.steps) {
+      if (step.tool === 'tcb') run(process.execPath, [tcb, ...step.args, '--config-file', filled.file], `tcb ${step.args.join(' ')}`)
+      else {
+        console.log(`> ${step.what}`)
+        await actions[step.action]()
+      }
+    }
   } finally {
     filled.dispose()
   }

@@ -14,8 +14,10 @@ const toolsDir = path.join(root, '.tools')
 export const TOOL_VERSIONS = {
   'miniprogram-compiler': '0.2.3',
   'miniprogram-ci': '2.1.42',
-  // The CloudBase CLI (`tcb`) that `npm run deploy` drives (scripts/deploy.mjs).
+  // The CloudBase CLI (`tcb`) that `npm run deploy` drives (scripts/deploy.mjs), and the manager library
+  // bundled in that CLI, for what the CLI cannot do (scripts/deploy-database.mjs).
   '@cloudbase/cli': '2.12.10',
+  '@cloudbase/manager-node': '4.10.6',
 }
 
 function installedVersion(folder, name) {

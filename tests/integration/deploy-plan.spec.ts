@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process'
-import { existsSync, readdirSync, readFileSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import os from 'node:os'
 import path from 'node:path'
 import { readDeclaredFunctions } from '../../cloudfunctions/emulator/host/environment-declaration'
 import { ALL_COLLECTIONS } from '../../cloudfunctions/shared/collections'
@@ -32,12 +33,14 @@ interface Plan {
   cwd: string
   functions: Array<{ name: string; timeout: number; envVariables: string[]; permissions: string[]; triggers: Trigger[] }>
   collections: Array<{ name: string; permission: string; indexes: Array<{ name: string; unique: boolean; keys: string[] }> }>
-  steps: Array<{ what: string; config: 'functions' | 'framework'; args: string[] }>
+  steps: Array<{ what: string; tool: 'tcb'; args: string[] } | { what: string; tool: 'manager'; action: string }>
   problems: string[]
 }
-interface FilledFiles {
-  functions: Record<string, unknown> & { envId: string; functionRoot: string; functions: DeclaredFunction[] }
-  framework: Record<string, unknown>
+type FilledFile = Record<string, unknown> & { envId: string; functionRoot: string; functions: DeclaredFunction[] }
+interface OnlineIndex {
+  Name: string
+  Keys: Array<{ Name: string; Direction: string }>
+  Unique: boolean
 }
 
 const declaration = JSON.parse(readFileSync(path.join(ROOT, 'cloudbaserc.json'), 'utf8')) as { envId: string; functions: DeclaredFunction[] }
@@ -51,18 +54,29 @@ function dryRun(env: Record<string, string | undefined>): Plan {
   return JSON.parse(out.trim().split('\n').pop() ?? '') as Plan
 }
 
-/** The two files the deploy hands the CLI (`--config-file`), filled from `env`, read back and removed. */
-function filledFiles(env: Record<string, string | undefined>): FilledFiles {
+/** The file the deploy hands the CLI (`--config-file`), filled from `env`, read back and removed. */
+function filledFile(env: Record<string, string | undefined>): FilledFile {
   const script = [
     `const { filledDeclaration } = await import(${JSON.stringify(path.join(ROOT, 'scripts/deploy.mjs'))})`,
     `const { readFileSync } = await import('node:fs')`,
     `const filled = filledDeclaration('prod-1a2b')`,
-    `const read = (f) => JSON.parse(readFileSync(f, 'utf8'))`,
-    `console.log(JSON.stringify({ functions: read(filled.files.functions), framework: read(filled.files.framework) }))`,
+    `console.log(readFileSync(filled.file, 'utf8').replace(/\\n/g, ' '))`,
     `filled.dispose()`,
   ].join('\n')
   const out = execFileSync(process.execPath, ['--input-type=module', '-e', script], { cwd: ROOT, encoding: 'utf8', env: { PATH: process.env.PATH, ...env } })
-  return JSON.parse(out.trim().split('\n').pop() ?? '') as FilledFiles
+  return JSON.parse(out.trim().split('\n').pop() ?? '') as FilledFile
+}
+
+/** One of scripts/deploy-database.mjs's rules, called in node (the script is an ES module). */
+function databaseRule<T>(name: 'indexChanges' | 'functionProblems' | 'credentials', ...args: unknown[]): T {
+  const script = [
+    `const rules = await import(${JSON.stringify(path.join(ROOT, 'scripts/deploy-database.mjs'))})`,
+    `try { console.log(JSON.stringify({ value: rules[${JSON.stringify(name)}](...${JSON.stringify(args)}) })) }`,
+    `catch (error) { console.log(JSON.stringify({ error: error.message })) }`,
+  ].join('\n')
+  const out = JSON.parse(execFileSync(process.execPath, ['--input-type=module', '-e', script], { cwd: ROOT, encoding: 'utf8' }).trim()) as { value?: T; error?: string }
+  if (out.error !== undefined) throw new Error(out.error)
+  return out.value as T
 }
 
 function readJson<T>(file: string): T {
@@ -82,7 +96,7 @@ describe('npm run deploy -- --dry-run', () => {
   it('needs no account: the environment is a placeholder until TCB_ENV_ID names it', () => {
     expect(declaration.envId).toBe('{{env.TCB_ENV_ID}}')
     expect(plan.envId).toBe('<TCB_ENV_ID>')
-    expect(dryRun({ TCB_ENV_ID: 'prod-1a2b' }).steps.every((step) => step.args.includes('prod-1a2b'))).toBe(true)
+    expect(dryRun({ TCB_ENV_ID: 'prod-1a2b' }).steps.every((step) => step.tool === 'manager' || step.args.includes('prod-1a2b'))).toBe(true)
   })
 
   it('deploys every built function, and builds every declared one', () => {
@@ -126,32 +140,80 @@ describe('npm run deploy -- --dry-run', () => {
     expect([...local.values()].map((fn) => [fn.name, fn.timeoutMs / 1000])).toEqual(declaration.functions.map((fn) => [fn.name, fn.timeout]))
   })
 
-  it('runs the CLI once per function (with --force it also sets the configuration and the trigger), then the database plugin', () => {
-    expect(plan.steps).toHaveLength(plan.functions.length + 1)
+  it('runs the CLI once per function (with --force it also sets the configuration and the trigger), reads each back, then makes the collections', () => {
+    expect(plan.steps).toHaveLength(plan.functions.length + 2)
     plan.functions.forEach((fn, i) => {
-      expect(plan.steps[i]).toEqual({ what: expect.stringContaining(fn.name), config: 'functions', args: ['fn', 'deploy', fn.name, '-e', '<TCB_ENV_ID>', '--force'] })
+      expect(plan.steps[i]).toEqual({ what: expect.stringContaining(fn.name), tool: 'tcb', args: ['fn', 'deploy', fn.name, '-e', '<TCB_ENV_ID>', '--force'] })
     })
-    expect(plan.steps[plan.steps.length - 1]).toMatchObject({ config: 'framework', args: ['framework', 'deploy', 'database', '-e', '<TCB_ENV_ID>'] })
+    // CLI 2.12.10 cannot load the framework's database plugin, and `fn deploy` exits 0 on a failed function.
+    expect(plan.steps.slice(-2)).toEqual([
+      { what: expect.stringContaining('as deployed'), tool: 'manager', action: 'verifyFunctions' },
+      { what: expect.stringContaining(`${plan.collections.length} collections`), tool: 'manager', action: 'database' },
+    ])
+    expect(plan.steps.some((step) => step.tool === 'tcb' && step.args.includes('framework'))).toBe(false)
   })
 
   it('gives each function at most one timer trigger, as WeChat Cloud takes only one', () => {
     for (const fn of declaration.functions) expect((fn.triggers ?? []).length).toBeLessThanOrEqual(1)
   })
 
-  it('hands the CLI a functionRoot it finds from the folder it runs in, and the framework step no function variable', () => {
-    const secret = 'o-admin-secret-openid'
-    const filled = filledFiles({ ADMIN_OPENIDS: secret, COMMITMENT_COMMIT_TEMPLATE_ID: 'tpl-commit' })
+  it('hands the CLI a functionRoot it finds from the folder it runs in, with the variables filled in', () => {
+    const filled = filledFile({ ADMIN_OPENIDS: 'o-admin-openid', COMMITMENT_COMMIT_TEMPLATE_ID: 'tpl-commit' })
     // The CLI joins functionRoot to its working directory, so an absolute one would be doubled.
-    expect(filled.functions.functionRoot).toBe('./dist/cloudfunctions')
-    expect(path.join(plan.cwd, filled.functions.functionRoot)).toBe(FUNCTIONS_DIR)
-    expect(filled.functions.envId).toBe('prod-1a2b')
-    const commitment = filled.functions.functions.find((fn) => fn.name === 'commitment')
-    expect(commitment?.envVariables).toMatchObject({ ADMIN_OPENIDS: secret, COMMITMENT_COMMIT_TEMPLATE_ID: 'tpl-commit', COMMITMENT_RESULT_TEMPLATE_ID: '' })
-    // `tcb framework deploy` stores its config file with the environment: only what the plugin needs.
-    expect(Object.keys(filled.framework).sort()).toEqual(['envId', 'framework', 'version'])
-    expect(filled.framework.envId).toBe('prod-1a2b')
-    expect(JSON.stringify(filled.framework)).not.toContain(secret)
-    expect(JSON.stringify(filled.framework)).not.toContain('tpl-commit')
+    expect(filled.functionRoot).toBe('./dist/cloudfunctions')
+    expect(path.join(plan.cwd, filled.functionRoot)).toBe(FUNCTIONS_DIR)
+    expect(filled.envId).toBe('prod-1a2b')
+    const commitment = filled.functions.find((fn) => fn.name === 'commitment')
+    expect(commitment?.envVariables).toMatchObject({ ADMIN_OPENIDS: 'o-admin-openid', COMMITMENT_COMMIT_TEMPLATE_ID: 'tpl-commit', COMMITMENT_RESULT_TEMPLATE_ID: '' })
+  })
+
+  it('creates the indexes missing online, leaves the others, and stops on one that differs', () => {
+    const declared = [
+      { name: 'lecture_openid', unique: true, keys: ['lectureId:1', 'openid:1'] },
+      { name: 'lecture_at', unique: false, keys: ['lectureId:1', 'at:-1'] },
+    ]
+    const online = (indexes: OnlineIndex[]) => databaseRule<{ create: Array<{ IndexName: string }>; differ: string[] }>('indexChanges', declared, indexes)
+    const idIndex = { Name: '_id_', Keys: [{ Name: '_id', Direction: '1' }], Unique: true }
+    const lectureOpenid = { Name: 'lecture_openid', Keys: [{ Name: 'lectureId', Direction: '1' }, { Name: 'openid', Direction: '1' }], Unique: true }
+    // A new collection: both, in the manager's format.
+    expect(databaseRule('indexChanges', declared, [idIndex])).toEqual({
+      create: [
+        { IndexName: 'lecture_openid', MgoKeySchema: { MgoIsUnique: true, MgoIndexKeys: [{ Name: 'lectureId', Direction: '1' }, { Name: 'openid', Direction: '1' }] } },
+        { IndexName: 'lecture_at', MgoKeySchema: { MgoIsUnique: false, MgoIndexKeys: [{ Name: 'lectureId', Direction: '1' }, { Name: 'at', Direction: '-1' }] } },
+      ],
+      differ: [],
+    })
+    // A second deploy: only what is missing; `_id_` and an index made in the console stay.
+    const consoleMade = { Name: 'by_hand', Keys: [{ Name: 'x', Direction: '1' }], Unique: false }
+    expect(online([idIndex, lectureOpenid, consoleMade])).toEqual({ create: [expect.objectContaining({ IndexName: 'lecture_at' })], differ: [] })
+    // Same name, not unique online: reported, not dropped (duplicates would get in meanwhile).
+    expect(online([{ ...lectureOpenid, Unique: false }]).differ).toEqual(['lecture_openid: online (lectureId:1, openid:1), declared unique (lectureId:1, openid:1)'])
+  })
+
+  it('reads each function back: active, its declared limits and its trigger, or it says what differs', () => {
+    const fn = { name: 'commitment', timeout: 20, memorySize: 256, triggers: [{ name: 'hourly', type: 'timer', config: '0 0 * * * * *' }] }
+    const deployed = { Status: 'Active', Timeout: 20, MemorySize: 256, Triggers: [{ TriggerName: 'hourly', Type: 'timer', TriggerDesc: '{"cron":"0 0 * * * * *"}' }] }
+    const problems = (detail: unknown) => databaseRule<string[]>('functionProblems', fn, detail)
+    expect(problems(deployed)).toEqual([])
+    expect(problems(null)).toEqual(['commitment: not found online'])
+    expect(problems({ ...deployed, Status: 'UpdateFailed', Timeout: 3 })).toEqual(['commitment: status UpdateFailed', 'commitment: timeout 3 s online, 20 s declared'])
+    expect(problems({ ...deployed, Triggers: [] })).toEqual(['commitment: no trigger hourly online'])
+    expect(problems({ ...deployed, Triggers: [{ TriggerName: 'hourly', Type: 'timer', TriggerDesc: '{"cron":"0 0 9 * * * *"}' }] })).toEqual([
+      'commitment: trigger hourly online is {"cron":"0 0 9 * * * *"}, declared "0 0 * * * * *"',
+    ])
+  })
+
+  it('takes the API key from the environment, else from the CLI login, else says how to log in', () => {
+    expect(databaseRule('credentials', { TENCENTCLOUD_SECRETID: 'AKIDx', TENCENTCLOUD_SECRETKEY: 'k' })).toEqual({ secretId: 'AKIDx', secretKey: 'k' })
+    const home = mkdtempSync(path.join(os.tmpdir(), 'zbhd-cli-login-'))
+    try {
+      expect(() => databaseRule('credentials', { XDG_CONFIG_HOME: home })).toThrow('tcb login --apiKeyId')
+      mkdirSync(path.join(home, '.cloudbase'))
+      writeFileSync(path.join(home, '.cloudbase', 'auth.json'), JSON.stringify({ credential: { secretId: 'AKIDy', secretKey: 'k2' } }))
+      expect(databaseRule('credentials', { XDG_CONFIG_HOME: home })).toEqual({ secretId: 'AKIDy', secretKey: 'k2' })
+    } finally {
+      rmSync(home, { recursive: true, force: true })
+    }
   })
 
   it('creates every collection the functions use, admin-only, with the unique indexes the rules rely on', () => {
