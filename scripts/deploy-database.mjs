@@ -44,14 +44,16 @@ export function indexChanges(declared, online) {
 }
 
 /**
- * What of a function's declaration (the plan's `{ name, timeout, memorySize, triggers }`) the deployed
- * one (GetFunction's `{ Status, Timeout, MemorySize, Triggers: [{ TriggerName, Type, TriggerDesc }] }`)
- * does not hold: an empty list when it is as declared.
+ * What of a function's declaration (the plan's `{ name, runtime, timeout, memorySize, triggers }`) the
+ * deployed one (GetFunction's `{ Status, Runtime, Timeout, MemorySize, Triggers: [{ TriggerName, Type,
+ * TriggerDesc }] }`) does not hold: an empty list when it is as declared.
  */
 export function functionProblems(fn, detail) {
   if (!detail) return [`${fn.name}: not found online`]
   const problems = []
   if (detail.Status !== 'Active') problems.push(`${fn.name}: status ${detail.Status}`)
+  // The cloud sets a runtime only when it creates a function; `fn deploy --force` leaves an existing one's.
+  if (detail.Runtime !== fn.runtime) problems.push(`${fn.name}: runtime ${detail.Runtime} online, ${fn.runtime} declared (delete the function in the console, then deploy again)`)
   if (detail.Timeout !== fn.timeout) problems.push(`${fn.name}: timeout ${detail.Timeout} s online, ${fn.timeout} s declared`)
   if (detail.MemorySize !== fn.memorySize) problems.push(`${fn.name}: memory ${detail.MemorySize} MB online, ${fn.memorySize} MB declared`)
   for (const trigger of fn.triggers) {
@@ -59,6 +61,10 @@ export function functionProblems(fn, detail) {
     // The cloud keeps a timer's cron in TriggerDesc, as `{"cron":"…"}`.
     if (!found) problems.push(`${fn.name}: no trigger ${trigger.name} online`)
     else if (!String(found.TriggerDesc ?? '').includes(trigger.config)) problems.push(`${fn.name}: trigger ${trigger.name} online is ${found.TriggerDesc}, declared "${trigger.config}"`)
+  }
+  // The CLI creates triggers and never deletes one: a renamed or removed trigger would still fire.
+  for (const online of detail.Triggers ?? []) {
+    if (!fn.triggers.some((t) => t.name === online.TriggerName)) problems.push(`${fn.name}: trigger ${online.TriggerName} online is not declared (delete it in the console)`)
   }
   return problems
 }

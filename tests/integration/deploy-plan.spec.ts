@@ -190,9 +190,9 @@ describe('npm run deploy -- --dry-run', () => {
     expect(online([{ ...lectureOpenid, Unique: false }]).differ).toEqual(['lecture_openid: online (lectureId:1, openid:1), declared unique (lectureId:1, openid:1)'])
   })
 
-  it('reads each function back: active, its declared limits and its trigger, or it says what differs', () => {
-    const fn = { name: 'commitment', timeout: 20, memorySize: 256, triggers: [{ name: 'hourly', type: 'timer', config: '0 0 * * * * *' }] }
-    const deployed = { Status: 'Active', Timeout: 20, MemorySize: 256, Triggers: [{ TriggerName: 'hourly', Type: 'timer', TriggerDesc: '{"cron":"0 0 * * * * *"}' }] }
+  it('reads each function back: active, its runtime, limits and trigger and no other, or it says what differs', () => {
+    const fn = { name: 'commitment', runtime: 'Nodejs16.13', timeout: 20, memorySize: 256, triggers: [{ name: 'hourly', type: 'timer', config: '0 0 * * * * *' }] }
+    const deployed = { Status: 'Active', Runtime: 'Nodejs16.13', Timeout: 20, MemorySize: 256, Triggers: [{ TriggerName: 'hourly', Type: 'timer', TriggerDesc: '{"cron":"0 0 * * * * *"}' }] }
     const problems = (detail: unknown) => databaseRule<string[]>('functionProblems', fn, detail)
     expect(problems(deployed)).toEqual([])
     expect(problems(null)).toEqual(['commitment: not found online'])
@@ -200,6 +200,13 @@ describe('npm run deploy -- --dry-run', () => {
     expect(problems({ ...deployed, Triggers: [] })).toEqual(['commitment: no trigger hourly online'])
     expect(problems({ ...deployed, Triggers: [{ TriggerName: 'hourly', Type: 'timer', TriggerDesc: '{"cron":"0 0 9 * * * *"}' }] })).toEqual([
       'commitment: trigger hourly online is {"cron":"0 0 9 * * * *"}, declared "0 0 * * * * *"',
+    ])
+    // What --force cannot change: the runtime an existing function was created with, and a trigger no longer declared.
+    expect(problems({ ...deployed, Runtime: 'Nodejs12.16' })).toEqual([
+      'commitment: runtime Nodejs12.16 online, Nodejs16.13 declared (delete the function in the console, then deploy again)',
+    ])
+    expect(problems({ ...deployed, Triggers: [...deployed.Triggers, { TriggerName: 'dailyReminders', Type: 'timer', TriggerDesc: '{"cron":"0 0 9 * * * *"}' }] })).toEqual([
+      'commitment: trigger dailyReminders online is not declared (delete it in the console)',
     ])
   })
 
