@@ -58,9 +58,8 @@ export function functionProblems(fn, detail) {
   if (detail.MemorySize !== fn.memorySize) problems.push(`${fn.name}: memory ${detail.MemorySize} MB online, ${fn.memorySize} MB declared`)
   for (const trigger of fn.triggers) {
     const found = (detail.Triggers ?? []).find((t) => t.TriggerName === trigger.name)
-    // The cloud keeps a timer's cron in TriggerDesc, as `{"cron":"…"}`.
     if (!found) problems.push(`${fn.name}: no trigger ${trigger.name} online`)
-    else if (!String(found.TriggerDesc ?? '').includes(trigger.config)) problems.push(`${fn.name}: trigger ${trigger.name} online is ${found.TriggerDesc}, declared "${trigger.config}"`)
+    else if (cronOf(found.TriggerDesc) !== trigger.config) problems.push(`${fn.name}: trigger ${trigger.name} online is ${found.TriggerDesc}, declared "${trigger.config}"`)
   }
   // The CLI creates triggers and never deletes one: a renamed or removed trigger would still fire.
   for (const online of detail.Triggers ?? []) {
@@ -69,19 +68,28 @@ export function functionProblems(fn, detail) {
   return problems
 }
 
+/** A timer's cron from GetFunction's TriggerDesc, which may hold it bare or as `{"cron":"…"}`. */
+function cronOf(desc) {
+  const text = String(desc ?? '').trim()
+  try {
+    const parsed = JSON.parse(text)
+    if (typeof parsed?.cron === 'string') return parsed.cron.trim()
+  } catch {
+    // bare cron
+  }
+  return text
+}
+
 /**
- * The API key: TENCENTCLOUD_SECRETID / TENCENTCLOUD_SECRETKEY, else the one `tcb login --apiKeyId …
- * --apiKey …` stored (the CLI's `<config dir>/.cloudbase/auth.json`), so one login serves both tools.
+ * The API key `tcb login --apiKeyId … --apiKey …` stored (CLI 2.12.10 writes `~/.config/.cloudbase/auth.json`,
+ * whatever XDG_CONFIG_HOME says), so both tools act with the one key the CLI uses. A browser login stores
+ * a temporary session instead, which this step cannot renew.
  */
 export function credentials(env = process.env) {
-  if (env.TENCENTCLOUD_SECRETID && env.TENCENTCLOUD_SECRETKEY) {
-    return { secretId: env.TENCENTCLOUD_SECRETID, secretKey: env.TENCENTCLOUD_SECRETKEY, token: env.TENCENTCLOUD_SESSIONTOKEN || undefined }
-  }
-  const configDir = env.XDG_CONFIG_HOME || path.join(os.homedir(), '.config')
-  const file = path.join(configDir, '.cloudbase', 'auth.json')
+  const file = path.join(env.HOME || os.homedir(), '.config', '.cloudbase', 'auth.json')
   const stored = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')).credential : undefined
   if (stored?.secretId && stored?.secretKey) return { secretId: stored.secretId, secretKey: stored.secretKey, token: stored.token || undefined }
-  throw new Error('no API key: log in with `tcb login --apiKeyId … --apiKey …`, or set TENCENTCLOUD_SECRETID and TENCENTCLOUD_SECRETKEY')
+  throw new Error('no API key stored by the CloudBase CLI: run `tcb logout`, then `tcb login --apiKeyId … --apiKey …`')
 }
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms))
@@ -92,7 +100,11 @@ export async function verifyFunctions(manager, functions, log) {
   for (const fn of functions) {
     let detail = null
     for (let attempt = 0; attempt < 24; attempt += 1) {
-      detail = await manager.functions.getFunctionDetail(fn.name).catch(() => null)
+      detail = await manager.functions.getFunctionDetail(fn.name).catch((error) => {
+        // Only a missing function is an answer; a refused key or an unknown environment stops the deploy.
+        if (String(error?.code ?? '').startsWith('ResourceNotFound')) return null
+        throw error
+      })
       if (!detail || !/ing$/.test(String(detail.Status))) break
       await sleep(5000) // Creating, Updating: the cloud is still applying the deploy
     }
@@ -109,8 +121,8 @@ export async function applyDatabase(manager, envId, collections, log) {
   for (const c of collections) {
     const created = await manager.database.createCollectionIfNotExists(c.name)
     await manager.commonService().call({ Action: 'ModifyDatabaseACL', Param: { CollectionName: c.name, EnvId: envId, AclTag: c.permission } })
-    const { Indexes = [] } = await manager.database.describeCollection(c.name)
-    const changes = indexChanges(c.indexes, Indexes)
+    const online = (await manager.database.describeCollection(c.name)).Indexes ?? []
+    const changes = indexChanges(c.indexes, online)
     if (changes.create.length > 0) await manager.database.updateCollection(c.name, { CreateIndexes: changes.create })
     const made = changes.create.map((i) => i.IndexName).join(', ') || 'none'
     log(`  collection ${c.name}: ${created.IsCreated ? 'created' : 'exists'}, ${c.permission}, new indexes: ${made}`)

@@ -3,7 +3,7 @@
 // to the environment named by TCB_ENV_ID: the functions through the CloudBase CLI (`tcb`), then a check of
 // each as deployed and the collections through @cloudbase/manager-node (scripts/deploy-database.mjs says
 // why), both installed on first use at the versions pinned in scripts/weapp/on-demand-tools.mjs. Log in
-// first with that CLI and an API key (`tcb login --apiKeyId … --apiKey …`); both tools use it.
+// first with that CLI and an API key (`tcb login --apiKeyId … --apiKey …`); both tools use the key it stores.
 //
 //   TCB_ENV_ID        the cloud environment's id
 //   <NAME>            each function's environment variable named in cloudbaserc.json (`{{env.NAME}}`): the

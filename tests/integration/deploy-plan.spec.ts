@@ -198,8 +198,9 @@ describe('npm run deploy -- --dry-run', () => {
     expect(problems(null)).toEqual(['commitment: not found online'])
     expect(problems({ ...deployed, Status: 'UpdateFailed', Timeout: 3 })).toEqual(['commitment: status UpdateFailed', 'commitment: timeout 3 s online, 20 s declared'])
     expect(problems({ ...deployed, Triggers: [] })).toEqual(['commitment: no trigger hourly online'])
-    expect(problems({ ...deployed, Triggers: [{ TriggerName: 'hourly', Type: 'timer', TriggerDesc: '{"cron":"0 0 9 * * * *"}' }] })).toEqual([
-      'commitment: trigger hourly online is {"cron":"0 0 9 * * * *"}, declared "0 0 * * * * *"',
+    expect(problems({ ...deployed, Triggers: [{ TriggerName: 'hourly', Type: 'timer', TriggerDesc: '0 0 * * * * *' }] })).toEqual([])
+    expect(problems({ ...deployed, Triggers: [{ TriggerName: 'hourly', Type: 'timer', TriggerDesc: '{"cron":"10 0 * * * * *"}' }] })).toEqual([
+      'commitment: trigger hourly online is {"cron":"10 0 * * * * *"}, declared "0 0 * * * * *"',
     ])
     // What --force cannot change: the runtime an existing function was created with, and a trigger no longer declared.
     expect(problems({ ...deployed, Runtime: 'Nodejs12.16' })).toEqual([
@@ -210,14 +211,17 @@ describe('npm run deploy -- --dry-run', () => {
     ])
   })
 
-  it('takes the API key from the environment, else from the CLI login, else says how to log in', () => {
-    expect(databaseRule('credentials', { TENCENTCLOUD_SECRETID: 'AKIDx', TENCENTCLOUD_SECRETKEY: 'k' })).toEqual({ secretId: 'AKIDx', secretKey: 'k' })
+  it('takes the API key the CLI stored at login, or says how to log in with one', () => {
     const home = mkdtempSync(path.join(os.tmpdir(), 'zbhd-cli-login-'))
     try {
-      expect(() => databaseRule('credentials', { XDG_CONFIG_HOME: home })).toThrow('tcb login --apiKeyId')
-      mkdirSync(path.join(home, '.cloudbase'))
-      writeFileSync(path.join(home, '.cloudbase', 'auth.json'), JSON.stringify({ credential: { secretId: 'AKIDy', secretKey: 'k2' } }))
-      expect(databaseRule('credentials', { XDG_CONFIG_HOME: home })).toEqual({ secretId: 'AKIDy', secretKey: 'k2' })
+      expect(() => databaseRule('credentials', { HOME: home })).toThrow('tcb login --apiKeyId')
+      mkdirSync(path.join(home, '.config', '.cloudbase'), { recursive: true })
+      const auth = path.join(home, '.config', '.cloudbase', 'auth.json')
+      // A browser login stores a temporary session this step cannot renew.
+      writeFileSync(auth, JSON.stringify({ credential: { tmpSecretId: 'AKIDt', tmpSecretKey: 't', tmpToken: 'tok', refreshToken: 'r' } }))
+      expect(() => databaseRule('credentials', { HOME: home })).toThrow('tcb logout')
+      writeFileSync(auth, JSON.stringify({ credential: { secretId: 'AKIDy', secretKey: 'k2' } }))
+      expect(databaseRule('credentials', { HOME: home, XDG_CONFIG_HOME: path.join(home, 'elsewhere') })).toEqual({ secretId: 'AKIDy', secretKey: 'k2' })
     } finally {
       rmSync(home, { recursive: true, force: true })
     }
