@@ -2,7 +2,7 @@
 // itself bundles, installed on first use at the version pinned in scripts/weapp/on-demand-tools.mjs):
 // - the collections, their permissions and indexes. cloudbaserc.json declares them for the CloudBase
 //   Framework database plugin, but `tcb framework deploy` cannot load any plugin in CLI 2.12.10 (its
-//   bundle resolves plugins through an empty webpack context) and that plugin is not on npm;
+//   bundle resolves plugins through an empty webpack context), and registry.npmjs.org answers 404 for it;
 // - a check of each function as deployed: `tcb fn deploy` reports a failed upload, configuration or
 //   trigger with exit status 0.
 // The rules (`indexChanges`, `functionProblems`) are pure, so tests hold them without an account.
@@ -59,7 +59,7 @@ export function functionProblems(fn, detail) {
   for (const trigger of fn.triggers) {
     const found = (detail.Triggers ?? []).find((t) => t.TriggerName === trigger.name)
     if (!found) problems.push(`${fn.name}: no trigger ${trigger.name} online`)
-    else if (cronOf(found.TriggerDesc) !== trigger.config) problems.push(`${fn.name}: trigger ${trigger.name} online is ${found.TriggerDesc}, declared "${trigger.config}"`)
+    else if (cronOf(found.TriggerDesc) !== trigger.config) problems.push(`${fn.name}: trigger ${trigger.name} online is ${found.TriggerDesc}, declared "${trigger.config}" (delete it in the console, then deploy again)`)
   }
   // The CLI creates triggers and never deletes one: a renamed or removed trigger would still fire.
   for (const online of detail.Triggers ?? []) {
@@ -89,7 +89,7 @@ export function credentials(env = process.env) {
   const file = path.join(env.HOME || os.homedir(), '.config', '.cloudbase', 'auth.json')
   const stored = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')).credential : undefined
   if (stored?.secretId && stored?.secretKey) return { secretId: stored.secretId, secretKey: stored.secretKey, token: stored.token || undefined }
-  throw new Error('no API key stored by the CloudBase CLI: run `tcb logout`, then `tcb login --apiKeyId … --apiKey …`')
+  throw new Error('no API key stored by the CloudBase CLI: run `npx --yes @cloudbase/cli@2.12.10 logout`, then `npx --yes @cloudbase/cli@2.12.10 login --apiKeyId … --apiKey …`')
 }
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms))

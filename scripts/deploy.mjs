@@ -90,7 +90,7 @@ export function deployPlan({ envId = `<${ENV_ID_VARIABLE}>`, functionsDir = path
     steps.push({ what: `function ${fn.name}: code, dependencies, configuration${triggers}`, tool: 'tcb', args: ['fn', 'deploy', fn.name, ...env, '--force'] })
   }
   // `fn deploy` exits 0 when an upload, configuration or trigger fails: each function is read back.
-  steps.push({ what: `check each function as deployed: status, timeout, memory, trigger (${functions.length} functions)`, tool: 'manager', action: 'verifyFunctions' })
+  steps.push({ what: `check each function as deployed: status, runtime, timeout, memory, its trigger and no other (${functions.length} functions)`, tool: 'manager', action: 'verifyFunctions' })
   // The CLI cannot run the framework's database plugin (scripts/deploy-database.mjs); its inputs are the declaration.
   steps.push({ what: `collections, permissions and indexes (${collections.length} collections, from framework.plugins.${databasePlugin})`, tool: 'manager', action: 'database' })
 
@@ -158,6 +158,7 @@ async function main() {
 
   const envId = process.env[ENV_ID_VARIABLE]
   if (!envId) throw new Error(`set ${ENV_ID_VARIABLE} to the cloud environment's id (云开发控制台 → 环境 ID)`)
+  credentials() // the login, checked before the build rather than after it
   const unset = deployPlan({ envId }).functions.flatMap((fn) => fn.envVariables.filter((name) => process.env[name] === undefined).map((name) => `${fn.name}.${name}`))
   if (unset.length > 0) {
     // The CLI replaces a function's online variables with the file's: an unset one would erase its value.

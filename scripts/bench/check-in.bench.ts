@@ -87,7 +87,6 @@ let rawRuns = 0
 async function storeInsertRates(dir: string, processes: number): Promise<Array<{ first: number; warm: number }>> {
   const measured: Array<{ first: number; warm: number }> = []
   for (let proc = 0; proc < processes; proc += 1) {
-    // Not execFileSync: the display's token refresh must go on meanwhile.
     const { stdout } = await execFileAsync(process.execPath, [process.argv[1] ?? ''], {
       env: { ...process.env, [RAW_STORE_DIR]: path.join(dir, `raw-${(rawRuns += 1)}`) },
       encoding: 'utf8',
@@ -376,6 +375,7 @@ async function main(): Promise<void> {
     const { tally: burst, seconds } = await closedLoop(url, lectureId, main.token, requests, trace)
     const cpuAfter = threadCpu(hostPid)
     const benchCpu = process.cpuUsage(benchCpuBefore)
+    main.stop() // its token refresh would call the host while the store is measured
     const store = medianRates([...storeBefore, ...(await storeInsertRates(dataDir, 2))])
     if (trace && TRACE_FILE) writeFileSync(TRACE_FILE, `${trace.join('\n')}\n`)
     // What the display shows once the burst is over: counted from the records, not kept by the writes.
@@ -385,7 +385,6 @@ async function main(): Promise<void> {
     const doorLecture = await openLecture(url, secretary, '门口签到党课', startAt)
     const doorId = doorLecture.lectureId
     const atDoor = await door(url, secretary, doorId, doorLecture.token, people)
-    main.stop()
     doorLecture.stop()
 
     // The hard way down: no flush, no goodbye. Whatever was acknowledged must be on disk.

@@ -200,7 +200,9 @@ export class FunctionPool {
     const body = typeof message.body === 'string' ? message.body : Buffer.from(message.body.buffer, message.body.byteOffset, message.body.byteLength)
     void link({ path: message.path, contentType: message.contentType, body }).then((answer) => {
       if (instance.dead) return
-      const reply: AdminAnswerMessage = { type: 'admin-answer', id: message.id, contentType: answer.contentType, body: answer.body }
+      // Bytes in a buffer of their own: a pooled Buffer would post the whole 8 KB pool (AdminCallMessage.body).
+      const body = typeof answer.body === 'string' ? answer.body : new Uint8Array(answer.body)
+      const reply: AdminAnswerMessage = { type: 'admin-answer', id: message.id, contentType: answer.contentType, body }
       instance.worker.postMessage(reply)
     })
   }
