@@ -1,5 +1,6 @@
 import type { Envelope } from '../../../cloudfunctions/contracts'
-import { useCaller, type LocalCloud } from '../local-cloud'
+import { seedDemoData } from '../../../cloudfunctions/emulator/seed'
+import { startLocalCloud, useCaller, type LocalCloud } from '../local-cloud'
 
 export type Main = (event: unknown, context?: object) => Promise<Envelope<unknown>>
 
@@ -36,5 +37,45 @@ export function functionCaller(cloud: LocalCloud, functionName: string, main: Ma
       expect(res.error.message).toMatch(/[\u4e00-\u9fa5]/)
       return res.error.code
     },
+  }
+}
+
+/** What `seededFunction` gives a support module to re-export: the life-cycle hook and calls on that spec's cloud. */
+export interface SeededFunction {
+  /** Registers beforeAll/afterAll: a local cloud on a temp folder, seeded with the demo data. */
+  use(): void
+  store(): LocalCloud['backend']['store']
+  call: FunctionCaller['call']
+  ok: FunctionCaller['ok']
+  errorCode: FunctionCaller['errorCode']
+}
+
+/**
+ * One function end to end for a spec file: main(event) → real wx-server-sdk → local backend, seeded
+ * with the demo branches and people; `setUp` runs once the cloud is up (variables, the SDK's caller).
+ */
+export function seededFunction(functionName: string, loadMain: () => Main, useName: string, setUp?: (cloud: LocalCloud) => void): SeededFunction {
+  let cloud: LocalCloud | undefined
+  let caller: FunctionCaller | undefined
+  const started = (): { cloud: LocalCloud; caller: FunctionCaller } => {
+    if (!cloud || !caller) throw new Error(`call ${useName}() at the top of the spec`)
+    return { cloud, caller }
+  }
+  return {
+    use() {
+      beforeAll(async () => {
+        cloud = await startLocalCloud()
+        await seedDemoData(cloud.backend.store)
+        setUp?.(cloud)
+        caller = functionCaller(cloud, functionName, loadMain())
+      })
+      afterAll(async () => {
+        await cloud?.close()
+      })
+    },
+    store: () => started().cloud.backend.store,
+    call: (openid, event) => started().caller.call(openid, event),
+    ok: <T>(openid: string | null, event: unknown) => started().caller.ok<T>(openid, event),
+    errorCode: (openid, event) => started().caller.errorCode(openid, event),
   }
 }

@@ -1,41 +1,28 @@
-import { DEMO_PEOPLE, seedDemoData } from '../../../cloudfunctions/emulator/seed'
-import { startLocalCloud, useCaller, type LocalCloud } from '../local-cloud'
-import { functionCaller, type FunctionCaller } from './function-caller'
+import { DEMO_PEOPLE } from '../../../cloudfunctions/emulator/seed'
+import { useCaller } from '../local-cloud'
+import { seededFunction, type Main } from './function-caller'
 
 /**
- * The `lecture` function end to end, shared by the specs in tests/integration/lecture: main(event) →
- * real wx-server-sdk → local backend on a temp folder, seeded with the demo branches and people. A spec
- * calls `useLectureFunction()` once at its top; the helpers below then act on that file's own cloud.
+ * The `lecture` function end to end, shared by the specs in tests/integration/lecture (`seededFunction`).
+ * A spec calls `useLectureFunction()` once at its top; the helpers below then act on that file's own cloud.
  */
-let cloud: LocalCloud | undefined
-let lecture: FunctionCaller | undefined
+const lecture = seededFunction(
+  'lecture',
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  () => (require('../../../cloudfunctions/functions/lecture') as { main: Main }).main,
+  'useLectureFunction',
+  // The SDK in this process reaches this cloud before any call, for a spec that uses it directly (storage).
+  (cloud) => useCaller(cloud, null),
+)
 
-export function useLectureFunction(): void {
-  beforeAll(async () => {
-    cloud = await startLocalCloud()
-    await seedDemoData(cloud.backend.store)
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    lecture = functionCaller(cloud, 'lecture', require('../../../cloudfunctions/functions/lecture').main)
-    // The SDK in this process reaches this cloud before any call, for a spec that uses it directly (storage).
-    useCaller(cloud, null)
-  })
-  afterAll(async () => {
-    await cloud?.close()
-  })
-}
-
-function started(): { cloud: LocalCloud; lecture: FunctionCaller } {
-  if (!cloud || !lecture) throw new Error('call useLectureFunction() at the top of the spec')
-  return { cloud, lecture }
-}
-
+export const useLectureFunction = lecture.use
 /** The local backend's store, to read or seed what the function wrote. */
-export const store = () => started().cloud.backend.store
+export const store = lecture.store
 
 export type Json = Record<string, unknown>
-export const call = (openid: string | null, event: unknown) => started().lecture.call(openid, event)
-export const ok = <T = Json>(openid: string | null, event: unknown) => started().lecture.ok<T>(openid, event)
-export const errorCode = (openid: string | null, event: unknown) => started().lecture.errorCode(openid, event)
+export const call = lecture.call
+export const ok = <T = Json>(openid: string | null, event: unknown) => lecture.ok<T>(openid, event)
+export const errorCode = lecture.errorCode
 
 export const SEC = 'demo-secretary'
 export const SEC2 = 'demo-secretary-2'

@@ -1,37 +1,24 @@
-import { seedDemoData } from '../../../cloudfunctions/emulator/seed'
-import { startLocalCloud, type LocalCloud } from '../local-cloud'
-import { functionCaller, type FunctionCaller } from './function-caller'
+import { seededFunction, type Main } from './function-caller'
 
 /**
- * The `member` function end to end, as `lecture-function.ts` is for lectures: main(event) → real
- * wx-server-sdk → local backend on a temp folder, seeded with the demo branches and people, with the
- * demo street administrator as ADMIN_OPENIDS. A spec calls `useMemberFunction()` once at its top.
+ * The `member` function end to end, as `lecture-function.ts` is for lectures, with the demo street
+ * administrator as ADMIN_OPENIDS. A spec calls `useMemberFunction()` once at its top.
  */
-let cloud: LocalCloud | undefined
-let member: FunctionCaller | undefined
-
-export function useMemberFunction(): void {
-  beforeAll(async () => {
-    cloud = await startLocalCloud()
-    await seedDemoData(cloud.backend.store)
+const member = seededFunction(
+  'member',
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  () => (require('../../../cloudfunctions/functions/member') as { main: Main }).main,
+  'useMemberFunction',
+  () => {
     process.env.ADMIN_OPENIDS = 'demo-admin'
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    member = functionCaller(cloud, 'member', require('../../../cloudfunctions/functions/member').main)
-  })
-  afterAll(async () => {
-    await cloud?.close()
-  })
-}
+  },
+)
 
-function started(): { cloud: LocalCloud; member: FunctionCaller } {
-  if (!cloud || !member) throw new Error('call useMemberFunction() at the top of the spec')
-  return { cloud, member }
-}
-
+export const useMemberFunction = member.use
 /** The local backend's store, to read or seed what the function wrote. */
-export const store = () => started().cloud.backend.store
+export const store = member.store
 
 export type Json = Record<string, unknown>
-export const call = (openid: string | null, event: unknown) => started().member.call(openid, event)
-export const ok = <T = Json>(openid: string | null, event: unknown) => started().member.ok<T>(openid, event)
-export const errorCode = (openid: string | null, event: unknown) => started().member.errorCode(openid, event)
+export const call = member.call
+export const ok = <T = Json>(openid: string | null, event: unknown) => member.ok<T>(openid, event)
+export const errorCode = member.errorCode
