@@ -158,7 +158,7 @@ async function main() {
 
   const envId = process.env[ENV_ID_VARIABLE]
   if (!envId) throw new Error(`set ${ENV_ID_VARIABLE} to the cloud environment's id (云开发控制台 → 环境 ID)`)
-  credentials() // the login, checked before the build rather than after it
+  const key = credentials() // the login, checked before the build rather than after it
   const unset = deployPlan({ envId }).functions.flatMap((fn) => fn.envVariables.filter((name) => process.env[name] === undefined).map((name) => `${fn.name}.${name}`))
   if (unset.length > 0) {
     // The CLI replaces a function's online variables with the file's: an unset one would erase its value.
@@ -170,7 +170,7 @@ async function main() {
   printPlan(plan)
   const tcb = toolBin(CLI, 'tcb')
   const CloudBase = requireTool(MANAGER)
-  const manager = new CloudBase({ ...credentials(), envId })
+  const manager = new CloudBase({ ...key, envId })
   const actions = {
     verifyFunctions: () => verifyFunctions(manager, plan.functions, console.log),
     database: () => applyDatabase(manager, envId, plan.collections, console.log),
